@@ -1,0 +1,45 @@
+# The project's verbs. `make help` lists them.
+#   make serve   create the environment if needed, build both languages, serve them
+#                with live reload at http://127.0.0.1:8000/ (Portuguese at /, English at /en/)
+#   make build   build both languages, strictly, into site/
+#   make test    create the environment if needed, run every test (pages included)
+#   make bench   measure build, test and page-weight budgets (prints a report)
+#   make lock    re-pin requirements.lock from the current environment
+
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help serve build test bench lock clean
+
+help:
+	@sed -n '2,7p' Makefile | sed 's/^#//'
+
+$(STAMP): pyproject.toml requirements.lock
+	@sh scripts/check-prerequisites.sh "$(PYTHON)"
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip \
+	  || { echo "error: could not reach the Python package index (PyPI): check your network or proxy, then run make again." >&2; exit 1; }
+	@$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]' \
+	  || { echo "error: installing the dependencies failed (see pip's message above); check your network or proxy, then run make again." >&2; exit 1; }
+	@touch $(STAMP)
+
+serve: $(STAMP)
+	$(PY) scripts/site.py serve
+
+build: $(STAMP)
+	$(PY) scripts/site.py build
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+bench: $(STAMP)
+	$(PY) scripts/bench.py
+
+lock: $(STAMP)
+	$(PY) -m pip freeze --exclude-editable --disable-pip-version-check | grep -v '^-e' > requirements.lock
+
+clean:
+	rm -rf site .cache .pytest_cache

@@ -1,0 +1,1 @@
+"""Code behind the site: activation functions, their properties, a tiny network, figures."""

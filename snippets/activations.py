@@ -1,0 +1,1050 @@
+"""Activation functions, their derivatives and their properties.
+
+A small registry of the activation functions taught on the site. Every entry gives
+the function, its derivative and a :class:`Meta` record (names in Portuguese and
+English, LaTeX, output range, smoothness, kinks, monotonicity, bounds, origin,
+default and "exaggerated" parameters, transcendental operations per element).
+
+Examples
+--------
+>>> from snippets.activations import get, names
+>>> act = get("leaky_relu", slope=0.2)
+>>> act([-1.0, 0.0, 2.0])
+array([-0.2,  0. ,  2. ])
+>>> act.derivative([-1.0, 2.0])
+array([0.2, 1. ])
+>>> act.name, act.params
+('leaky_relu', {'slope': 0.2})
+>>> names()[:4]
+('identity', 'step', 'sigmoid', 'tanh')
+
+Inputs and outputs
+------------------
+* Inputs may be Python numbers, (nested) lists or tuples, or NumPy arrays of any
+  shape. ``float32`` gives ``float32``, ``float16`` gives ``float16`` (computed in
+  ``float32``), ``float64`` gives ``float64``; integers, booleans, lists and
+  Python numbers give ``float64``. Scalar (0-d) inputs give a NumPy scalar such
+  as ``np.float64``.
+* No warning is emitted for any input (``±inf``, ``±1e308``, NaN, huge
+  ``float32``); NaN gives NaN (for the derivative too) and ``±inf`` gives the
+  limit, e.g. ``sigmoid(inf) = 1``, ``elu(-inf) = -alpha``.
+* Complex numbers, strings, ``None`` and other objects raise ``TypeError``.
+
+Accuracy
+--------
+In ``float64`` the function and its derivative are within a relative error of
+``1e-12`` of the exact value (checked against ``mpmath`` at 50 digits), except
+(i) near a zero of the derivative (the minimum of GELU, SiLU, Mish), where the
+absolute error is below ``1e-16``, and (ii) for true values below ``1e-300`` in
+magnitude, which may underflow to zero. Exponentials are always evaluated on
+branch-safe inputs (``exp(minimum(x, 0))``, ``exp(-|x|)``) and cancellations are
+avoided with ``expm1``, ``log1p``, ``erfc`` and ``expit``.
+
+Convention at kinks
+-------------------
+Where the derivative does not exist, :meth:`Activation.derivative` returns what
+PyTorch's autograd returns:
+
+* ``relu'(0) = 0``; ``leaky_relu'(0) = slope``; ``relu6'(0) = relu6'(6) = 0``;
+* ``hard_tanh'(min_val) = hard_tanh'(max_val) = 0``; ``hard_sigmoid'(±3) = 0``;
+* ``hard_swish'(x) = (2x + 3)/6`` on the closed interval ``[-3, 3]``, so
+  ``hard_swish'(-3) = -0.5`` and ``hard_swish'(3) = 1.5``;
+* ``elu'(0) = alpha`` and ``selu'(0) = lambda * alpha`` (the left branch);
+  ``celu'(0) = 1`` (CELU is continuously differentiable);
+* ``step(0) = 0`` and ``step'(x) = 0`` everywhere, including ``x = 0`` where it
+  is mathematically undefined: the step function has no useful gradient.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from numbers import Real
+from typing import Any
+
+import numpy as np
+from scipy import special
+
+__all__ = ["Activation", "Meta", "get", "names"]
+
+INF = math.inf
+SELU_ALPHA = 1.6732632423543772848170429916717
+SELU_LAMBDA = 1.0507009873554804934193349852946
+_SQRT1_2 = 0.70710678118654752440  # 1/sqrt(2)
+_INV_SQRT_2PI = 0.39894228040143267794  # 1/sqrt(2*pi)
+_SQRT_2_PI = 0.79788456080286535588  # sqrt(2/pi)
+_GELU_TANH_C = 0.044715
+_BIG = 1000.0  # beyond |x| = 1000 every exponential tail below is exactly 0 or 1
+
+
+# --------------------------------------------------------------------------- #
+# Metadata
+# --------------------------------------------------------------------------- #
+@dataclass(frozen=True)
+class Meta:
+    """Properties of an activation function for its default parameters.
+
+    Attributes
+    ----------
+    display : dict
+        Human-readable name, ``{"pt": ..., "en": ...}``.
+    latex : str
+        LaTeX of the function (KaTeX/MathJax compatible), parameters as symbols.
+    latex_derivative : str
+        LaTeX of the derivative.
+    output_range : tuple of float
+        ``(inf, sup)`` of the function's values for the default parameters
+        (``-inf``/``inf`` when unbounded; open or closed is not recorded).
+    differentiability : str
+        ``"discontinuous"``, ``"kinks"`` (continuous with corners), ``"C1"``
+        (continuous derivative, second derivative jumps) or ``"smooth"``.
+    kinks : tuple of float
+        Points where the derivative does not exist (default parameters).
+    monotonic : bool
+        Whether the function is non-decreasing.
+    bounded_above, bounded_below : bool
+        Whether the function is bounded above / below.
+    origin : dict
+        ``{"authors", "year", "title", "venue", "see_also"}`` of the work that
+        introduced or popularised the function (``year`` may be ``None``).
+    defaults : dict
+        Default parameters (PyTorch's defaults); empty if parameter-free.
+    exaggerated : dict
+        Parameters that make the parameter's effect visible in a plot.
+    transcendentals : dict
+        Transcendental operations per element in the textbook formula,
+        e.g. ``{"exp": 1}``.
+    kink_convention : dict
+        ``{"pt": ..., "en": ...}``: what :meth:`Activation.derivative` returns
+        where the derivative does not exist (PyTorch's autograd convention).
+    """
+
+    display: dict
+    latex: str
+    latex_derivative: str
+    output_range: tuple
+    differentiability: str
+    kinks: tuple
+    monotonic: bool
+    bounded_above: bool
+    bounded_below: bool
+    origin: dict
+    defaults: dict = field(default_factory=dict)
+    exaggerated: dict = field(default_factory=dict)
+    transcendentals: dict = field(default_factory=dict)
+    kink_convention: dict = field(default_factory=dict)
+
+
+def _origin(authors, year, title, venue, see_also=None):
+    return {"authors": authors, "year": year, "title": title, "venue": venue,
+            "see_also": see_also}
+
+
+_NO_KINKS = {"pt": "Sem pontos angulosos.", "en": "No kinks."}
+
+
+# --------------------------------------------------------------------------- #
+# Helpers
+# --------------------------------------------------------------------------- #
+def _keep_nan(x, d):
+    """Return ``d`` with NaN wherever ``x`` is NaN (for piecewise-constant f')."""
+    return np.where(np.isnan(x), x, d)
+
+
+def _scaled(x, beta):
+    """``beta * x`` without overflow: ``x`` clipped where the result saturates."""
+    if beta == 1.0:
+        return x
+    lim = min(_BIG / beta, float(np.finfo(x.dtype).max))
+    return beta * np.clip(x, -lim, lim)
+
+
+def _mish_parts(x):
+    """Return ``(t, w, num)``: ``t = tanh(softplus(x))``, ``1 - t**2 = 4w(num+w)/den**2``.
+
+    With ``m = exp(-|x|)``: for ``x < 0`` ``t = m(m+2) / (m(m+2) + 2)``, for
+    ``x >= 0`` ``t = (1+2m) / (1 + 2m + 2m**2)``; no overflow, no cancellation.
+    """
+    m = np.exp(-np.abs(x))
+    neg = x < 0
+    num = np.where(neg, m * (m + 2.0), 1.0 + 2.0 * m)
+    w = np.where(neg, 1.0, m * m)
+    return num / (num + 2.0 * w), w, num
+
+
+# --------------------------------------------------------------------------- #
+# The functions: f(x, **params) and df(x, **params); x is a float array
+# --------------------------------------------------------------------------- #
+def _identity(x):
+    return x.copy()
+
+
+def _d_identity(x):
+    return _keep_nan(x, 1.0)
+
+
+def _step(x):
+    return np.heaviside(x, 0.0)
+
+
+def _d_step(x):
+    return _keep_nan(x, 0.0)
+
+
+def _sigmoid(x):
+    return special.expit(x)
+
+
+def _d_sigmoid(x):
+    return special.expit(x) * special.expit(-x)
+
+
+def _tanh(x):
+    return np.tanh(x)
+
+
+def _d_tanh(x):
+    e = np.exp(-2.0 * np.minimum(np.abs(x), _BIG))  # sech(x)**2 = 4e / (1+e)**2
+    return 4.0 * e / (1.0 + e) ** 2
+
+
+def _relu(x):
+    return np.maximum(x, 0.0)
+
+
+def _d_relu(x):
+    return np.heaviside(x, 0.0)
+
+
+def _leaky_relu(x, slope):
+    return np.where(x > 0, x, slope * x)
+
+
+def _d_leaky_relu(x, slope):
+    return _keep_nan(x, np.where(x > 0, 1.0, slope))
+
+
+def _elu(x, alpha):
+    return np.where(x > 0, x, alpha * np.expm1(np.minimum(x, 0.0)))
+
+
+def _d_elu(x, alpha):
+    return np.where(x > 0, 1.0, alpha * np.exp(np.minimum(x, 0.0)))
+
+
+def _selu(x):
+    return SELU_LAMBDA * _elu(x, SELU_ALPHA)
+
+
+def _d_selu(x):
+    return SELU_LAMBDA * _d_elu(x, SELU_ALPHA)
+
+
+def _celu(x, alpha):
+    return np.where(x > 0, x, alpha * np.expm1(np.minimum(x, 0.0) / alpha))
+
+
+def _d_celu(x, alpha):
+    return np.where(x > 0, 1.0, np.exp(np.minimum(x, 0.0) / alpha))
+
+
+def _gelu(x):
+    x = np.maximum(x, -_BIG)  # GELU(-inf) = 0, not -inf * 0
+    return 0.5 * x * special.erfc(-_SQRT1_2 * x)
+
+
+def _d_gelu(x):
+    x = np.clip(x, -_BIG, _BIG)
+    return 0.5 * special.erfc(-_SQRT1_2 * x) + x * _INV_SQRT_2PI * np.exp(-0.5 * x * x)
+
+
+def _gelu_tanh(x):
+    xc = np.clip(x, -_BIG, _BIG)  # tanh(u) = 2*sigmoid(2u) - 1, u ~ x**3
+    u = _SQRT_2_PI * xc * (1.0 + _GELU_TANH_C * xc * xc)
+    return np.maximum(x, -_BIG) * special.expit(2.0 * u)
+
+
+def _d_gelu_tanh(x):
+    x = np.clip(x, -_BIG, _BIG)
+    u = _SQRT_2_PI * x * (1.0 + _GELU_TANH_C * x * x)
+    du = _SQRT_2_PI * (1.0 + 3.0 * _GELU_TANH_C * x * x)
+    return special.expit(2.0 * u) * (1.0 + 2.0 * x * du * special.expit(-2.0 * u))
+
+
+def _silu(x):
+    x = np.maximum(x, -_BIG)
+    return x * special.expit(x)
+
+
+def _d_silu(x):
+    x = np.clip(x, -_BIG, _BIG)
+    return special.expit(x) * (1.0 + x * special.expit(-x))
+
+
+def _mish(x):
+    t, _, _ = _mish_parts(x)
+    return np.maximum(x, -_BIG) * t
+
+
+def _d_mish(x):
+    x = np.clip(x, -_BIG, _BIG)
+    t, w, num = _mish_parts(x)
+    den = num + 2.0 * w
+    return t + x * special.expit(x) * (4.0 * w * (num + w) / (den * den))
+
+
+def _softplus(x, beta):
+    z = _scaled(np.abs(x), beta)
+    return np.maximum(x, 0.0) + np.log1p(np.exp(-z)) / beta
+
+
+def _d_softplus(x, beta):
+    return special.expit(_scaled(x, beta))
+
+
+def _softsign(x):
+    x = np.clip(x, -1e30, 1e30)  # avoids inf/inf; softsign(1e30) == 1.0
+    return x / (1.0 + np.abs(x))
+
+
+def _d_softsign(x):
+    d = 1.0 / (1.0 + np.abs(x))
+    return d * d
+
+
+def _log_sigmoid(x):
+    return special.log_expit(x)
+
+
+def _d_log_sigmoid(x):
+    return special.expit(-x)
+
+
+def _hard_sigmoid(x):
+    return np.clip(x + 3.0, 0.0, 6.0) / 6.0
+
+
+def _d_hard_sigmoid(x):
+    return _keep_nan(x, np.where((x > -3.0) & (x < 3.0), 1.0 / 6.0, 0.0))
+
+
+def _hard_tanh(x, min_val, max_val):
+    return np.clip(x, min_val, max_val)
+
+
+def _d_hard_tanh(x, min_val, max_val):
+    return _keep_nan(x, np.where((x > min_val) & (x < max_val), 1.0, 0.0))
+
+
+def _hard_swish(x):
+    return np.maximum(x, -3.0) * (np.clip(x + 3.0, 0.0, 6.0) / 6.0)
+
+
+def _d_hard_swish(x):
+    d = np.where(x < -3.0, 0.0, np.where(x <= 3.0, (2.0 * x + 3.0) / 6.0, 1.0))
+    return _keep_nan(x, d)
+
+
+def _relu6(x):
+    return np.clip(x, 0.0, 6.0)
+
+
+def _d_relu6(x):
+    return _keep_nan(x, np.where((x > 0.0) & (x < 6.0), 1.0, 0.0))
+
+
+# --------------------------------------------------------------------------- #
+# Parameters
+# --------------------------------------------------------------------------- #
+def _real(name, value):
+    """Validate a parameter: a finite real number (not bool); return a float."""
+    if isinstance(value, bool) or not isinstance(value, Real):
+        raise TypeError(
+            f"parameter {name!r} must be a real number, got {value!r} "
+            f"of type {type(value).__name__}"
+        )
+    value = float(value)
+    if not math.isfinite(value):
+        raise ValueError(f"parameter {name!r} must be finite, got {value!r}")
+    return value
+
+
+def _positive(name, value):
+    """Validate a parameter: a finite real number > 0; return a float."""
+    value = _real(name, value)
+    if value <= 0:
+        raise ValueError(f"parameter {name!r} must be > 0, got {value!r}")
+    return value
+
+
+def _check_hard_tanh(p):
+    if not p["min_val"] < p["max_val"]:
+        raise ValueError(
+            f"hard_tanh needs min_val < max_val, got min_val={p['min_val']!r}, "
+            f"max_val={p['max_val']!r}"
+        )
+
+
+# --------------------------------------------------------------------------- #
+# The registry: one entry per function, in teaching order
+# --------------------------------------------------------------------------- #
+@dataclass(frozen=True)
+class _Entry:
+    f: Callable
+    df: Callable
+    meta: Meta
+    rules: dict = field(default_factory=dict)  # parameter -> validator
+    check: Callable | None = None  # cross-parameter validation
+    output_range: Callable | None = None  # params -> (inf, sup)
+    kinks: Callable | None = None  # params -> tuple of kinks
+
+
+_KINK_PT = "Em {where}, a derivada retornada é {value} (convenção do PyTorch)."
+_KINK_EN = "At {where} the derivative returned is {value} (PyTorch's convention)."
+
+
+def _kc(where, value, where_pt=None, value_pt=None):
+    return {
+        "pt": _KINK_PT.format(where=where_pt or where, value=value_pt or value),
+        "en": _KINK_EN.format(where=where, value=value),
+    }
+
+
+_REGISTRY: dict[str, _Entry] = {
+    "identity": _Entry(
+        _identity, _d_identity,
+        Meta(
+            display={"pt": "Identidade (linear)", "en": "Identity (linear)"},
+            latex=r"f(x) = x",
+            latex_derivative=r"f'(x) = 1",
+            output_range=(-INF, INF), differentiability="smooth", kinks=(),
+            monotonic=True, bounded_above=False, bounded_below=False,
+            origin=_origin("—", None, "—", "—",
+                           "linear neuron; no non-linearity"),
+            kink_convention=_NO_KINKS,
+        ),
+    ),
+    "step": _Entry(
+        _step, _d_step,
+        Meta(
+            display={"pt": "Degrau (Heaviside)", "en": "Step (Heaviside)"},
+            latex=r"f(x) = \begin{cases} 1 & x > 0 \\ 0 & x \le 0 \end{cases}",
+            latex_derivative=(
+                r"f'(x) = 0 \quad (x \ne 0;\ \text{undefined at } x = 0)"
+            ),
+            output_range=(0.0, 1.0), differentiability="discontinuous",
+            kinks=(0.0,), monotonic=True, bounded_above=True, bounded_below=True,
+            origin=_origin(
+                "Warren S. McCulloch & Walter Pitts", 1943,
+                "A logical calculus of the ideas immanent in nervous activity",
+                "Bulletin of Mathematical Biophysics 5(4), 115–133",
+                "Rosenblatt 1958, 'The perceptron: a probabilistic model for "
+                "information storage and organization in the brain', "
+                "Psychological Review 65(6)",
+            ),
+            kink_convention={
+                "pt": "f(0) = 0 e f'(x) = 0 em toda parte, inclusive em x = 0, "
+                      "onde a derivada não existe: o degrau não tem gradiente útil.",
+                "en": "f(0) = 0 and f'(x) = 0 everywhere, including x = 0 where "
+                      "the derivative does not exist: the step has no useful "
+                      "gradient.",
+            },
+        ),
+    ),
+    "sigmoid": _Entry(
+        _sigmoid, _d_sigmoid,
+        Meta(
+            display={"pt": "Sigmoide (logística)", "en": "Sigmoid (logistic)"},
+            latex=r"\sigma(x) = \frac{1}{1 + e^{-x}}",
+            latex_derivative=r"\sigma'(x) = \sigma(x)\,\bigl(1 - \sigma(x)\bigr)",
+            output_range=(0.0, 1.0), differentiability="smooth", kinks=(),
+            monotonic=True, bounded_above=True, bounded_below=True,
+            origin=_origin(
+                "David E. Rumelhart, Geoffrey E. Hinton & Ronald J. Williams", 1986,
+                "Learning representations by back-propagating errors",
+                "Nature 323, 533–536",
+            ),
+            transcendentals={"exp": 1}, kink_convention=_NO_KINKS,
+        ),
+    ),
+    "tanh": _Entry(
+        _tanh, _d_tanh,
+        Meta(
+            display={"pt": "Tangente hiperbólica", "en": "Hyperbolic tangent"},
+            latex=r"f(x) = \tanh x = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}",
+            latex_derivative=r"f'(x) = 1 - \tanh^2 x = \operatorname{sech}^2 x",
+            output_range=(-1.0, 1.0), differentiability="smooth", kinks=(),
+            monotonic=True, bounded_above=True, bounded_below=True,
+            origin=_origin(
+                "Yann LeCun, Léon Bottou, Genevieve B. Orr & Klaus-Robert Müller",
+                1998, "Efficient BackProp",
+                "Neural Networks: Tricks of the Trade, LNCS 1524, Springer",
+            ),
+            transcendentals={"tanh": 1}, kink_convention=_NO_KINKS,
+        ),
+    ),
+    "relu": _Entry(
+        _relu, _d_relu,
+        Meta(
+            display={"pt": "Unidade linear retificada (ReLU)",
+                     "en": "Rectified linear unit (ReLU)"},
+            latex=r"f(x) = \max(0, x)",
+            latex_derivative=r"f'(x) = \begin{cases} 1 & x > 0 \\ 0 & x < 0 "
+                             r"\end{cases}",
+            output_range=(0.0, INF), differentiability="kinks", kinks=(0.0,),
+            monotonic=True, bounded_above=False, bounded_below=True,
+            origin=_origin(
+                "Vinod Nair & Geoffrey E. Hinton", 2010,
+                "Rectified linear units improve restricted Boltzmann machines",
+                "ICML 2010",
+                "Glorot, Bordes & Bengio 2011, 'Deep sparse rectifier neural "
+                "networks', AISTATS 2011",
+            ),
+            kink_convention=_kc("x = 0", "0"),
+        ),
+    ),
+    "leaky_relu": _Entry(
+        _leaky_relu, _d_leaky_relu,
+        Meta(
+            display={"pt": "ReLU com vazamento (Leaky ReLU)", "en": "Leaky ReLU"},
+            latex=r"f(x) = \begin{cases} x & x > 0 \\ a\,x & x \le 0 \end{cases}",
+            latex_derivative=r"f'(x) = \begin{cases} 1 & x > 0 \\ a & x < 0 "
+                             r"\end{cases}",
+            output_range=(-INF, INF), differentiability="kinks", kinks=(0.0,),
+            monotonic=True, bounded_above=False, bounded_below=False,
+            origin=_origin(
+                "Andrew L. Maas, Awni Y. Hannun & Andrew Y. Ng", 2013,
+                "Rectifier nonlinearities improve neural network acoustic models",
+                "ICML 2013 Workshop on Deep Learning for Audio, Speech and "
+                "Language Processing",
+            ),
+            defaults={"slope": 0.01}, exaggerated={"slope": 0.2},
+            kink_convention=_kc("x = 0", "a (slope)", "x = 0", "a (slope)"),
+        ),
+        rules={"slope": _real},
+        output_range=lambda p: (-INF, INF) if p["slope"] > 0 else (0.0, INF),
+        kinks=lambda p: (0.0,) if p["slope"] != 1 else (),
+    ),
+    "elu": _Entry(
+        _elu, _d_elu,
+        Meta(
+            display={"pt": "Unidade linear exponencial (ELU)",
+                     "en": "Exponential linear unit (ELU)"},
+            latex=r"f(x) = \begin{cases} x & x > 0 \\ \alpha\,(e^{x} - 1) & x \le 0 "
+                  r"\end{cases}",
+            latex_derivative=r"f'(x) = \begin{cases} 1 & x > 0 \\ \alpha\,e^{x} "
+                             r"& x \le 0 \end{cases}",
+            output_range=(-1.0, INF), differentiability="C1", kinks=(),
+            monotonic=True, bounded_above=False, bounded_below=True,
+            origin=_origin(
+                "Djork-Arné Clevert, Thomas Unterthiner & Sepp Hochreiter", 2015,
+                "Fast and accurate deep network learning by exponential linear "
+                "units (ELUs)",
+                "arXiv:1511.07289; ICLR 2016",
+            ),
+            defaults={"alpha": 1.0}, exaggerated={"alpha": 0.5},
+            transcendentals={"exp": 1},
+            kink_convention=_kc("x = 0 (se α ≠ 1)", "α (left branch)",
+                                "x = 0 (se α ≠ 1)", "α (ramo esquerdo)"),
+        ),
+        rules={"alpha": _positive},
+        output_range=lambda p: (-p["alpha"], INF),
+        kinks=lambda p: (0.0,) if p["alpha"] != 1 else (),
+    ),
+    "selu": _Entry(
+        _selu, _d_selu,
+        Meta(
+            display={"pt": "ELU escalonada (SELU)", "en": "Scaled ELU (SELU)"},
+            latex=r"f(x) = \lambda \begin{cases} x & x > 0 \\ \alpha\,(e^{x} - 1) "
+                  r"& x \le 0 \end{cases}",
+            latex_derivative=r"f'(x) = \lambda \begin{cases} 1 & x > 0 \\ "
+                             r"\alpha\,e^{x} & x \le 0 \end{cases}",
+            output_range=(-SELU_LAMBDA * SELU_ALPHA, INF),
+            differentiability="kinks", kinks=(0.0,),
+            monotonic=True, bounded_above=False, bounded_below=True,
+            origin=_origin(
+                "Günter Klambauer, Thomas Unterthiner, Andreas Mayr & "
+                "Sepp Hochreiter", 2017,
+                "Self-normalizing neural networks", "NeurIPS 2017",
+            ),
+            transcendentals={"exp": 1},
+            kink_convention=_kc("x = 0", "λα ≈ 1.7581 (left branch)",
+                                "x = 0", "λα ≈ 1,7581 (ramo esquerdo)"),
+        ),
+    ),
+    "celu": _Entry(
+        _celu, _d_celu,
+        Meta(
+            display={"pt": "ELU continuamente diferenciável (CELU)",
+                     "en": "Continuously differentiable ELU (CELU)"},
+            latex=r"f(x) = \max(0, x) + \min\bigl(0, \alpha\,(e^{x/\alpha} - 1)"
+                  r"\bigr)",
+            latex_derivative=r"f'(x) = \begin{cases} 1 & x > 0 \\ e^{x/\alpha} "
+                             r"& x \le 0 \end{cases}",
+            output_range=(-1.0, INF), differentiability="C1", kinks=(),
+            monotonic=True, bounded_above=False, bounded_below=True,
+            origin=_origin(
+                "Jonathan T. Barron", 2017,
+                "Continuously differentiable exponential linear units",
+                "arXiv:1704.07483",
+            ),
+            defaults={"alpha": 1.0}, exaggerated={"alpha": 2.0},
+            transcendentals={"exp": 1}, kink_convention=_NO_KINKS,
+        ),
+        rules={"alpha": _positive},
+        output_range=lambda p: (-p["alpha"], INF),
+    ),
+    "gelu": _Entry(
+        _gelu, _d_gelu,
+        Meta(
+            display={"pt": "Unidade linear de erro gaussiano (GELU)",
+                     "en": "Gaussian error linear unit (GELU)"},
+            latex=r"f(x) = x\,\Phi(x) = \frac{x}{2}\left(1 + "
+                  r"\operatorname{erf}\frac{x}{\sqrt{2}}\right)",
+            latex_derivative=r"f'(x) = \Phi(x) + x\,\varphi(x), \quad "
+                             r"\varphi(x) = \frac{e^{-x^2/2}}{\sqrt{2\pi}}",
+            output_range=(-0.16997120747990366, INF), differentiability="smooth",
+            kinks=(), monotonic=False, bounded_above=False, bounded_below=True,
+            origin=_origin(
+                "Dan Hendrycks & Kevin Gimpel", 2016,
+                "Gaussian error linear units (GELUs)", "arXiv:1606.08415",
+            ),
+            transcendentals={"erf": 1}, kink_convention=_NO_KINKS,
+        ),
+    ),
+    "gelu_tanh": _Entry(
+        _gelu_tanh, _d_gelu_tanh,
+        Meta(
+            display={"pt": "GELU (aproximação por tanh)",
+                     "en": "GELU (tanh approximation)"},
+            latex=r"f(x) = \frac{x}{2}\bigl(1 + \tanh u\bigr), \quad "
+                  r"u = \sqrt{2/\pi}\,\bigl(x + 0.044715\,x^{3}\bigr)",
+            latex_derivative=r"f'(x) = \frac{1 + \tanh u}{2} + \frac{x}{2}\,"
+                             r"\operatorname{sech}^2 u\;\sqrt{2/\pi}\,"
+                             r"\bigl(1 + 3 \cdot 0.044715\,x^{2}\bigr)",
+            output_range=(-0.17004075057125405, INF), differentiability="smooth",
+            kinks=(), monotonic=False, bounded_above=False, bounded_below=True,
+            origin=_origin(
+                "Dan Hendrycks & Kevin Gimpel", 2016,
+                "Gaussian error linear units (GELUs)", "arXiv:1606.08415",
+            ),
+            transcendentals={"tanh": 1}, kink_convention=_NO_KINKS,
+        ),
+    ),
+    "silu": _Entry(
+        _silu, _d_silu,
+        Meta(
+            display={"pt": "Unidade linear sigmoide (SiLU, Swish)",
+                     "en": "Sigmoid linear unit (SiLU, Swish)"},
+            latex=r"f(x) = x\,\sigma(x) = \frac{x}{1 + e^{-x}}",
+            latex_derivative=r"f'(x) = \sigma(x)\,\bigl(1 + x\,(1 - \sigma(x))"
+                             r"\bigr)",
+            output_range=(-0.27846454276107380, INF), differentiability="smooth",
+            kinks=(), monotonic=False, bounded_above=False, bounded_below=True,
+            origin=_origin(
+                "Stefan Elfwing, Eiji Uchibe & Kenji Doya", 2018,
+                "Sigmoid-weighted linear units for neural network function "
+                "approximation in reinforcement learning",
+                "Neural Networks 107, 3–11",
+                "Ramachandran, Zoph & Le 2017, 'Searching for activation "
+                "functions' (Swish), arXiv:1710.05941; the name SiLU first "
+                "appears in Hendrycks & Gimpel 2016",
+            ),
+            transcendentals={"exp": 1}, kink_convention=_NO_KINKS,
+        ),
+    ),
+    "mish": _Entry(
+        _mish, _d_mish,
+        Meta(
+            display={"pt": "Mish", "en": "Mish"},
+            latex=r"f(x) = x \tanh\bigl(\ln(1 + e^{x})\bigr)",
+            latex_derivative=r"f'(x) = \tanh\bigl(\ln(1 + e^{x})\bigr) + x\,"
+                             r"\sigma(x)\,\operatorname{sech}^2\bigl(\ln(1 + e^{x})"
+                             r"\bigr)",
+            output_range=(-0.30884341301725041, INF), differentiability="smooth",
+            kinks=(), monotonic=False, bounded_above=False, bounded_below=True,
+            origin=_origin(
+                "Diganta Misra", 2019,
+                "Mish: a self regularized non-monotonic activation function",
+                "arXiv:1908.08681; BMVC 2020",
+            ),
+            transcendentals={"exp": 1, "log": 1, "tanh": 1},
+            kink_convention=_NO_KINKS,
+        ),
+    ),
+    "softplus": _Entry(
+        _softplus, _d_softplus,
+        Meta(
+            display={"pt": "Softplus", "en": "Softplus"},
+            latex=r"f(x) = \frac{1}{\beta} \ln\bigl(1 + e^{\beta x}\bigr)",
+            latex_derivative=r"f'(x) = \sigma(\beta x) = \frac{1}{1 + e^{-\beta x}}",
+            output_range=(0.0, INF), differentiability="smooth", kinks=(),
+            monotonic=True, bounded_above=False, bounded_below=True,
+            origin=_origin(
+                "Charles Dugas, Yoshua Bengio, François Bélisle, Claude Nadeau & "
+                "René Garcia", 2001,
+                "Incorporating second-order functional knowledge for better "
+                "option pricing",
+                "Advances in Neural Information Processing Systems 13 (NIPS 2000)",
+            ),
+            defaults={"beta": 1.0}, exaggerated={"beta": 0.5},
+            transcendentals={"exp": 1, "log": 1}, kink_convention=_NO_KINKS,
+        ),
+        rules={"beta": _positive},
+    ),
+    "softsign": _Entry(
+        _softsign, _d_softsign,
+        Meta(
+            display={"pt": "Softsign", "en": "Softsign"},
+            latex=r"f(x) = \frac{x}{1 + |x|}",
+            latex_derivative=r"f'(x) = \frac{1}{(1 + |x|)^{2}}",
+            output_range=(-1.0, 1.0), differentiability="C1", kinks=(),
+            monotonic=True, bounded_above=True, bounded_below=True,
+            origin=_origin(
+                "James Bergstra, Guillaume Desjardins, Pascal Lamblin & "
+                "Yoshua Bengio", 2009,
+                "Quadratic polynomials learn better image features",
+                "Technical report 1337, DIRO, Université de Montréal",
+                "Glorot & Bengio 2010, 'Understanding the difficulty of training "
+                "deep feedforward neural networks', AISTATS 2010",
+            ),
+            kink_convention=_NO_KINKS,
+        ),
+    ),
+    "log_sigmoid": _Entry(
+        _log_sigmoid, _d_log_sigmoid,
+        Meta(
+            display={"pt": "Log-sigmoide", "en": "Log-sigmoid"},
+            latex=r"f(x) = \ln \sigma(x) = -\ln\bigl(1 + e^{-x}\bigr)",
+            latex_derivative=r"f'(x) = 1 - \sigma(x) = \sigma(-x)",
+            output_range=(-INF, 0.0), differentiability="smooth", kinks=(),
+            monotonic=True, bounded_above=True, bounded_below=False,
+            origin=_origin(
+                "—", None, "—", "—",
+                "the log-likelihood term of logistic regression; "
+                "log σ(x) = -softplus(-x)",
+            ),
+            transcendentals={"exp": 1, "log": 1}, kink_convention=_NO_KINKS,
+        ),
+    ),
+    "hard_sigmoid": _Entry(
+        _hard_sigmoid, _d_hard_sigmoid,
+        Meta(
+            display={"pt": "Sigmoide rígida (hard sigmoid)", "en": "Hard sigmoid"},
+            latex=r"f(x) = \frac{\operatorname{ReLU6}(x + 3)}{6} = "
+                  r"\begin{cases} 0 & x \le -3 \\ x/6 + 1/2 & -3 < x < 3 \\ 1 "
+                  r"& x \ge 3 \end{cases}",
+            latex_derivative=r"f'(x) = \begin{cases} 1/6 & -3 < x < 3 \\ 0 "
+                             r"& |x| > 3 \end{cases}",
+            output_range=(0.0, 1.0), differentiability="kinks", kinks=(-3.0, 3.0),
+            monotonic=True, bounded_above=True, bounded_below=True,
+            origin=_origin(
+                "Andrew Howard, Mark Sandler, Grace Chu, Liang-Chieh Chen, "
+                "Bo Chen, Mingxing Tan, Weijun Wang, Yukun Zhu, Ruoming Pang, "
+                "Vijay Vasudevan, Quoc V. Le & Hartwig Adam", 2019,
+                "Searching for MobileNetV3", "ICCV 2019",
+                "Keras 2 used clip(0.2x + 0.5, 0, 1); Courbariaux, Bengio & "
+                "David 2015 (BinaryConnect) used clip((x + 1)/2, 0, 1)",
+            ),
+            kink_convention=_kc("x = ±3", "0"),
+        ),
+    ),
+    "hard_tanh": _Entry(
+        _hard_tanh, _d_hard_tanh,
+        Meta(
+            display={"pt": "Tangente hiperbólica rígida (hard tanh)",
+                     "en": "Hard tanh"},
+            latex=r"f(x) = \min\bigl(\max(x, a), b\bigr), \quad a = "
+                  r"\mathrm{min\_val},\ b = \mathrm{max\_val}",
+            latex_derivative=r"f'(x) = \begin{cases} 1 & a < x < b \\ 0 "
+                             r"& x < a \text{ or } x > b \end{cases}",
+            output_range=(-1.0, 1.0), differentiability="kinks", kinks=(-1.0, 1.0),
+            monotonic=True, bounded_above=True, bounded_below=True,
+            origin=_origin(
+                "Ronan Collobert", 2004,
+                "Large scale machine learning",
+                "PhD thesis, Université Paris VI",
+                "Collobert et al. 2011, 'Natural language processing (almost) "
+                "from scratch', JMLR 12",
+            ),
+            defaults={"min_val": -1.0, "max_val": 1.0},
+            exaggerated={"min_val": -2.0, "max_val": 2.0},
+            kink_convention=_kc("x = min_val, max_val", "0"),
+        ),
+        rules={"min_val": _real, "max_val": _real},
+        check=_check_hard_tanh,
+        output_range=lambda p: (p["min_val"], p["max_val"]),
+        kinks=lambda p: (p["min_val"], p["max_val"]),
+    ),
+    "hard_swish": _Entry(
+        _hard_swish, _d_hard_swish,
+        Meta(
+            display={"pt": "Swish rígida (hard swish)", "en": "Hard swish"},
+            latex=r"f(x) = x\,\frac{\operatorname{ReLU6}(x + 3)}{6} = "
+                  r"\begin{cases} 0 & x \le -3 \\ x(x + 3)/6 & -3 < x < 3 \\ x "
+                  r"& x \ge 3 \end{cases}",
+            latex_derivative=r"f'(x) = \begin{cases} 0 & x < -3 \\ (2x + 3)/6 "
+                             r"& -3 < x < 3 \\ 1 & x > 3 \end{cases}",
+            output_range=(-0.375, INF), differentiability="kinks",
+            kinks=(-3.0, 3.0), monotonic=False, bounded_above=False,
+            bounded_below=True,
+            origin=_origin(
+                "Andrew Howard, Mark Sandler, Grace Chu, Liang-Chieh Chen, "
+                "Bo Chen, Mingxing Tan, Weijun Wang, Yukun Zhu, Ruoming Pang, "
+                "Vijay Vasudevan, Quoc V. Le & Hartwig Adam", 2019,
+                "Searching for MobileNetV3", "ICCV 2019",
+            ),
+            kink_convention={
+                "pt": "Em x = -3 e x = 3 a derivada retornada é (2x + 3)/6, isto "
+                      "é, -0,5 e 1,5 (convenção do PyTorch: fórmula no intervalo "
+                      "fechado [-3, 3]).",
+                "en": "At x = -3 and x = 3 the derivative returned is (2x + 3)/6, "
+                      "i.e. -0.5 and 1.5 (PyTorch's convention: the formula on the "
+                      "closed interval [-3, 3]).",
+            },
+        ),
+    ),
+    "relu6": _Entry(
+        _relu6, _d_relu6,
+        Meta(
+            display={"pt": "ReLU6", "en": "ReLU6"},
+            latex=r"f(x) = \min\bigl(\max(0, x), 6\bigr)",
+            latex_derivative=r"f'(x) = \begin{cases} 1 & 0 < x < 6 \\ 0 "
+                             r"& x < 0 \text{ or } x > 6 \end{cases}",
+            output_range=(0.0, 6.0), differentiability="kinks", kinks=(0.0, 6.0),
+            monotonic=True, bounded_above=True, bounded_below=True,
+            origin=_origin(
+                "Alex Krizhevsky", 2010,
+                "Convolutional deep belief networks on CIFAR-10",
+                "Unpublished manuscript, University of Toronto",
+            ),
+            kink_convention=_kc("x = 0, 6", "0"),
+        ),
+    ),
+}
+
+
+# --------------------------------------------------------------------------- #
+# Input handling
+# --------------------------------------------------------------------------- #
+def _as_real_array(x):
+    """Return ``(array, out_dtype)``: a float array to compute on, the result dtype.
+
+    Raises
+    ------
+    TypeError
+        If ``x`` is not a real number or an array (or nested list) of them.
+    """
+    bad = TypeError(
+        "expected a real number or an array of real numbers, got "
+        f"{type(x).__name__}" + (f" {x!r}" if isinstance(x, (str, bytes)) else "")
+    )
+    if x is None or isinstance(x, (str, bytes)):
+        raise bad
+    try:
+        a = np.asarray(x)
+    except (TypeError, ValueError):  # ragged lists and the like
+        raise bad from None
+    kind = a.dtype.kind
+    if kind == "f":
+        if a.dtype == np.float16:
+            return a.astype(np.float32), np.dtype(np.float16)
+        if a.dtype.itemsize > 8:  # long double: computed in float64
+            return a.astype(np.float64), np.dtype(np.float64)
+        return a, a.dtype
+    if kind in "iub":
+        return a.astype(np.float64), np.dtype(np.float64)
+    if kind == "c":
+        raise TypeError(
+            "expected a real number or an array of real numbers, got complex "
+            "values"
+        )
+    raise bad
+
+
+def _finish(y, out_dtype, scalar):
+    """Cast to the output dtype (no overflow warning) and unwrap 0-d results."""
+    y = np.asarray(y)
+    if y.dtype != out_dtype:
+        with np.errstate(over="ignore"):  # float32 -> float16 may overflow to inf
+            y = y.astype(out_dtype)
+    return y[()] if scalar else y
+
+
+# --------------------------------------------------------------------------- #
+# Public API
+# --------------------------------------------------------------------------- #
+class Activation:
+    """An activation function with resolved parameters.
+
+    Obtain instances with :func:`get`; do not construct them directly.
+
+    Attributes
+    ----------
+    name : str
+        Canonical name, e.g. ``"leaky_relu"``.
+    params : dict
+        Resolved parameters (defaults filled in), e.g. ``{"slope": 0.2}``.
+    meta : Meta
+        Properties for the default parameters; see :meth:`output_range` and
+        :meth:`kinks` for the actual parameters.
+
+    Examples
+    --------
+    >>> act = get("elu", alpha=0.5)
+    >>> act(-np.inf), act.output_range(), act.kinks()
+    (np.float64(-0.5), (-0.5, inf), (0.0,))
+    """
+
+    __slots__ = ("_entry", "_params", "meta", "name")
+
+    def __init__(self, name: str, params: dict, entry: _Entry):
+        self.name = name
+        self._params = dict(params)
+        self.meta = entry.meta
+        self._entry = entry
+
+    @property
+    def params(self) -> dict:
+        """Resolved parameters (a copy: instances are immutable)."""
+        return dict(self._params)
+
+    def __call__(self, x: Any):
+        """Evaluate the function element-wise.
+
+        Parameters
+        ----------
+        x : float, list or numpy.ndarray
+            Real input of any shape.
+
+        Returns
+        -------
+        numpy.ndarray or numpy scalar
+            ``f(x)``, same shape; ``float32``/``float16`` preserved, other
+            inputs give ``float64``; a scalar input gives a NumPy scalar.
+
+        Raises
+        ------
+        TypeError
+            If ``x`` is not real-valued (strings, ``None``, complex, objects).
+        """
+        a, out_dtype = _as_real_array(x)
+        return _finish(self._entry.f(a, **self._params), out_dtype, a.ndim == 0)
+
+    def derivative(self, x: Any):
+        """Evaluate the derivative ``f'(x)`` element-wise.
+
+        At kinks the value follows PyTorch's autograd; see
+        ``meta.kink_convention`` and the module docstring.
+
+        Parameters
+        ----------
+        x : float, list or numpy.ndarray
+            Real input of any shape.
+
+        Returns
+        -------
+        numpy.ndarray or numpy scalar
+            ``f'(x)``, with the same shape and dtype rules as :meth:`__call__`.
+
+        Raises
+        ------
+        TypeError
+            If ``x`` is not real-valued.
+        """
+        a, out_dtype = _as_real_array(x)
+        return _finish(self._entry.df(a, **self._params), out_dtype, a.ndim == 0)
+
+    def output_range(self) -> tuple:
+        """Return ``(inf, sup)`` of the function for the actual parameters.
+
+        Returns
+        -------
+        tuple of float
+            E.g. ``(-0.5, inf)`` for ``get("elu", alpha=0.5)``.
+        """
+        fn = self._entry.output_range
+        return fn(self._params) if fn else self.meta.output_range
+
+    def kinks(self) -> tuple:
+        """Return the points where the derivative does not exist (actual params).
+
+        Returns
+        -------
+        tuple of float
+            E.g. ``(0.0,)`` for ``get("elu", alpha=0.5)``, ``()`` for
+            ``get("elu")``.
+        """
+        fn = self._entry.kinks
+        return fn(self._params) if fn else self.meta.kinks
+
+    def __repr__(self) -> str:
+        args = "".join(f", {k}={v!r}" for k, v in self._params.items())
+        return f"get({self.name!r}{args})"
+
+
+def names() -> tuple:
+    """Return the canonical names of all activation functions, in teaching order.
+
+    Returns
+    -------
+    tuple of str
+    """
+    return tuple(_REGISTRY)
+
+
+def get(name: str, **params: Any) -> Activation:
+    """Return the activation function ``name`` with the given parameters.
+
+    Parameters
+    ----------
+    name : str
+        Canonical name, one of :func:`names`.
+    **params
+        Keyword parameters; missing ones take PyTorch's defaults
+        (``meta.defaults``).
+
+    Returns
+    -------
+    Activation
+
+    Raises
+    ------
+    ValueError
+        Unknown name (the message suggests the closest valid name), or an
+        invalid parameter value (e.g. ``alpha <= 0``, NaN, ``min_val >= max_val``).
+    TypeError
+        Unknown parameter name, or a parameter that is not a real number.
+
+    Examples
+    --------
+    >>> get("leaky_relu", slope=0.2).params
+    {'slope': 0.2}
+    >>> get("sigmod")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown activation 'sigmod'; did you mean 'sigmoid'? valid names: ...
+    """
+    entry = _REGISTRY.get(name) if isinstance(name, str) else None
+    if entry is None:
+        close = difflib.get_close_matches(str(name), _REGISTRY, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ";"
+        raise ValueError(
+            f"unknown activation {name!r}{hint} valid names: "
+            + ", ".join(_REGISTRY)
+        )
+    unknown = set(params) - set(entry.meta.defaults)
+    if unknown:
+        valid = ", ".join(entry.meta.defaults) or "none (it takes no parameters)"
+        raise TypeError(
+            f"{name} got unexpected parameter(s) "
+            f"{', '.join(map(repr, sorted(unknown)))}; valid parameters: {valid}"
+        )
+    resolved = dict(entry.meta.defaults)
+    for key, value in params.items():
+        resolved[key] = entry.rules[key](key, value)
+    if entry.check:
+        entry.check(resolved)
+    return Activation(name, resolved, entry)

@@ -1,0 +1,551 @@
+"""Every word the code shows to a reader, in Brazilian Portuguese and in English.
+
+The site is written in pt-BR first and English second. Figures, alt text and
+printed messages take all of their text from one table, :data:`LABELS`, so that
+both languages always have the same entries and the Portuguese terminology stays
+consistent:
+
+=====================  ======================
+pt-BR                  English
+=====================  ======================
+função de ativação     activation function
+derivada               derivative
+entrada / saída        input / output
+peso / viés            weight / bias
+neurônio / camada      neuron / layer
+gradiente              gradient
+platô                  plateau
+fronteira de decisão   decision boundary
+época / perda          epoch / loss
+taxa de aprendizado    learning rate
+descida do gradiente   gradient descent
+=====================  ======================
+
+"Viés" is the only word used for the bias; the English word appears only in the
+glossary entry ``glossary_bias``.
+
+Examples
+--------
+>>> t("axis_input", "pt")
+'entrada x'
+>>> fmt_number(0.25, "pt", 2)
+'0,25'
+>>> fmt_number(1234567, "en", 0)
+'1,234,567'
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import string
+from typing import Any
+
+LANGS = ("pt", "en")
+"""The languages of the site, main language first."""
+
+MINUS = "\u2212"
+"""The typographic minus sign used for negative numbers (as Matplotlib does)."""
+
+_SEPARATORS = {"pt": (",", "."), "en": (".", ",")}  # (decimal, thousands)
+_SUPERSCRIPTS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+LABELS: dict[str, dict[str, str]] = {
+    "pt": {
+        # --- axes -----------------------------------------------------------------
+        "axis_input": "entrada x",
+        "axis_output": "saída",
+        "axis_derivative": "derivada f′(x)",
+        "axis_feature_1": "entrada x₁",
+        "axis_feature_2": "entrada x₂",
+        "axis_epoch": "época",
+        "axis_loss": "perda",
+        "axis_layer": "camada (1 = mais próxima da entrada)",
+        "axis_grad_norm": "norma do gradiente",
+        "axis_relative_cost": "custo relativo (ReLU = 1)",
+        "axis_weight_1": "peso w₁",
+        "axis_weight_2": "peso w₂",
+        # --- titles ---------------------------------------------------------------
+        "title_overview": "Algumas funções de ativação",
+        "title_neuron": "Um neurônio artificial",
+        "title_decision_boundary": "Fronteira de decisão",
+        "title_xor_linear": "XOR com um modelo linear",
+        "title_xor_nonlinear": "XOR com uma camada oculta não linear",
+        "title_two_moons": "Duas luas: fronteira de decisão",
+        "title_spirals": "Espirais: fronteira de decisão",
+        "title_loss": "Perda durante o treinamento",
+        "title_grad_norms": "Norma do gradiente em cada camada",
+        "title_cost": "Custo de calcular cada função de ativação",
+        "title_plateaus": "Derivadas e seus platôs",
+        "title_zigzag": "Caminhos da descida do gradiente",
+        # --- legends and annotations ----------------------------------------------
+        "legend_function": "função f(x)",
+        "legend_derivative": "derivada f′(x)",
+        "legend_function_params": "f(x) com {params}",
+        "legend_derivative_params": "f′(x) com {params}",
+        "legend_kink": "ponto não derivável",
+        "legend_class": "classe {label}",
+        "legend_plateau": "platô (|f′| < {threshold})",
+        "legend_start": "início",
+        "legend_end": "fim",
+        "legend_loss_level": "curvas de nível da perda",
+        "param_value": "{param} = {value}",
+        "param_alpha": "α",
+        "param_beta": "β",
+        "param_slope": "inclinação",
+        "param_negative_slope": "inclinação",
+        "param_leaky_relu_alpha": "inclinação",
+        "param_threshold": "limiar",
+        "param_temperature": "temperatura",
+        "param_scale": "escala",
+        "neuron_input": "entrada",
+        "neuron_inputs": "entradas",
+        "neuron_weight": "peso",
+        "neuron_bias": "viés",
+        "neuron_sum": "soma ponderada",
+        "neuron_activation": "função de ativação",
+        "neuron_output": "saída",
+        "neuron_sum_formula": "z = Σ wᵢxᵢ + b = {z}",
+        "neuron_output_formula": "ŷ = f(z) = {y}",
+        "cost_value": "{value}×",
+        "stamp": "Medido em: {stamp}",
+        "point": "({a}; {b})",
+        "list_sep": "; ",
+        "list_and": " e ",
+        # --- alt text -------------------------------------------------------------
+        "alt_activation": (
+            "Gráfico da função {name} (linha contínua) e da sua derivada "
+            "(linha tracejada) para x de {xmin} a {xmax}; {range}; {derivative}."
+        ),
+        "alt_range": "a saída vai de {lo} a {hi}",
+        "alt_range_unbounded": "a saída vai de {lo} a {hi} no intervalo mostrado",
+        "alt_derivative_peak": "a derivada atinge o máximo de {max} em x = {at}",
+        "alt_derivative_max": "a derivada fica entre {min} e {max}",
+        "alt_derivative_constant": "a derivada é constante e igual a {value}",
+        "alt_kinks": "; a função não é derivável em x = {points} (círculo vazado)",
+        "alt_exaggerated": (
+            "; as linhas pontilhada e traço-ponto repetem a função e a derivada "
+            "com {params}, para deixar o efeito do parâmetro visível"
+        ),
+        "alt_overview": (
+            "Gráfico com {count} funções de ativação para x de {xmin} a {xmax}, "
+            "cada uma com cor e estilo de linha próprios: {items}."
+        ),
+        "alt_overview_item": "{name}, saída de {lo} a {hi}",
+        "alt_neuron": (
+            "Diagrama de um neurônio artificial com {count} entradas "
+            "(x = {inputs}), pesos w = {weights} e viés b = {bias}; a soma "
+            "ponderada é z = {z} e a saída, após a função de ativação {name}, "
+            "é ŷ = {y}."
+        ),
+        "alt_decision_boundary": (
+            "{title}: {count} pontos de {classes} classes, com marcadores de "
+            "formato e cor diferentes por classe, sobre o fundo colorido pela "
+            "classe prevista, para x₁ de {x1min} a {x1max} e x₂ de {x2min} a "
+            "{x2max}; o modelo classifica corretamente {accuracy}% dos pontos."
+        ),
+        "alt_loss": (
+            "Curvas de perda (eixo vertical em escala {scale}) ao longo de "
+            "{epochs} épocas para {count} configurações; perda final: {finals}; "
+            "a menor perda final é a de {best}."
+        ),
+        "alt_scale_log": "logarítmica",
+        "alt_scale_linear": "linear",
+        "alt_grad_norms": (
+            "Norma do gradiente em cada uma das {layers} camadas (eixo vertical "
+            "em escala logarítmica) para {count} configurações; {items}."
+        ),
+        "alt_grad_norms_item": (
+            "{label}: {first} na camada 1 e {last} na camada {layers} "
+            "(razão de {ratio})"
+        ),
+        "alt_cost": (
+            "Gráfico de barras horizontais com o custo de calcular {count} "
+            "funções de ativação, relativo à ReLU; a mais barata é {cheapest} "
+            "({cheapest_value}×) e a mais cara é {dearest} ({dearest_value}×). "
+            "Medido em: {stamp}."
+        ),
+        "alt_plateaus": (
+            "Derivadas de {count} funções de ativação para x de {xmin} a "
+            "{xmax}, uma por painel; as regiões sombreadas e hachuradas marcam "
+            "o platô, onde |f′| < {threshold}: {items}."
+        ),
+        "alt_plateau_item": "{name}, {intervals}",
+        "alt_plateau_none": "{name}, nenhum platô",
+        "alt_interval": "de {a} a {b}",
+        "alt_zigzag": (
+            "Caminhos da descida do gradiente para dois pesos, w₁ e w₂{contours}; "
+            "{items}."
+        ),
+        "alt_zigzag_contours": ", sobre as curvas de nível da perda",
+        "alt_zigzag_item": "{label}: {steps} passos, de {start} até {end}",
+        # --- messages -------------------------------------------------------------
+        "figure_saved": "Figura salva em {path}",
+        # --- glossary -------------------------------------------------------------
+        "glossary_activation_function": "função de ativação",
+        "glossary_derivative": "derivada",
+        "glossary_input": "entrada",
+        "glossary_output": "saída",
+        "glossary_weight": "peso",
+        "glossary_bias": "viés (em inglês, bias)",
+        "glossary_neuron": "neurônio",
+        "glossary_layer": "camada",
+        "glossary_gradient": "gradiente",
+        "glossary_plateau": "platô",
+        "glossary_decision_boundary": "fronteira de decisão",
+        "glossary_epoch": "época",
+        "glossary_loss": "perda",
+        "glossary_learning_rate": "taxa de aprendizado",
+        "glossary_gradient_descent": "descida do gradiente",
+    },
+    "en": {
+        # --- axes -----------------------------------------------------------------
+        "axis_input": "input x",
+        "axis_output": "output",
+        "axis_derivative": "derivative f′(x)",
+        "axis_feature_1": "input x₁",
+        "axis_feature_2": "input x₂",
+        "axis_epoch": "epoch",
+        "axis_loss": "loss",
+        "axis_layer": "layer (1 = closest to the input)",
+        "axis_grad_norm": "gradient norm",
+        "axis_relative_cost": "relative cost (ReLU = 1)",
+        "axis_weight_1": "weight w₁",
+        "axis_weight_2": "weight w₂",
+        # --- titles ---------------------------------------------------------------
+        "title_overview": "A few activation functions",
+        "title_neuron": "An artificial neuron",
+        "title_decision_boundary": "Decision boundary",
+        "title_xor_linear": "XOR with a linear model",
+        "title_xor_nonlinear": "XOR with a non-linear hidden layer",
+        "title_two_moons": "Two moons: decision boundary",
+        "title_spirals": "Spirals: decision boundary",
+        "title_loss": "Loss during training",
+        "title_grad_norms": "Gradient norm in each layer",
+        "title_cost": "Cost of computing each activation function",
+        "title_plateaus": "Derivatives and their plateaus",
+        "title_zigzag": "Gradient descent paths",
+        # --- legends and annotations ----------------------------------------------
+        "legend_function": "function f(x)",
+        "legend_derivative": "derivative f′(x)",
+        "legend_function_params": "f(x) with {params}",
+        "legend_derivative_params": "f′(x) with {params}",
+        "legend_kink": "non-differentiable point",
+        "legend_class": "class {label}",
+        "legend_plateau": "plateau (|f′| < {threshold})",
+        "legend_start": "start",
+        "legend_end": "end",
+        "legend_loss_level": "loss contour lines",
+        "param_value": "{param} = {value}",
+        "param_alpha": "α",
+        "param_beta": "β",
+        "param_slope": "slope",
+        "param_negative_slope": "slope",
+        "param_leaky_relu_alpha": "slope",
+        "param_threshold": "threshold",
+        "param_temperature": "temperature",
+        "param_scale": "scale",
+        "neuron_input": "input",
+        "neuron_inputs": "inputs",
+        "neuron_weight": "weight",
+        "neuron_bias": "bias",
+        "neuron_sum": "weighted sum",
+        "neuron_activation": "activation function",
+        "neuron_output": "output",
+        "neuron_sum_formula": "z = Σ wᵢxᵢ + b = {z}",
+        "neuron_output_formula": "ŷ = f(z) = {y}",
+        "cost_value": "{value}×",
+        "stamp": "Measured on: {stamp}",
+        "point": "({a}, {b})",
+        "list_sep": ", ",
+        "list_and": " and ",
+        # --- alt text -------------------------------------------------------------
+        "alt_activation": (
+            "Plot of the {name} function (solid line) and of its derivative "
+            "(dashed line) for x from {xmin} to {xmax}; {range}; {derivative}."
+        ),
+        "alt_range": "the output goes from {lo} to {hi}",
+        "alt_range_unbounded": "the output goes from {lo} to {hi} in the range shown",
+        "alt_derivative_peak": "the derivative reaches its maximum of {max} at x = {at}",
+        "alt_derivative_max": "the derivative stays between {min} and {max}",
+        "alt_derivative_constant": "the derivative is constant and equal to {value}",
+        "alt_kinks": "; the function is not differentiable at x = {points} (open circle)",
+        "alt_exaggerated": (
+            "; the dotted and dash-dotted lines repeat the function and the "
+            "derivative with {params}, to make the parameter's effect visible"
+        ),
+        "alt_overview": (
+            "Plot of {count} activation functions for x from {xmin} to {xmax}, "
+            "each with its own colour and line style: {items}."
+        ),
+        "alt_overview_item": "{name}, output from {lo} to {hi}",
+        "alt_neuron": (
+            "Diagram of an artificial neuron with {count} inputs (x = {inputs}), "
+            "weights w = {weights} and bias b = {bias}; the weighted sum is "
+            "z = {z} and the output, after the {name} activation function, "
+            "is ŷ = {y}."
+        ),
+        "alt_decision_boundary": (
+            "{title}: {count} points from {classes} classes, with a different "
+            "marker shape and colour per class, over a background coloured by "
+            "the predicted class, for x₁ from {x1min} to {x1max} and x₂ from "
+            "{x2min} to {x2max}; the model classifies {accuracy}% of the points "
+            "correctly."
+        ),
+        "alt_loss": (
+            "Loss curves (vertical axis on a {scale} scale) over {epochs} epochs "
+            "for {count} configurations; final loss: {finals}; the lowest final "
+            "loss is that of {best}."
+        ),
+        "alt_scale_log": "logarithmic",
+        "alt_scale_linear": "linear",
+        "alt_grad_norms": (
+            "Gradient norm in each of the {layers} layers (vertical axis on a "
+            "logarithmic scale) for {count} configurations; {items}."
+        ),
+        "alt_grad_norms_item": (
+            "{label}: {first} in layer 1 and {last} in layer {layers} "
+            "(ratio of {ratio})"
+        ),
+        "alt_cost": (
+            "Horizontal bar chart of the cost of computing {count} activation "
+            "functions, relative to ReLU; the cheapest is {cheapest} "
+            "({cheapest_value}×) and the most expensive is {dearest} "
+            "({dearest_value}×). Measured on: {stamp}."
+        ),
+        "alt_plateaus": (
+            "Derivatives of {count} activation functions for x from {xmin} to "
+            "{xmax}, one per panel; the shaded, hatched regions mark the "
+            "plateau, where |f′| < {threshold}: {items}."
+        ),
+        "alt_plateau_item": "{name}, {intervals}",
+        "alt_plateau_none": "{name}, no plateau",
+        "alt_interval": "from {a} to {b}",
+        "alt_zigzag": (
+            "Gradient descent paths for two weights, w₁ and w₂{contours}; {items}."
+        ),
+        "alt_zigzag_contours": ", over the contour lines of the loss",
+        "alt_zigzag_item": "{label}: {steps} steps, from {start} to {end}",
+        # --- messages -------------------------------------------------------------
+        "figure_saved": "Figure saved to {path}",
+        # --- glossary -------------------------------------------------------------
+        "glossary_activation_function": "activation function",
+        "glossary_derivative": "derivative",
+        "glossary_input": "input",
+        "glossary_output": "output",
+        "glossary_weight": "weight",
+        "glossary_bias": "bias",
+        "glossary_neuron": "neuron",
+        "glossary_layer": "layer",
+        "glossary_gradient": "gradient",
+        "glossary_plateau": "plateau",
+        "glossary_decision_boundary": "decision boundary",
+        "glossary_epoch": "epoch",
+        "glossary_loss": "loss",
+        "glossary_learning_rate": "learning rate",
+        "glossary_gradient_descent": "gradient descent",
+    },
+}
+"""Label table: ``LABELS[lang][key]`` is a :meth:`str.format` template."""
+
+SAME_IN_BOTH = frozenset(
+    {
+        "param_alpha",
+        "param_beta",
+        "param_value",
+        "neuron_sum_formula",
+        "neuron_output_formula",
+        "cost_value",
+    }
+)
+"""Keys whose text is legitimately identical in both languages (symbols, names)."""
+
+
+def check_lang(lang: str) -> str:
+    """Return ``lang`` if it is one of :data:`LANGS`.
+
+    Parameters
+    ----------
+    lang
+        A language code.
+
+    Returns
+    -------
+    str
+        ``lang`` unchanged.
+
+    Raises
+    ------
+    ValueError
+        If ``lang`` is not ``"pt"`` or ``"en"``; the message lists the valid
+        choices.
+    """
+    if lang not in LANGS:
+        choices = ", ".join(repr(code) for code in LANGS)
+        raise ValueError(f"unknown language {lang!r}; valid choices: {choices}")
+    return lang
+
+
+def t(key: str, lang: str, **fmt: Any) -> str:
+    """Return the text of ``key`` in ``lang``, formatted with ``fmt``.
+
+    Parameters
+    ----------
+    key
+        A key of :data:`LABELS`.
+    lang
+        ``"pt"`` or ``"en"``.
+    **fmt
+        Values for the template's ``{placeholders}``.
+
+    Returns
+    -------
+    str
+        The formatted text.
+
+    Raises
+    ------
+    ValueError
+        If ``lang`` is unknown.
+    KeyError
+        If ``key`` is not in the table, or a placeholder has no value; the message
+        names the key and the language.
+
+    Examples
+    --------
+    >>> t("figure_saved", "en", path="relu-en.png")
+    'Figure saved to relu-en.png'
+    """
+    check_lang(lang)
+    try:
+        template = LABELS[lang][key]
+    except KeyError:
+        raise KeyError(f"no label {key!r} for language {lang!r}") from None
+    try:
+        return template.format(**fmt)
+    except KeyError as missing:
+        raise KeyError(
+            f"label {key!r} ({lang!r}) needs a value for {missing.args[0]!r}"
+        ) from None
+
+
+def placeholders(template: str) -> frozenset[str]:
+    """Return the names of the ``{placeholders}`` of a format template.
+
+    Examples
+    --------
+    >>> sorted(placeholders("de {a} a {b}"))
+    ['a', 'b']
+    """
+    return frozenset(
+        field for _, field, _, _ in string.Formatter().parse(template) if field
+    )
+
+
+def fmt_number(x: float, lang: str, digits: int = 2) -> str:
+    """Format a number with the decimal and thousands separators of ``lang``.
+
+    Portuguese (pt-BR) uses a decimal comma and ``.`` between thousands
+    (``1.000.000,5``); English uses a decimal point and ``,`` (``1,000,000.5``).
+    Negative numbers get the typographic minus sign ``−`` (U+2212), infinities
+    are written ``∞``, and ``-0`` is written ``0``.
+
+    Parameters
+    ----------
+    x
+        The number.
+    lang
+        ``"pt"`` or ``"en"``.
+    digits
+        Number of decimal places, kept even when they are zeros.
+
+    Returns
+    -------
+    str
+        The formatted number.
+
+    Examples
+    --------
+    >>> fmt_number(0.25, "pt", 2), fmt_number(0.25, "en", 2)
+    ('0,25', '0.25')
+    >>> fmt_number(-1234.5, "pt", 1)
+    '−1.234,5'
+    """
+    check_lang(lang)
+    x = float(x)
+    if math.isnan(x):
+        return "NaN"
+    if math.isinf(x):
+        return ("+∞", f"{MINUS}∞")[x < 0]
+    decimal, thousands = _SEPARATORS[lang]
+    text = f"{x:,.{max(digits, 0)}f}"
+    if set(text.lstrip("-")) <= set("0.,"):
+        text = text.lstrip("-")  # no "−0,00"
+    text = text.translate(str.maketrans({",": thousands, ".": decimal}))
+    return text.replace("-", MINUS)
+
+
+def fmt_auto(x: float, lang: str, significant: int = 2) -> str:
+    """Format a number with about ``significant`` significant digits.
+
+    Numbers between 0.001 and 1,000,000 are written in positional notation, with
+    trailing zeros removed; others in scientific notation (``1,2 × 10⁻⁷``). Used
+    for values whose size is not known in advance (losses, gradient norms).
+
+    Parameters
+    ----------
+    x
+        The number.
+    lang
+        ``"pt"`` or ``"en"``.
+    significant
+        Number of significant digits.
+
+    Returns
+    -------
+    str
+        The formatted number.
+
+    Examples
+    --------
+    >>> fmt_auto(0.012345, "pt")
+    '0,012'
+    >>> fmt_auto(3.0e-7, "en")
+    '3 × 10⁻⁷'
+    >>> fmt_auto(2.5, "pt")
+    '2,5'
+    """
+    check_lang(lang)
+    x = float(x)
+    if x == 0 or not math.isfinite(x):
+        return fmt_number(x, lang, 0)
+    exponent = math.floor(math.log10(abs(x)))
+    if -3 <= exponent < 6:
+        digits = max(significant - 1 - exponent, 0)
+        return _strip_zeros(fmt_number(round(x, digits), lang, digits), lang)
+    mantissa = round(x / 10.0**exponent, significant - 1)
+    if abs(mantissa) >= 10:  # rounding carried over, e.g. 9.99 -> 10.0
+        mantissa, exponent = mantissa / 10, exponent + 1
+    text = _strip_zeros(fmt_number(mantissa, lang, significant - 1), lang)
+    return f"{text} × 10{str(exponent).translate(_SUPERSCRIPTS)}"
+
+
+def fmt_list(items: list[str], lang: str) -> str:
+    """Join texts with the list separator of ``lang`` (``;`` in pt, ``,`` in en).
+
+    Portuguese uses a semicolon because its numbers contain commas.
+
+    Examples
+    --------
+    >>> fmt_list(["0,5", "1,5"], "pt")
+    '0,5; 1,5'
+    """
+    return t("list_sep", lang).join(items)
+
+
+def _strip_zeros(text: str, lang: str) -> str:
+    """Remove trailing decimal zeros (and a dangling separator) from ``text``."""
+    decimal = _SEPARATORS[lang][0]
+    if decimal in text:
+        text = re.sub(rf"\{decimal}?0+$", "", text)
+    return text

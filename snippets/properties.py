@@ -1,0 +1,647 @@
+"""Turn the properties of a good activation function into numbers.
+
+Every function accepts an :class:`~snippets.activations.Activation` object or a
+registry name such as ``"relu"``. Expectations are taken for a standard normal
+input ``X ~ N(0, 1)``, the typical pre-activation of a well initialised layer, and
+are computed by deterministic adaptive quadrature (no sampling).
+
+Cost is measured on the machine running the code: ratios to ReLU, medians of
+repeats, one thread. NumPy's element-wise ufuncs run on a single thread anyway;
+if ``threadpoolctl`` is installed it also limits BLAS/OpenMP pools to one thread.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import platform
+import statistics
+import sys
+import time
+from collections.abc import Mapping
+from contextlib import nullcontext
+
+import numpy as np
+from scipy import integrate, optimize
+from scipy.special import ndtr
+
+from snippets.activations import get
+
+__all__ = [
+    "cost_table",
+    "differentiability",
+    "gradient_through_layers",
+    "machine_stamp",
+    "max_abs_derivative",
+    "mean_derivative_under_normal",
+    "mean_under_normal",
+    "prob_positive",
+    "property_card",
+    "relative_cost",
+    "saturated_share",
+    "transcendental_count",
+    "variance_under_normal",
+]
+
+#: Integration range for expectations under N(0, 1): the density is below
+#: 1e-347 (zero in float64) outside it.
+_TAIL = 40.0
+#: Extra break points that help the adaptive quadrature follow the density.
+_BREAKS = (-10.0, -5.0, -2.0, 0.0, 2.0, 5.0, 10.0)
+_INV_SQRT_2PI = 1.0 / np.sqrt(2.0 * np.pi)
+
+
+def _resolve(act):
+    """Return an Activation for an Activation object or a registry name."""
+    return get(act) if isinstance(act, str) else act
+
+
+def _scalar(fn):
+    """Wrap an array function so that quadrature can call it with floats."""
+    return lambda x: float(fn(np.array([x], dtype=np.float64))[0])
+
+
+def _check_interval(interval):
+    lo, hi = (float(v) for v in interval)
+    if not (np.isfinite(lo) and np.isfinite(hi) and lo < hi):
+        raise ValueError(f"interval must be finite with lo < hi, got {interval!r}")
+    return lo, hi
+
+
+# --------------------------------------------------------------------------- cost
+
+
+def _threads_one():
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # element-wise ufuncs are single-threaded anyway
+        return nullcontext()
+    return threadpool_limits(limits=1)
+
+
+def _time_table(acts, size, dtype, repeats):
+    """Median seconds per call of each activation, interleaved across repeats."""
+    if int(size) < 1:
+        raise ValueError(f"size must be a positive integer, got {size!r}")
+    if int(repeats) < 1:
+        raise ValueError(f"repeats must be a positive integer, got {repeats!r}")
+    if np.dtype(dtype) not in (np.float32, np.float64):
+        raise ValueError(f"dtype must be 'float32' or 'float64', got {dtype!r}")
+    x = np.random.default_rng(0).standard_normal(int(size)).astype(dtype)
+    times = {name: [] for name in acts}
+    with _threads_one():
+        for act in acts.values():  # warm-up: caches, lazy imports, page faults
+            act(x)
+        for _ in range(int(repeats)):
+            for name, act in acts.items():
+                start = time.perf_counter()
+                act(x)
+                times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(ts) for name, ts in times.items()}
+
+
+def relative_cost(act, size=1_000_000, dtype="float32", repeats=7, reference="relu"):
+    """Time per element of ``act`` relative to ``reference`` (ReLU by default).
+
+    Both functions are timed on the same standard normal input (seeded, allocated
+    once), interleaved, after a warm-up call; the ratio of the medians is returned.
+    Nothing is cached: every call measures again.
+
+    Parameters
+    ----------
+    act : Activation or str
+        The activation to time.
+    size : int, optional
+        Number of elements of the input array, >= 1.
+    dtype : {"float32", "float64"}, optional
+        Floating type of the input.
+    repeats : int, optional
+        Number of timed calls per function, >= 1 (the median is used).
+    reference : Activation or str, optional
+        The activation whose cost counts as 1.
+
+    Returns
+    -------
+    float
+        Median time of ``act`` divided by median time of ``reference``.
+
+    Examples
+    --------
+    >>> r = relative_cost("sigmoid", size=10_000, repeats=3)
+    >>> r > 0
+    True
+    """
+    a, ref = _resolve(act), _resolve(reference)
+    med = _time_table({"act": a, "ref": ref}, size, dtype, repeats)
+    return med["act"] / med["ref"]
+
+
+def cost_table(names, size=1_000_000, dtype="float32", repeats=7, reference="relu"):
+    """Measure the cost of several activations at once, relative to ``reference``.
+
+    The functions are interleaved within each repeat so that slow drifts of the
+    machine (frequency scaling, other processes) affect them all alike.
+
+    Parameters
+    ----------
+    names : iterable of str or Activation
+        The activations to time.
+    size, dtype, repeats, reference
+        As in :func:`relative_cost`.
+
+    Returns
+    -------
+    dict
+        ``{name: {"ns_per_element": float, "relative": float}}`` in input order.
+
+    Examples
+    --------
+    >>> table = cost_table(["relu", "tanh"], size=10_000, repeats=3)
+    >>> table["relu"]["relative"]
+    1.0
+    """
+    acts = {}
+    for item in names:
+        a = _resolve(item)
+        acts[a.name] = a
+    ref = _resolve(reference)
+    med = _time_table({**acts, "__reference__": ref}, size, dtype, repeats)
+    ref_time = med["__reference__"] if ref.name not in acts else med[ref.name]
+    return {
+        name: {
+            "ns_per_element": med[name] / int(size) * 1e9,
+            "relative": med[name] / ref_time,
+        }
+        for name in acts
+    }
+
+
+def machine_stamp(size=1_000_000, dtype="float32"):
+    """Describe the machine a cost table was measured on.
+
+    Parameters
+    ----------
+    size : int, optional
+        Array size used for the measurement (reported as is).
+    dtype : str, optional
+        Floating type used for the measurement (reported as is).
+
+    Returns
+    -------
+    dict
+        Keys ``cpu``, ``cores``, ``machine``, ``python``, ``numpy``, ``size``,
+        ``dtype``, ``threads``.
+
+    Examples
+    --------
+    >>> stamp = machine_stamp()
+    >>> sorted(stamp)[:3]
+    ['cores', 'cpu', 'dtype']
+    """
+    cpu = ""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as fh:
+            for line in fh:
+                if line.lower().startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    return {
+        "cpu": cpu or platform.processor() or "unknown",
+        "cores": os.cpu_count(),
+        "machine": platform.machine(),
+        "python": platform.python_version(),
+        "numpy": np.__version__,
+        "size": int(size),
+        "dtype": str(np.dtype(dtype)),
+        "threads": 1,
+        "platform": sys.platform,
+    }
+
+
+def transcendental_count(act):
+    """Number of transcendental calls (exp, log, tanh, erf, ...) per element.
+
+    Parameters
+    ----------
+    act : Activation or str
+        The activation.
+
+    Returns
+    -------
+    int
+        Sum of the counts in ``act.meta.transcendentals``.
+
+    Examples
+    --------
+    >>> transcendental_count("relu")
+    0
+    """
+    return int(sum(_resolve(act).meta.transcendentals.values()))
+
+
+# ------------------------------------------------------------- differentiability
+
+
+def differentiability(act, interval=(-6.0, 6.0), points=1201, exclude=1e-3):
+    """Smoothness class, kinks and a finite-difference check of the derivative.
+
+    ``max_fd_error`` is the largest ``|f'(x) - fd(x)| / max(1, |f'(x)|)`` on an
+    evenly spaced grid, where ``fd`` is the central difference with step
+    ``h = 1e-5 * max(1, |x|)``; grid points within ``exclude`` of a kink are
+    dropped (a difference across a jump or kink measures nothing useful).
+    For a smooth function the result is about 1e-10 (truncation plus rounding).
+
+    Parameters
+    ----------
+    act : Activation or str
+        The activation.
+    interval : tuple of float, optional
+        Grid range ``(lo, hi)`` with ``lo < hi``.
+    points : int, optional
+        Number of grid points, >= 2.
+    exclude : float, optional
+        Radius of the excluded neighbourhood of each kink; must exceed the
+        largest finite-difference step ``1e-5 * max(1, |lo|, |hi|)``.
+
+    Returns
+    -------
+    dict
+        ``class``, ``kinks``, ``max_fd_error`` and ``grid`` (the settings used).
+
+    Examples
+    --------
+    >>> d = differentiability("relu")
+    >>> d["class"], d["kinks"], d["max_fd_error"] < 1e-8
+    ('kinks', (0.0,), True)
+    """
+    a = _resolve(act)
+    lo, hi = _check_interval(interval)
+    if int(points) < 2:
+        raise ValueError(f"points must be an integer >= 2, got {points!r}")
+    step = 1e-5 * max(1.0, abs(lo), abs(hi))
+    if not exclude > step:
+        raise ValueError(f"exclude must be > the step h = {step:g}, got {exclude!r}")
+    kinks = tuple(float(k) for k in a.kinks())
+    x = np.linspace(lo, hi, int(points))
+    for k in kinks:
+        x = x[np.abs(x - k) > exclude]
+    h = 1e-5 * np.maximum(1.0, np.abs(x))
+    d = a.derivative(x)
+    fd = (a(x + h) - a(x - h)) / (2.0 * h)
+    err = np.abs(d - fd) / np.maximum(1.0, np.abs(d))
+    return {
+        "class": a.meta.differentiability,
+        "kinks": kinks,
+        "max_fd_error": float(err.max()) if err.size else 0.0,
+        "grid": {
+            "interval": (lo, hi),
+            "points": int(points),
+            "h": "1e-5*max(1,|x|)",
+            "exclude": float(exclude),
+        },
+    }
+
+
+# -------------------------------------------------------- expectations under N(0,1)
+
+
+def _expect(g, breaks=(), std=1.0, tol=1e-13):
+    """E[g(X)] for X ~ N(0, std^2): adaptive quadrature split at ``breaks``."""
+    tail = _TAIL * std
+    cuts = {-tail, tail, *(b * std for b in _BREAKS)}
+    cuts |= {float(b) for b in breaks if -tail < b < tail}
+    cuts = sorted(cuts)
+
+    def integrand(x):
+        return g(x) * np.exp(-0.5 * (x / std) ** 2) * _INV_SQRT_2PI / std
+
+    total = 0.0
+    for a, b in itertools.pairwise(cuts):
+        val, _ = integrate.quad(
+            integrand, a, b, epsabs=tol / 100, epsrel=tol, limit=200
+        )
+        total += val
+    return total
+
+
+def mean_under_normal(act):
+    """E[f(X)] for X ~ N(0, 1): how far from zero the outputs are centred.
+
+    Computed by adaptive Gauss–Kronrod quadrature on [-40, 40] (the normal density
+    is zero in float64 beyond), split at 0 and at the kinks; about 13 correct
+    digits for the registered functions.
+
+    Parameters
+    ----------
+    act : Activation or str
+        The activation.
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> round(mean_under_normal("relu"), 10)  # 1/sqrt(2 pi)
+    0.3989422804
+    """
+    a = _resolve(act)
+    return _expect(_scalar(a), a.kinks())
+
+
+def variance_under_normal(act):
+    """Var[f(X)] = E[f(X)^2] - E[f(X)]^2 for X ~ N(0, 1).
+
+    Parameters
+    ----------
+    act : Activation or str
+        The activation.
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> round(variance_under_normal("relu"), 10)  # 1/2 - 1/(2 pi)
+    0.3408450569
+    """
+    a = _resolve(act)
+    f = _scalar(a)
+    mean = _expect(f, a.kinks())
+    return _expect(lambda x: f(x) ** 2, a.kinks()) - mean**2
+
+
+def mean_derivative_under_normal(act):
+    """E[f'(X)] for X ~ N(0, 1), using the registered derivative.
+
+    Jumps contribute nothing (the Dirac mass of the step function's derivative
+    is not counted): this is what back-propagation sees.
+
+    Parameters
+    ----------
+    act : Activation or str
+        The activation.
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> round(mean_derivative_under_normal("gelu"), 12)
+    0.5
+    """
+    a = _resolve(act)
+    return _expect(_scalar(a.derivative), a.kinks())
+
+
+def _boundaries(pred, lo=-_TAIL, hi=_TAIL, points=80_001):
+    """Points where the boolean ``pred`` changes value, located by bisection.
+
+    A fine grid finds the sign changes (sets narrower than the grid step,
+    1e-3 here, could be missed); 80 bisection steps then pin each one down to
+    machine precision. Returns the boundaries and the value of ``pred`` at ``lo``.
+    """
+    x = np.linspace(lo, hi, points)
+    p = pred(x)
+    idx = np.flatnonzero(p[1:] != p[:-1])
+    out = []
+    for i in idx:
+        a, b, pa = x[i], x[i + 1], p[i]
+        for _ in range(80):
+            m = 0.5 * (a + b)
+            if m in (a, b):
+                break
+            if pred(np.array([m]))[0] == pa:
+                a = m
+            else:
+                b = m
+        out.append(b)
+    return out, bool(p[0])
+
+
+def prob_positive(act):
+    """P(f(X) > 0) for X ~ N(0, 1).
+
+    The set where ``f > 0`` is located on a grid over [-40, 40] (step 1e-3) and its
+    boundaries refined by bisection; the probability is then a sum of differences
+    of the normal CDF. Works for jumps (step), flat parts (ReLU) and sign changes.
+
+    Parameters
+    ----------
+    act : Activation or str
+        The activation.
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> prob_positive("relu"), prob_positive("sigmoid")
+    (0.5, 1.0)
+    """
+    a = _resolve(act)
+    cuts, first = _boundaries(lambda x: a(x) > 0)
+    edges = [-np.inf, *cuts, np.inf]
+    total, positive = 0.0, first
+    for lo, hi in itertools.pairwise(edges):
+        if positive:
+            total += ndtr(hi) - ndtr(lo) if hi <= 0 else ndtr(-lo) - ndtr(-hi)
+        positive = not positive
+    return float(total)
+
+
+# ----------------------------------------------------------------------- plateaus
+
+
+def max_abs_derivative(act, interval=(-10.0, 10.0), points=20_001):
+    """Largest |f'(x)| on an interval: the best gain one layer can give a gradient.
+
+    A dense grid finds the best cell, then bounded Brent optimisation refines it
+    (relative accuracy about 1e-8 in x, so about 1e-16 in a smooth maximum). The
+    derivative one ulp either side of each kink is also tried, so a supremum
+    approached at a kink (hard swish at 3-, SELU at 0-) is found too.
+
+    Parameters
+    ----------
+    act : Activation or str
+        The activation.
+    interval : tuple of float, optional
+        ``(lo, hi)`` with ``lo < hi``.
+    points : int, optional
+        Grid size, >= 3.
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> max_abs_derivative("sigmoid")
+    0.25
+    """
+    a = _resolve(act)
+    lo, hi = _check_interval(interval)
+    if int(points) < 3:
+        raise ValueError(f"points must be an integer >= 3, got {points!r}")
+    x = np.linspace(lo, hi, int(points))
+    d = np.abs(a.derivative(x))
+    i = int(np.argmax(d))
+    left, right = x[max(i - 1, 0)], x[min(i + 1, x.size - 1)]
+    neg = _scalar(lambda t: -np.abs(a.derivative(t)))
+    res = optimize.minimize_scalar(
+        neg, bounds=(left, right), method="bounded", options={"xatol": 1e-12}
+    )
+    # One-sided limits at kinks inside the interval (hard swish peaks at 3-).
+    k = np.array([t for t in a.kinks() if lo < t < hi], dtype=np.float64)
+    sides = np.concatenate([np.nextafter(k, -np.inf), np.nextafter(k, np.inf)])
+    at_kinks = np.abs(a.derivative(sides)).max(initial=0.0)
+    return float(max(d[i], -res.fun, at_kinks))
+
+
+def saturated_share(act, interval=(-6.0, 6.0), threshold=0.01, cells=120_000):
+    """Fraction of an interval where |f'(x)| < threshold (the plateaus).
+
+    The interval is cut into ``cells`` equal cells and |f'| is evaluated at their
+    midpoints; the error is at most (number of threshold crossings) / ``cells``,
+    i.e. below 2e-5 for the default 120 000 cells and two crossings.
+
+    Parameters
+    ----------
+    act : Activation or str
+        The activation.
+    interval : tuple of float, optional
+        ``(lo, hi)`` with ``lo < hi``.
+    threshold : float, optional
+        Gradient size counted as "saturated", > 0.
+    cells : int, optional
+        Number of cells, >= 1.
+
+    Returns
+    -------
+    float
+        Number in [0, 1].
+
+    Examples
+    --------
+    >>> saturated_share("relu")
+    0.5
+    """
+    a = _resolve(act)
+    lo, hi = _check_interval(interval)
+    if not threshold > 0:
+        raise ValueError(f"threshold must be > 0, got {threshold!r}")
+    if int(cells) < 1:
+        raise ValueError(f"cells must be a positive integer, got {cells!r}")
+    n = int(cells)
+    x = lo + (np.arange(n) + 0.5) * ((hi - lo) / n)
+    return float(np.count_nonzero(np.abs(a.derivative(x)) < threshold) / n)
+
+
+def gradient_through_layers(act, depth, kind="rms", preactivation=1.0):
+    """How a gradient's size changes through ``L`` layers, for ``L = 1..depth``.
+
+    Only the activation's factor of the chain rule is modelled (weights left out).
+    With pre-activations ``Z ~ N(0, preactivation^2)``:
+
+    - ``"best"``: ``max|f'| ** L``, the largest possible product of derivatives;
+    - ``"rms"``: ``E[f'(Z)^2] ** (L/2)``, the root-mean-square gain of a random
+      path (what sets the gradient norm in mean-field analyses);
+    - ``"geometric"``: ``exp(L * E[log|f'(Z)|])``, the typical (median-like)
+      product; it is 0 when ``f' = 0`` on a set of positive probability (ReLU).
+
+    Parameters
+    ----------
+    act : Activation or str
+        The activation.
+    depth : int
+        Number of layers, >= 1.
+    kind : {"rms", "best", "geometric"}, optional
+        Which summary of the product, as above.
+    preactivation : float, optional
+        Standard deviation of the pre-activations, > 0 (ignored for ``"best"``).
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape ``(depth,)``; entry ``L-1`` is the factor after ``L`` layers.
+
+    Examples
+    --------
+    >>> gradient_through_layers("sigmoid", 3, kind="best")
+    array([0.25    , 0.0625  , 0.015625])
+    """
+    a = _resolve(act)
+    if int(depth) != depth or depth < 1:
+        raise ValueError(f"depth must be an integer >= 1, got {depth!r}")
+    if not preactivation > 0:
+        raise ValueError(f"preactivation must be > 0, got {preactivation!r}")
+    layers = np.arange(1, int(depth) + 1)
+    if kind == "best":
+        return max_abs_derivative(a) ** layers
+    d = _scalar(a.derivative)
+    if kind == "rms":
+        return _expect(lambda x: d(x) ** 2, a.kinks(), preactivation) ** (layers / 2)
+    if kind == "geometric":
+        z = np.linspace(-10.0, 10.0, 20_001) * preactivation
+        if np.count_nonzero(a.derivative(z) == 0) > 2:  # f' = 0 on a whole interval
+            return np.zeros(layers.size)
+        roots, _ = _boundaries(lambda x: a.derivative(x) > 0)
+        # 1e-300 only guards the far tails, where f' underflows to 0 in float64.
+        log_gain = _expect(
+            lambda x: np.log(max(abs(d(x)), 1e-300)),
+            (*a.kinks(), *roots),
+            preactivation,
+            tol=1e-10,
+        )
+        return np.exp(layers * log_gain)
+    raise ValueError(f"kind must be 'rms', 'best' or 'geometric', got {kind!r}")
+
+
+# --------------------------------------------------------------------------- card
+
+
+def property_card(act, cost=None):
+    """All the numbers of this module for one activation, in one dictionary.
+
+    Parameters
+    ----------
+    act : Activation or str
+        The activation.
+    cost : float or Mapping, optional
+        Cost relative to ReLU, either as a number or as the output of
+        :func:`cost_table` (looked up by name). Measuring is slow, so it is not
+        done here; ``None`` stores ``None``.
+
+    Returns
+    -------
+    dict
+        Keys ``name``, ``output_range``, ``differentiability``, ``kinks``,
+        ``mean``, ``prob_positive``, ``max_abs_derivative``, ``saturated_share``,
+        ``transcendentals``, ``relative_cost``.
+
+    Examples
+    --------
+    >>> card = property_card("relu")
+    >>> card["prob_positive"], card["saturated_share"]
+    (0.5, 0.5)
+    """
+    a = _resolve(act)
+    if isinstance(cost, Mapping):
+        cost = cost[a.name]["relative"]
+    return {
+        "name": a.name,
+        "output_range": tuple(a.output_range()),
+        "differentiability": a.meta.differentiability,
+        "kinks": tuple(float(k) for k in a.kinks()),
+        "mean": mean_under_normal(a),
+        "prob_positive": prob_positive(a),
+        "max_abs_derivative": max_abs_derivative(a),
+        "saturated_share": saturated_share(a),
+        "transcendentals": transcendental_count(a),
+        "relative_cost": None if cost is None else float(cost),
+    }
