@@ -5,17 +5,15 @@
 
 Each language is its own MkDocs build (``mkdocs.yml``, ``mkdocs.en.yml``), so each
 has its own search index. Running them in one process shares the imports and the
-figure cache. MkDocs cleans a site folder before it builds into it, which would
-delete ``site/en/`` when the Portuguese site is rebuilt; so this script empties
-each language's folder itself (keeping ``en/`` out of the Portuguese clean-up) and
-builds with ``dirty=True``, which then rebuilds every page.
+figure cache. When serving, an edit to one page rebuilds only that
+language, and only the changed pages (MkDocs' dirty build); any other change
+rebuilds both languages.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
-import shutil
 import sys
 import time
 from pathlib import Path
@@ -30,25 +28,24 @@ SUBDIR = {"pt": "", "en": "en"}
 log = logging.getLogger("mkdocs.site")
 
 
-def _empty(folder: Path, keep: set[str]) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    for entry in folder.iterdir():
-        if entry.name in keep:
-            continue
-        if entry.is_dir() and not entry.is_symlink():
-            shutil.rmtree(entry)
-        else:
-            entry.unlink()
+def build_language(lang: str, site_dir: Path, *, dirty: bool = False, **overrides):
+    """Build one language into ``site_dir`` (English goes to ``site_dir/en``).
 
-
-def build_language(lang: str, site_dir: Path, *, clean: bool = True, **overrides):
-    """Build one language into ``site_dir`` (en goes to ``site_dir/en``)."""
+    MkDocs empties its site folder before a clean build; it skips hidden entries, so
+    a Portuguese rebuild hides ``en/`` for the duration instead of deleting it.
+    """
     target = site_dir / SUBDIR[lang]
-    if clean:
-        _empty(target, keep={"en"} if lang == "pt" else set())
     config = load_config(str(CONFIGS[lang]), site_dir=str(target), **overrides)
+    english, hidden = site_dir / "en", site_dir / ".en-kept"
+    keep = lang == "pt" and not dirty and english.is_dir()
+    if keep:
+        english.rename(hidden)
     start = time.perf_counter()
-    build(config, dirty=True)
+    try:
+        build(config, dirty=dirty)
+    finally:
+        if keep:
+            hidden.rename(english)
     log.info("%s built in %.1f s", lang, time.perf_counter() - start)
 
 
@@ -78,14 +75,14 @@ def serve(site_dir: Path, host: str, port: int) -> None:
         nonlocal last
         started = time.time()
         if _inputs_changed(shared, last):
-            langs, clean = list(CONFIGS), True
+            langs, dirty = list(CONFIGS), False
         else:  # only pages changed: rebuild the changed pages of that language
             langs = [g for g in CONFIGS if _inputs_changed([ROOT / "docs" / g], last)]
-            clean = False
+            dirty = True
         last = started
         for lang in langs:
             try:
-                build_language(lang, site_dir, clean=clean, strict=False)
+                build_language(lang, site_dir, dirty=dirty, strict=False)
             except (Abort, BuildError, ConfigurationError) as error:
                 log.error("%s build failed: %s", lang, error)
 

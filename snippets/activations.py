@@ -138,8 +138,13 @@ class Meta:
 
 
 def _origin(authors, year, title, venue, see_also=None):
-    return {"authors": authors, "year": year, "title": title, "venue": venue,
-            "see_also": see_also}
+    return {
+        "authors": authors,
+        "year": year,
+        "title": title,
+        "venue": venue,
+        "see_also": see_also,
+    }
 
 
 _NO_KINKS = {"pt": "Sem pontos angulosos.", "en": "No kinks."}
@@ -172,6 +177,85 @@ def _mish_parts(x):
     num = np.where(neg, m * (m + 2.0), 1.0 + 2.0 * m)
     w = np.where(neg, 1.0, m * m)
     return num / (num + 2.0 * w), w, num
+
+
+# Zeros of f' (the minima of GELU, SiLU, Mish) as double-double hi + lo, and the
+# Taylor coefficients of f' there (highest power first, computed with mpmath).
+_ROOT_WINDOW = 0.01
+_ROOTS = {
+    "gelu": (
+        -0.7517915246935645,
+        1.4956759177009883e-17,
+        (
+            -0.002239538068073497,
+            0.004539228379125415,
+            0.019421679838189067,
+            -0.014771522148244337,
+            -0.1140082332972217,
+            -0.018199676398671087,
+            0.388284982990552,
+            0.4314939923140469,
+        ),
+    ),
+    "gelu_tanh": (
+        -0.7524614220710163,
+        3.635560509207687e-17,
+        (
+            -0.0024227318458750974,
+            0.005261059254921912,
+            0.019682309459833118,
+            -0.01661932834305256,
+            -0.11394448308095899,
+            -0.01578285352184803,
+            0.38751844613578895,
+            0.4304000910248585,
+        ),
+    ),
+    "silu": (
+        -1.2784645427610737,
+        -1.0946994183093437e-16,
+        (
+            0.00018570724361186496,
+            0.0007985218818397998,
+            0.000126627410081122,
+            -0.006606589138356696,
+            -0.015222655223188032,
+            0.018874814223782312,
+            0.1466487969969469,
+            0.2178117057198001,
+        ),
+    ),
+    "mish": (
+        -1.1924312145154952,
+        -4.8484829848031044e-17,
+        (
+            0.0009898181021289196,
+            0.0010924055409445854,
+            -0.0033606849270232685,
+            -0.01582112656173338,
+            -0.020271822716684245,
+            0.04190782104360987,
+            0.20473126408010586,
+            0.2669479140495345,
+        ),
+    ),
+}
+
+
+def _near_zero(x, d, name):
+    """Recompute ``f'`` within 0.01 of its zero ``x0`` from the Taylor series there.
+
+    Near ``x0`` the formula for ``f'`` adds two terms of opposite sign and keeps
+    only an absolute accuracy of ~1e-17; ``f'(x) = sum_k c_k (x - x0)**k`` keeps
+    the relative accuracy (``x - hi`` is exact there, by Sterbenz's lemma).
+    """
+    hi, lo, coeffs = _ROOTS[name]
+    near = np.abs(x - hi) < _ROOT_WINDOW
+    if near.any():
+        d = np.array(d)  # writable copy (d may be a NumPy scalar)
+        t = (x[near] - hi) - lo
+        d[near] = t * np.polyval(coeffs, t)
+    return d
 
 
 # --------------------------------------------------------------------------- #
@@ -219,7 +303,8 @@ def _d_relu(x):
 
 
 def _leaky_relu(x, slope):
-    return np.where(x > 0, x, slope * x)
+    with np.errstate(over="ignore"):  # |slope| > 1: inf is the rounded true value
+        return np.where(x > 0, x, slope * x)
 
 
 def _d_leaky_relu(x, slope):
@@ -235,7 +320,8 @@ def _d_elu(x, alpha):
 
 
 def _selu(x):
-    return SELU_LAMBDA * _elu(x, SELU_ALPHA)
+    with np.errstate(over="ignore"):  # x > 1.7e308 / lambda: inf is correctly rounded
+        return SELU_LAMBDA * _elu(x, SELU_ALPHA)
 
 
 def _d_selu(x):
@@ -257,7 +343,8 @@ def _gelu(x):
 
 def _d_gelu(x):
     x = np.clip(x, -_BIG, _BIG)
-    return 0.5 * special.erfc(-_SQRT1_2 * x) + x * _INV_SQRT_2PI * np.exp(-0.5 * x * x)
+    d = 0.5 * special.erfc(-_SQRT1_2 * x) + x * _INV_SQRT_2PI * np.exp(-0.5 * x * x)
+    return _near_zero(x, d, "gelu")
 
 
 def _gelu_tanh(x):
@@ -270,7 +357,8 @@ def _d_gelu_tanh(x):
     x = np.clip(x, -_BIG, _BIG)
     u = _SQRT_2_PI * x * (1.0 + _GELU_TANH_C * x * x)
     du = _SQRT_2_PI * (1.0 + 3.0 * _GELU_TANH_C * x * x)
-    return special.expit(2.0 * u) * (1.0 + 2.0 * x * du * special.expit(-2.0 * u))
+    d = special.expit(2.0 * u) * (1.0 + 2.0 * x * du * special.expit(-2.0 * u))
+    return _near_zero(x, d, "gelu_tanh")
 
 
 def _silu(x):
@@ -280,7 +368,8 @@ def _silu(x):
 
 def _d_silu(x):
     x = np.clip(x, -_BIG, _BIG)
-    return special.expit(x) * (1.0 + x * special.expit(-x))
+    d = special.expit(x) * (1.0 + x * special.expit(-x))
+    return _near_zero(x, d, "silu")
 
 
 def _mish(x):
@@ -292,7 +381,8 @@ def _d_mish(x):
     x = np.clip(x, -_BIG, _BIG)
     t, w, num = _mish_parts(x)
     den = num + 2.0 * w
-    return t + x * special.expit(x) * (4.0 * w * (num + w) / (den * den))
+    d = t + x * special.expit(x) * (4.0 * w * (num + w) / (den * den))
+    return _near_zero(x, d, "mish")
 
 
 def _softplus(x, beta):
@@ -343,7 +433,8 @@ def _hard_swish(x):
 
 
 def _d_hard_swish(x):
-    d = np.where(x < -3.0, 0.0, np.where(x <= 3.0, (2.0 * x + 3.0) / 6.0, 1.0))
+    inner = (2.0 * np.clip(x, -3.0, 3.0) + 3.0) / 6.0  # on [-3, 3], as in PyTorch
+    d = np.where(x < -3.0, 0.0, np.where(x <= 3.0, inner, 1.0))
     return _keep_nan(x, d)
 
 
@@ -414,30 +505,40 @@ def _kc(where, value, where_pt=None, value_pt=None):
 
 _REGISTRY: dict[str, _Entry] = {
     "identity": _Entry(
-        _identity, _d_identity,
+        _identity,
+        _d_identity,
         Meta(
             display={"pt": "Identidade (linear)", "en": "Identity (linear)"},
             latex=r"f(x) = x",
             latex_derivative=r"f'(x) = 1",
-            output_range=(-INF, INF), differentiability="smooth", kinks=(),
-            monotonic=True, bounded_above=False, bounded_below=False,
-            origin=_origin("—", None, "—", "—",
-                           "linear neuron; no non-linearity"),
+            output_range=(-INF, INF),
+            differentiability="smooth",
+            kinks=(),
+            monotonic=True,
+            bounded_above=False,
+            bounded_below=False,
+            origin=_origin("—", None, "—", "—", "linear neuron; no non-linearity"),
             kink_convention=_NO_KINKS,
         ),
     ),
     "step": _Entry(
-        _step, _d_step,
+        _step,
+        _d_step,
         Meta(
             display={"pt": "Degrau (Heaviside)", "en": "Step (Heaviside)"},
             latex=r"f(x) = \begin{cases} 1 & x > 0 \\ 0 & x \le 0 \end{cases}",
             latex_derivative=(
                 r"f'(x) = 0 \quad (x \ne 0;\ \text{undefined at } x = 0)"
             ),
-            output_range=(0.0, 1.0), differentiability="discontinuous",
-            kinks=(0.0,), monotonic=True, bounded_above=True, bounded_below=True,
+            output_range=(0.0, 1.0),
+            differentiability="discontinuous",
+            kinks=(0.0,),
+            monotonic=True,
+            bounded_above=True,
+            bounded_below=True,
             origin=_origin(
-                "Warren S. McCulloch & Walter Pitts", 1943,
+                "Warren S. McCulloch & Walter Pitts",
+                1943,
                 "A logical calculus of the ideas immanent in nervous activity",
                 "Bulletin of Mathematical Biophysics 5(4), 115–133",
                 "Rosenblatt 1958, 'The perceptron: a probabilistic model for "
@@ -446,57 +547,79 @@ _REGISTRY: dict[str, _Entry] = {
             ),
             kink_convention={
                 "pt": "f(0) = 0 e f'(x) = 0 em toda parte, inclusive em x = 0, "
-                      "onde a derivada não existe: o degrau não tem gradiente útil.",
+                "onde a derivada não existe: o degrau não tem gradiente útil.",
                 "en": "f(0) = 0 and f'(x) = 0 everywhere, including x = 0 where "
-                      "the derivative does not exist: the step has no useful "
-                      "gradient.",
+                "the derivative does not exist: the step has no useful "
+                "gradient.",
             },
         ),
     ),
     "sigmoid": _Entry(
-        _sigmoid, _d_sigmoid,
+        _sigmoid,
+        _d_sigmoid,
         Meta(
             display={"pt": "Sigmoide (logística)", "en": "Sigmoid (logistic)"},
             latex=r"\sigma(x) = \frac{1}{1 + e^{-x}}",
             latex_derivative=r"\sigma'(x) = \sigma(x)\,\bigl(1 - \sigma(x)\bigr)",
-            output_range=(0.0, 1.0), differentiability="smooth", kinks=(),
-            monotonic=True, bounded_above=True, bounded_below=True,
+            output_range=(0.0, 1.0),
+            differentiability="smooth",
+            kinks=(),
+            monotonic=True,
+            bounded_above=True,
+            bounded_below=True,
             origin=_origin(
-                "David E. Rumelhart, Geoffrey E. Hinton & Ronald J. Williams", 1986,
+                "David E. Rumelhart, Geoffrey E. Hinton & Ronald J. Williams",
+                1986,
                 "Learning representations by back-propagating errors",
                 "Nature 323, 533–536",
             ),
-            transcendentals={"exp": 1}, kink_convention=_NO_KINKS,
+            transcendentals={"exp": 1},
+            kink_convention=_NO_KINKS,
         ),
     ),
     "tanh": _Entry(
-        _tanh, _d_tanh,
+        _tanh,
+        _d_tanh,
         Meta(
             display={"pt": "Tangente hiperbólica", "en": "Hyperbolic tangent"},
             latex=r"f(x) = \tanh x = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}",
             latex_derivative=r"f'(x) = 1 - \tanh^2 x = \operatorname{sech}^2 x",
-            output_range=(-1.0, 1.0), differentiability="smooth", kinks=(),
-            monotonic=True, bounded_above=True, bounded_below=True,
+            output_range=(-1.0, 1.0),
+            differentiability="smooth",
+            kinks=(),
+            monotonic=True,
+            bounded_above=True,
+            bounded_below=True,
             origin=_origin(
                 "Yann LeCun, Léon Bottou, Genevieve B. Orr & Klaus-Robert Müller",
-                1998, "Efficient BackProp",
+                1998,
+                "Efficient BackProp",
                 "Neural Networks: Tricks of the Trade, LNCS 1524, Springer",
             ),
-            transcendentals={"tanh": 1}, kink_convention=_NO_KINKS,
+            transcendentals={"tanh": 1},
+            kink_convention=_NO_KINKS,
         ),
     ),
     "relu": _Entry(
-        _relu, _d_relu,
+        _relu,
+        _d_relu,
         Meta(
-            display={"pt": "Unidade linear retificada (ReLU)",
-                     "en": "Rectified linear unit (ReLU)"},
+            display={
+                "pt": "Unidade linear retificada (ReLU)",
+                "en": "Rectified linear unit (ReLU)",
+            },
             latex=r"f(x) = \max(0, x)",
             latex_derivative=r"f'(x) = \begin{cases} 1 & x > 0 \\ 0 & x < 0 "
-                             r"\end{cases}",
-            output_range=(0.0, INF), differentiability="kinks", kinks=(0.0,),
-            monotonic=True, bounded_above=False, bounded_below=True,
+            r"\end{cases}",
+            output_range=(0.0, INF),
+            differentiability="kinks",
+            kinks=(0.0,),
+            monotonic=True,
+            bounded_above=False,
+            bounded_below=True,
             origin=_origin(
-                "Vinod Nair & Geoffrey E. Hinton", 2010,
+                "Vinod Nair & Geoffrey E. Hinton",
+                2010,
                 "Rectified linear units improve restricted Boltzmann machines",
                 "ICML 2010",
                 "Glorot, Bordes & Bengio 2011, 'Deep sparse rectifier neural "
@@ -506,21 +629,28 @@ _REGISTRY: dict[str, _Entry] = {
         ),
     ),
     "leaky_relu": _Entry(
-        _leaky_relu, _d_leaky_relu,
+        _leaky_relu,
+        _d_leaky_relu,
         Meta(
             display={"pt": "ReLU com vazamento (Leaky ReLU)", "en": "Leaky ReLU"},
             latex=r"f(x) = \begin{cases} x & x > 0 \\ a\,x & x \le 0 \end{cases}",
             latex_derivative=r"f'(x) = \begin{cases} 1 & x > 0 \\ a & x < 0 "
-                             r"\end{cases}",
-            output_range=(-INF, INF), differentiability="kinks", kinks=(0.0,),
-            monotonic=True, bounded_above=False, bounded_below=False,
+            r"\end{cases}",
+            output_range=(-INF, INF),
+            differentiability="kinks",
+            kinks=(0.0,),
+            monotonic=True,
+            bounded_above=False,
+            bounded_below=False,
             origin=_origin(
-                "Andrew L. Maas, Awni Y. Hannun & Andrew Y. Ng", 2013,
+                "Andrew L. Maas, Awni Y. Hannun & Andrew Y. Ng",
+                2013,
                 "Rectifier nonlinearities improve neural network acoustic models",
                 "ICML 2013 Workshop on Deep Learning for Audio, Speech and "
                 "Language Processing",
             ),
-            defaults={"slope": 0.01}, exaggerated={"slope": 0.2},
+            defaults={"slope": 0.01},
+            exaggerated={"slope": 0.2},
             kink_convention=_kc("x = 0", "a (slope)", "x = 0", "a (slope)"),
         ),
         rules={"slope": _real},
@@ -528,123 +658,183 @@ _REGISTRY: dict[str, _Entry] = {
         kinks=lambda p: (0.0,) if p["slope"] != 1 else (),
     ),
     "elu": _Entry(
-        _elu, _d_elu,
+        _elu,
+        _d_elu,
         Meta(
-            display={"pt": "Unidade linear exponencial (ELU)",
-                     "en": "Exponential linear unit (ELU)"},
+            display={
+                "pt": "Unidade linear exponencial (ELU)",
+                "en": "Exponential linear unit (ELU)",
+            },
             latex=r"f(x) = \begin{cases} x & x > 0 \\ \alpha\,(e^{x} - 1) & x \le 0 "
-                  r"\end{cases}",
+            r"\end{cases}",
             latex_derivative=r"f'(x) = \begin{cases} 1 & x > 0 \\ \alpha\,e^{x} "
-                             r"& x \le 0 \end{cases}",
-            output_range=(-1.0, INF), differentiability="C1", kinks=(),
-            monotonic=True, bounded_above=False, bounded_below=True,
+            r"& x \le 0 \end{cases}",
+            output_range=(-1.0, INF),
+            differentiability="C1",
+            kinks=(),
+            monotonic=True,
+            bounded_above=False,
+            bounded_below=True,
             origin=_origin(
-                "Djork-Arné Clevert, Thomas Unterthiner & Sepp Hochreiter", 2015,
+                "Djork-Arné Clevert, Thomas Unterthiner & Sepp Hochreiter",
+                2015,
                 "Fast and accurate deep network learning by exponential linear "
                 "units (ELUs)",
                 "arXiv:1511.07289; ICLR 2016",
             ),
-            defaults={"alpha": 1.0}, exaggerated={"alpha": 0.5},
+            defaults={"alpha": 1.0},
+            exaggerated={"alpha": 0.5},
             transcendentals={"exp": 1},
-            kink_convention=_kc("x = 0 (se α ≠ 1)", "α (left branch)",
-                                "x = 0 (se α ≠ 1)", "α (ramo esquerdo)"),
+            kink_convention=_kc(
+                "x = 0 (se α ≠ 1)",
+                "α (left branch)",
+                "x = 0 (se α ≠ 1)",
+                "α (ramo esquerdo)",
+            ),
         ),
         rules={"alpha": _positive},
         output_range=lambda p: (-p["alpha"], INF),
         kinks=lambda p: (0.0,) if p["alpha"] != 1 else (),
     ),
     "selu": _Entry(
-        _selu, _d_selu,
+        _selu,
+        _d_selu,
         Meta(
             display={"pt": "ELU escalonada (SELU)", "en": "Scaled ELU (SELU)"},
             latex=r"f(x) = \lambda \begin{cases} x & x > 0 \\ \alpha\,(e^{x} - 1) "
-                  r"& x \le 0 \end{cases}",
+            r"& x \le 0 \end{cases}",
             latex_derivative=r"f'(x) = \lambda \begin{cases} 1 & x > 0 \\ "
-                             r"\alpha\,e^{x} & x \le 0 \end{cases}",
+            r"\alpha\,e^{x} & x \le 0 \end{cases}",
             output_range=(-SELU_LAMBDA * SELU_ALPHA, INF),
-            differentiability="kinks", kinks=(0.0,),
-            monotonic=True, bounded_above=False, bounded_below=True,
+            differentiability="kinks",
+            kinks=(0.0,),
+            monotonic=True,
+            bounded_above=False,
+            bounded_below=True,
             origin=_origin(
-                "Günter Klambauer, Thomas Unterthiner, Andreas Mayr & "
-                "Sepp Hochreiter", 2017,
-                "Self-normalizing neural networks", "NeurIPS 2017",
+                "Günter Klambauer, Thomas Unterthiner, Andreas Mayr & Sepp Hochreiter",
+                2017,
+                "Self-normalizing neural networks",
+                "NeurIPS 2017",
             ),
             transcendentals={"exp": 1},
-            kink_convention=_kc("x = 0", "λα ≈ 1.7581 (left branch)",
-                                "x = 0", "λα ≈ 1,7581 (ramo esquerdo)"),
+            kink_convention=_kc(
+                "x = 0",
+                "λα ≈ 1.7581 (left branch)",
+                "x = 0",
+                "λα ≈ 1,7581 (ramo esquerdo)",
+            ),
         ),
     ),
     "celu": _Entry(
-        _celu, _d_celu,
+        _celu,
+        _d_celu,
         Meta(
-            display={"pt": "ELU continuamente diferenciável (CELU)",
-                     "en": "Continuously differentiable ELU (CELU)"},
+            display={
+                "pt": "ELU continuamente diferenciável (CELU)",
+                "en": "Continuously differentiable ELU (CELU)",
+            },
             latex=r"f(x) = \max(0, x) + \min\bigl(0, \alpha\,(e^{x/\alpha} - 1)"
-                  r"\bigr)",
+            r"\bigr)",
             latex_derivative=r"f'(x) = \begin{cases} 1 & x > 0 \\ e^{x/\alpha} "
-                             r"& x \le 0 \end{cases}",
-            output_range=(-1.0, INF), differentiability="C1", kinks=(),
-            monotonic=True, bounded_above=False, bounded_below=True,
+            r"& x \le 0 \end{cases}",
+            output_range=(-1.0, INF),
+            differentiability="C1",
+            kinks=(),
+            monotonic=True,
+            bounded_above=False,
+            bounded_below=True,
             origin=_origin(
-                "Jonathan T. Barron", 2017,
+                "Jonathan T. Barron",
+                2017,
                 "Continuously differentiable exponential linear units",
                 "arXiv:1704.07483",
             ),
-            defaults={"alpha": 1.0}, exaggerated={"alpha": 2.0},
-            transcendentals={"exp": 1}, kink_convention=_NO_KINKS,
+            defaults={"alpha": 1.0},
+            exaggerated={"alpha": 2.0},
+            transcendentals={"exp": 1},
+            kink_convention=_NO_KINKS,
         ),
         rules={"alpha": _positive},
         output_range=lambda p: (-p["alpha"], INF),
     ),
     "gelu": _Entry(
-        _gelu, _d_gelu,
+        _gelu,
+        _d_gelu,
         Meta(
-            display={"pt": "Unidade linear de erro gaussiano (GELU)",
-                     "en": "Gaussian error linear unit (GELU)"},
+            display={
+                "pt": "Unidade linear de erro gaussiano (GELU)",
+                "en": "Gaussian error linear unit (GELU)",
+            },
             latex=r"f(x) = x\,\Phi(x) = \frac{x}{2}\left(1 + "
-                  r"\operatorname{erf}\frac{x}{\sqrt{2}}\right)",
+            r"\operatorname{erf}\frac{x}{\sqrt{2}}\right)",
             latex_derivative=r"f'(x) = \Phi(x) + x\,\varphi(x), \quad "
-                             r"\varphi(x) = \frac{e^{-x^2/2}}{\sqrt{2\pi}}",
-            output_range=(-0.16997120747990366, INF), differentiability="smooth",
-            kinks=(), monotonic=False, bounded_above=False, bounded_below=True,
+            r"\varphi(x) = \frac{e^{-x^2/2}}{\sqrt{2\pi}}",
+            output_range=(-0.16997120747990366, INF),
+            differentiability="smooth",
+            kinks=(),
+            monotonic=False,
+            bounded_above=False,
+            bounded_below=True,
             origin=_origin(
-                "Dan Hendrycks & Kevin Gimpel", 2016,
-                "Gaussian error linear units (GELUs)", "arXiv:1606.08415",
+                "Dan Hendrycks & Kevin Gimpel",
+                2016,
+                "Gaussian error linear units (GELUs)",
+                "arXiv:1606.08415",
             ),
-            transcendentals={"erf": 1}, kink_convention=_NO_KINKS,
+            transcendentals={"erf": 1},
+            kink_convention=_NO_KINKS,
         ),
     ),
     "gelu_tanh": _Entry(
-        _gelu_tanh, _d_gelu_tanh,
+        _gelu_tanh,
+        _d_gelu_tanh,
         Meta(
-            display={"pt": "GELU (aproximação por tanh)",
-                     "en": "GELU (tanh approximation)"},
+            display={
+                "pt": "GELU (aproximação por tanh)",
+                "en": "GELU (tanh approximation)",
+            },
             latex=r"f(x) = \frac{x}{2}\bigl(1 + \tanh u\bigr), \quad "
-                  r"u = \sqrt{2/\pi}\,\bigl(x + 0.044715\,x^{3}\bigr)",
+            r"u = \sqrt{2/\pi}\,\bigl(x + 0.044715\,x^{3}\bigr)",
             latex_derivative=r"f'(x) = \frac{1 + \tanh u}{2} + \frac{x}{2}\,"
-                             r"\operatorname{sech}^2 u\;\sqrt{2/\pi}\,"
-                             r"\bigl(1 + 3 \cdot 0.044715\,x^{2}\bigr)",
-            output_range=(-0.17004075057125405, INF), differentiability="smooth",
-            kinks=(), monotonic=False, bounded_above=False, bounded_below=True,
+            r"\operatorname{sech}^2 u\;\sqrt{2/\pi}\,"
+            r"\bigl(1 + 3 \cdot 0.044715\,x^{2}\bigr)",
+            output_range=(-0.17004075057125405, INF),
+            differentiability="smooth",
+            kinks=(),
+            monotonic=False,
+            bounded_above=False,
+            bounded_below=True,
             origin=_origin(
-                "Dan Hendrycks & Kevin Gimpel", 2016,
-                "Gaussian error linear units (GELUs)", "arXiv:1606.08415",
+                "Dan Hendrycks & Kevin Gimpel",
+                2016,
+                "Gaussian error linear units (GELUs)",
+                "arXiv:1606.08415",
             ),
-            transcendentals={"tanh": 1}, kink_convention=_NO_KINKS,
+            transcendentals={"tanh": 1},
+            kink_convention=_NO_KINKS,
         ),
     ),
     "silu": _Entry(
-        _silu, _d_silu,
+        _silu,
+        _d_silu,
         Meta(
-            display={"pt": "Unidade linear sigmoide (SiLU, Swish)",
-                     "en": "Sigmoid linear unit (SiLU, Swish)"},
+            display={
+                "pt": "Unidade linear sigmoide (SiLU, Swish)",
+                "en": "Sigmoid linear unit (SiLU, Swish)",
+            },
             latex=r"f(x) = x\,\sigma(x) = \frac{x}{1 + e^{-x}}",
             latex_derivative=r"f'(x) = \sigma(x)\,\bigl(1 + x\,(1 - \sigma(x))"
-                             r"\bigr)",
-            output_range=(-0.27846454276107380, INF), differentiability="smooth",
-            kinks=(), monotonic=False, bounded_above=False, bounded_below=True,
+            r"\bigr)",
+            output_range=(-0.27846454276107380, INF),
+            differentiability="smooth",
+            kinks=(),
+            monotonic=False,
+            bounded_above=False,
+            bounded_below=True,
             origin=_origin(
-                "Stefan Elfwing, Eiji Uchibe & Kenji Doya", 2018,
+                "Stefan Elfwing, Eiji Uchibe & Kenji Doya",
+                2018,
                 "Sigmoid-weighted linear units for neural network function "
                 "approximation in reinforcement learning",
                 "Neural Networks 107, 3–11",
@@ -652,21 +842,28 @@ _REGISTRY: dict[str, _Entry] = {
                 "functions' (Swish), arXiv:1710.05941; the name SiLU first "
                 "appears in Hendrycks & Gimpel 2016",
             ),
-            transcendentals={"exp": 1}, kink_convention=_NO_KINKS,
+            transcendentals={"exp": 1},
+            kink_convention=_NO_KINKS,
         ),
     ),
     "mish": _Entry(
-        _mish, _d_mish,
+        _mish,
+        _d_mish,
         Meta(
             display={"pt": "Mish", "en": "Mish"},
             latex=r"f(x) = x \tanh\bigl(\ln(1 + e^{x})\bigr)",
             latex_derivative=r"f'(x) = \tanh\bigl(\ln(1 + e^{x})\bigr) + x\,"
-                             r"\sigma(x)\,\operatorname{sech}^2\bigl(\ln(1 + e^{x})"
-                             r"\bigr)",
-            output_range=(-0.30884341301725041, INF), differentiability="smooth",
-            kinks=(), monotonic=False, bounded_above=False, bounded_below=True,
+            r"\sigma(x)\,\operatorname{sech}^2\bigl(\ln(1 + e^{x})"
+            r"\bigr)",
+            output_range=(-0.30884341301725041, INF),
+            differentiability="smooth",
+            kinks=(),
+            monotonic=False,
+            bounded_above=False,
+            bounded_below=True,
             origin=_origin(
-                "Diganta Misra", 2019,
+                "Diganta Misra",
+                2019,
                 "Mish: a self regularized non-monotonic activation function",
                 "arXiv:1908.08681; BMVC 2020",
             ),
@@ -675,36 +872,49 @@ _REGISTRY: dict[str, _Entry] = {
         ),
     ),
     "softplus": _Entry(
-        _softplus, _d_softplus,
+        _softplus,
+        _d_softplus,
         Meta(
             display={"pt": "Softplus", "en": "Softplus"},
             latex=r"f(x) = \frac{1}{\beta} \ln\bigl(1 + e^{\beta x}\bigr)",
             latex_derivative=r"f'(x) = \sigma(\beta x) = \frac{1}{1 + e^{-\beta x}}",
-            output_range=(0.0, INF), differentiability="smooth", kinks=(),
-            monotonic=True, bounded_above=False, bounded_below=True,
+            output_range=(0.0, INF),
+            differentiability="smooth",
+            kinks=(),
+            monotonic=True,
+            bounded_above=False,
+            bounded_below=True,
             origin=_origin(
                 "Charles Dugas, Yoshua Bengio, François Bélisle, Claude Nadeau & "
-                "René Garcia", 2001,
+                "René Garcia",
+                2001,
                 "Incorporating second-order functional knowledge for better "
                 "option pricing",
                 "Advances in Neural Information Processing Systems 13 (NIPS 2000)",
             ),
-            defaults={"beta": 1.0}, exaggerated={"beta": 0.5},
-            transcendentals={"exp": 1, "log": 1}, kink_convention=_NO_KINKS,
+            defaults={"beta": 1.0},
+            exaggerated={"beta": 0.5},
+            transcendentals={"exp": 1, "log": 1},
+            kink_convention=_NO_KINKS,
         ),
         rules={"beta": _positive},
     ),
     "softsign": _Entry(
-        _softsign, _d_softsign,
+        _softsign,
+        _d_softsign,
         Meta(
             display={"pt": "Softsign", "en": "Softsign"},
             latex=r"f(x) = \frac{x}{1 + |x|}",
             latex_derivative=r"f'(x) = \frac{1}{(1 + |x|)^{2}}",
-            output_range=(-1.0, 1.0), differentiability="C1", kinks=(),
-            monotonic=True, bounded_above=True, bounded_below=True,
+            output_range=(-1.0, 1.0),
+            differentiability="C1",
+            kinks=(),
+            monotonic=True,
+            bounded_above=True,
+            bounded_below=True,
             origin=_origin(
-                "James Bergstra, Guillaume Desjardins, Pascal Lamblin & "
-                "Yoshua Bengio", 2009,
+                "James Bergstra, Guillaume Desjardins, Pascal Lamblin & Yoshua Bengio",
+                2009,
                 "Quadratic polynomials learn better image features",
                 "Technical report 1337, DIRO, Université de Montréal",
                 "Glorot & Bengio 2010, 'Understanding the difficulty of training "
@@ -714,37 +924,53 @@ _REGISTRY: dict[str, _Entry] = {
         ),
     ),
     "log_sigmoid": _Entry(
-        _log_sigmoid, _d_log_sigmoid,
+        _log_sigmoid,
+        _d_log_sigmoid,
         Meta(
             display={"pt": "Log-sigmoide", "en": "Log-sigmoid"},
             latex=r"f(x) = \ln \sigma(x) = -\ln\bigl(1 + e^{-x}\bigr)",
             latex_derivative=r"f'(x) = 1 - \sigma(x) = \sigma(-x)",
-            output_range=(-INF, 0.0), differentiability="smooth", kinks=(),
-            monotonic=True, bounded_above=True, bounded_below=False,
+            output_range=(-INF, 0.0),
+            differentiability="smooth",
+            kinks=(),
+            monotonic=True,
+            bounded_above=True,
+            bounded_below=False,
             origin=_origin(
-                "—", None, "—", "—",
+                "—",
+                None,
+                "—",
+                "—",
                 "the log-likelihood term of logistic regression; "
                 "log σ(x) = -softplus(-x)",
             ),
-            transcendentals={"exp": 1, "log": 1}, kink_convention=_NO_KINKS,
+            transcendentals={"exp": 1, "log": 1},
+            kink_convention=_NO_KINKS,
         ),
     ),
     "hard_sigmoid": _Entry(
-        _hard_sigmoid, _d_hard_sigmoid,
+        _hard_sigmoid,
+        _d_hard_sigmoid,
         Meta(
             display={"pt": "Sigmoide rígida (hard sigmoid)", "en": "Hard sigmoid"},
             latex=r"f(x) = \frac{\operatorname{ReLU6}(x + 3)}{6} = "
-                  r"\begin{cases} 0 & x \le -3 \\ x/6 + 1/2 & -3 < x < 3 \\ 1 "
-                  r"& x \ge 3 \end{cases}",
+            r"\begin{cases} 0 & x \le -3 \\ x/6 + 1/2 & -3 < x < 3 \\ 1 "
+            r"& x \ge 3 \end{cases}",
             latex_derivative=r"f'(x) = \begin{cases} 1/6 & -3 < x < 3 \\ 0 "
-                             r"& |x| > 3 \end{cases}",
-            output_range=(0.0, 1.0), differentiability="kinks", kinks=(-3.0, 3.0),
-            monotonic=True, bounded_above=True, bounded_below=True,
+            r"& |x| > 3 \end{cases}",
+            output_range=(0.0, 1.0),
+            differentiability="kinks",
+            kinks=(-3.0, 3.0),
+            monotonic=True,
+            bounded_above=True,
+            bounded_below=True,
             origin=_origin(
                 "Andrew Howard, Mark Sandler, Grace Chu, Liang-Chieh Chen, "
                 "Bo Chen, Mingxing Tan, Weijun Wang, Yukun Zhu, Ruoming Pang, "
-                "Vijay Vasudevan, Quoc V. Le & Hartwig Adam", 2019,
-                "Searching for MobileNetV3", "ICCV 2019",
+                "Vijay Vasudevan, Quoc V. Le & Hartwig Adam",
+                2019,
+                "Searching for MobileNetV3",
+                "ICCV 2019",
                 "Keras 2 used clip(0.2x + 0.5, 0, 1); Courbariaux, Bengio & "
                 "David 2015 (BinaryConnect) used clip((x + 1)/2, 0, 1)",
             ),
@@ -752,18 +978,26 @@ _REGISTRY: dict[str, _Entry] = {
         ),
     ),
     "hard_tanh": _Entry(
-        _hard_tanh, _d_hard_tanh,
+        _hard_tanh,
+        _d_hard_tanh,
         Meta(
-            display={"pt": "Tangente hiperbólica rígida (hard tanh)",
-                     "en": "Hard tanh"},
+            display={
+                "pt": "Tangente hiperbólica rígida (hard tanh)",
+                "en": "Hard tanh",
+            },
             latex=r"f(x) = \min\bigl(\max(x, a), b\bigr), \quad a = "
-                  r"\mathrm{min\_val},\ b = \mathrm{max\_val}",
+            r"\mathrm{min\_val},\ b = \mathrm{max\_val}",
             latex_derivative=r"f'(x) = \begin{cases} 1 & a < x < b \\ 0 "
-                             r"& x < a \text{ or } x > b \end{cases}",
-            output_range=(-1.0, 1.0), differentiability="kinks", kinks=(-1.0, 1.0),
-            monotonic=True, bounded_above=True, bounded_below=True,
+            r"& x < a \text{ or } x > b \end{cases}",
+            output_range=(-1.0, 1.0),
+            differentiability="kinks",
+            kinks=(-1.0, 1.0),
+            monotonic=True,
+            bounded_above=True,
+            bounded_below=True,
             origin=_origin(
-                "Ronan Collobert", 2004,
+                "Ronan Collobert",
+                2004,
                 "Large scale machine learning",
                 "PhD thesis, Université Paris VI",
                 "Collobert et al. 2011, 'Natural language processing (almost) "
@@ -779,44 +1013,56 @@ _REGISTRY: dict[str, _Entry] = {
         kinks=lambda p: (p["min_val"], p["max_val"]),
     ),
     "hard_swish": _Entry(
-        _hard_swish, _d_hard_swish,
+        _hard_swish,
+        _d_hard_swish,
         Meta(
             display={"pt": "Swish rígida (hard swish)", "en": "Hard swish"},
             latex=r"f(x) = x\,\frac{\operatorname{ReLU6}(x + 3)}{6} = "
-                  r"\begin{cases} 0 & x \le -3 \\ x(x + 3)/6 & -3 < x < 3 \\ x "
-                  r"& x \ge 3 \end{cases}",
+            r"\begin{cases} 0 & x \le -3 \\ x(x + 3)/6 & -3 < x < 3 \\ x "
+            r"& x \ge 3 \end{cases}",
             latex_derivative=r"f'(x) = \begin{cases} 0 & x < -3 \\ (2x + 3)/6 "
-                             r"& -3 < x < 3 \\ 1 & x > 3 \end{cases}",
-            output_range=(-0.375, INF), differentiability="kinks",
-            kinks=(-3.0, 3.0), monotonic=False, bounded_above=False,
+            r"& -3 < x < 3 \\ 1 & x > 3 \end{cases}",
+            output_range=(-0.375, INF),
+            differentiability="kinks",
+            kinks=(-3.0, 3.0),
+            monotonic=False,
+            bounded_above=False,
             bounded_below=True,
             origin=_origin(
                 "Andrew Howard, Mark Sandler, Grace Chu, Liang-Chieh Chen, "
                 "Bo Chen, Mingxing Tan, Weijun Wang, Yukun Zhu, Ruoming Pang, "
-                "Vijay Vasudevan, Quoc V. Le & Hartwig Adam", 2019,
-                "Searching for MobileNetV3", "ICCV 2019",
+                "Vijay Vasudevan, Quoc V. Le & Hartwig Adam",
+                2019,
+                "Searching for MobileNetV3",
+                "ICCV 2019",
             ),
             kink_convention={
                 "pt": "Em x = -3 e x = 3 a derivada retornada é (2x + 3)/6, isto "
-                      "é, -0,5 e 1,5 (convenção do PyTorch: fórmula no intervalo "
-                      "fechado [-3, 3]).",
+                "é, -0,5 e 1,5 (convenção do PyTorch: fórmula no intervalo "
+                "fechado [-3, 3]).",
                 "en": "At x = -3 and x = 3 the derivative returned is (2x + 3)/6, "
-                      "i.e. -0.5 and 1.5 (PyTorch's convention: the formula on the "
-                      "closed interval [-3, 3]).",
+                "i.e. -0.5 and 1.5 (PyTorch's convention: the formula on the "
+                "closed interval [-3, 3]).",
             },
         ),
     ),
     "relu6": _Entry(
-        _relu6, _d_relu6,
+        _relu6,
+        _d_relu6,
         Meta(
             display={"pt": "ReLU6", "en": "ReLU6"},
             latex=r"f(x) = \min\bigl(\max(0, x), 6\bigr)",
             latex_derivative=r"f'(x) = \begin{cases} 1 & 0 < x < 6 \\ 0 "
-                             r"& x < 0 \text{ or } x > 6 \end{cases}",
-            output_range=(0.0, 6.0), differentiability="kinks", kinks=(0.0, 6.0),
-            monotonic=True, bounded_above=True, bounded_below=True,
+            r"& x < 0 \text{ or } x > 6 \end{cases}",
+            output_range=(0.0, 6.0),
+            differentiability="kinks",
+            kinks=(0.0, 6.0),
+            monotonic=True,
+            bounded_above=True,
+            bounded_below=True,
             origin=_origin(
-                "Alex Krizhevsky", 2010,
+                "Alex Krizhevsky",
+                2010,
                 "Convolutional deep belief networks on CIFAR-10",
                 "Unpublished manuscript, University of Toronto",
             ),
@@ -858,8 +1104,7 @@ def _as_real_array(x):
         return a.astype(np.float64), np.dtype(np.float64)
     if kind == "c":
         raise TypeError(
-            "expected a real number or an array of real numbers, got complex "
-            "values"
+            "expected a real number or an array of real numbers, got complex values"
         )
     raise bad
 
@@ -1032,8 +1277,7 @@ def get(name: str, **params: Any) -> Activation:
         close = difflib.get_close_matches(str(name), _REGISTRY, n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ";"
         raise ValueError(
-            f"unknown activation {name!r}{hint} valid names: "
-            + ", ".join(_REGISTRY)
+            f"unknown activation {name!r}{hint} valid names: " + ", ".join(_REGISTRY)
         )
     unknown = set(params) - set(entry.meta.defaults)
     if unknown:

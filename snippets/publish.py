@@ -58,7 +58,10 @@ def show(make: Callable[..., Figure], *args: Any, lang: str, **kwargs: Any) -> N
     figure_dir = os.environ.get(FIGURE_DIR_VARIABLE)
     if figure_dir:
         dark = make(*args, lang=lang, theme="dark", **kwargs)
-        print(_figure_html(light, dark, Path(figure_dir)))
+        # markdown-exec captures what a page's code prints by giving it its own
+        # ``print``; use the caller's, so the HTML lands in the page.
+        page_print = sys._getframe(1).f_globals.get("print", print)
+        page_print(_figure_html(light, dark, Path(figure_dir)))
     elif "ipykernel" in sys.modules:
         from IPython.display import display
 

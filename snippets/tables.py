@@ -1,0 +1,157 @@
+"""Markdown for the pages: formulas, property cards and tables, from the registry.
+
+Every function here returns a Markdown string that a page prints at build time, so
+the catalogue, its index and the comparison table always list every registered
+activation with numbers computed by :mod:`snippets.properties`. Headers and words
+come from :data:`snippets.i18n.LABELS`; numbers are formatted for the language.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+
+from snippets.activations import get, names
+from snippets.i18n import check_lang, fmt_auto, fmt_list, fmt_number, t
+from snippets.properties import cost_table, property_card
+
+COST_SIZE = 200_000
+"""Array size of the cost measurement shown on the cards (float32 elements)."""
+
+CENTRED_TOLERANCE = 0.1
+"""The comparison table calls a function zero-centred when |E[f(X)]| < this,
+X ~ N(0, 1)."""
+
+
+@functools.cache
+def measured_costs(size: int = COST_SIZE, repeats: int = 7) -> dict:
+    """Cost of every activation relative to ReLU, measured once per process.
+
+    A site build measures once and every page of both languages shows the same
+    numbers; the next build measures again (nothing is stored on disk).
+    """
+    return cost_table(names(), size=size, dtype="float32", repeats=repeats)
+
+
+def _range(lo: float, hi: float, lang: str) -> str:
+    def end(x: float) -> str:
+        return fmt_number(x, lang, 0) if math.isinf(x) else fmt_auto(x, lang, 4)
+
+    left = "(" if math.isinf(lo) else "["
+    right = ")" if math.isinf(hi) else "]"
+    return f"{left}{end(lo)}{t('list_sep', lang).strip() or ','} {end(hi)}{right}"
+
+
+def _yes_no(value: bool, lang: str) -> str:
+    return t("yes" if value else "no", lang)
+
+
+def formulas(name: str, lang: str) -> str:
+    """The function and its derivative as display formulas.
+
+    Examples
+    --------
+    >>> print(formulas("relu", "en"))  # doctest: +ELLIPSIS
+    **Function**...
+    """
+    check_lang(lang)
+    meta = get(name).meta
+    return (
+        f"**{t('card_function', lang)}**\n\n\\[\n{meta.latex}\n\\]\n\n"
+        f"**{t('card_derivative', lang)}**\n\n\\[\n{meta.latex_derivative}\n\\]\n"
+    )
+
+
+def card(name: str, lang: str, cost: dict | None = None) -> str:
+    """The property card of one activation: a two-column Markdown table.
+
+    Parameters
+    ----------
+    name
+        A registered activation name.
+    lang
+        ``"pt"`` or ``"en"``.
+    cost
+        Output of :func:`snippets.properties.cost_table`; measured (once per
+        process) when omitted.
+    """
+    check_lang(lang)
+    act = get(name)
+    numbers = property_card(act, cost=cost if cost is not None else measured_costs())
+    kinks = numbers["kinks"]
+    ops = numbers["transcendentals"]
+    rows = [
+        ("card_range", _range(*numbers["output_range"], lang)),
+        ("card_class", t(f"class_{numbers['differentiability']}", lang)),
+        (
+            "card_kinks",
+            fmt_list([fmt_auto(k, lang, 3) for k in kinks], lang) if kinks else "—",
+        ),
+        ("card_monotonic", _yes_no(act.meta.monotonic, lang)),
+        ("card_mean", fmt_number(numbers["mean"], lang, 4)),
+        ("card_prob_positive", fmt_number(numbers["prob_positive"], lang, 4)),
+        ("card_max_derivative", fmt_number(numbers["max_abs_derivative"], lang, 4)),
+        ("card_saturated", fmt_number(100 * numbers["saturated_share"], lang, 1) + " %"),
+        (
+            "card_transcendentals",
+            ", ".join(f"{op} × {n}" for op, n in sorted(ops.items())) or "0",
+        ),
+        ("card_cost", fmt_number(numbers["relative_cost"], lang, 1) + "×"),
+    ]
+    header = f"| {t('card_property', lang)} | {t('card_value', lang)} |\n|---|---|\n"
+    return header + "".join(f"| {t(key, lang)} | {value} |\n" for key, value in rows)
+
+
+def origin(name: str, lang: str) -> str:
+    """One line citing the work that introduced or popularised the function."""
+    check_lang(lang)
+    o = get(name).meta.origin
+    year = f" ({o['year']})" if o.get("year") else ""
+    venue = f". {o['venue']}" if o.get("venue") else ""
+    return f"{o['authors']}{year}. *{o['title']}*{venue}."
+
+
+def catalogue_index(lang: str, prefix: str = "") -> str:
+    """A table of every registered activation, each linked to its catalogue page.
+
+    ``prefix`` is the path from the page that prints the table to the catalogue
+    folder (``""`` from ``activations/index.md``).
+    """
+    check_lang(lang)
+    head = [t(k, lang) for k in ("col_function", "card_range", "card_class", "col_origin")]
+    lines = ["| " + " | ".join(head) + " |", "|---|---|---|---|"]
+    for name in names():
+        act = get(name)
+        o = act.meta.origin
+        lines.append(
+            f"| [{act.meta.display[lang]}]({prefix}{name}.md) "
+            f"| {_range(*act.output_range(), lang)} "
+            f"| {t('class_' + act.meta.differentiability, lang)} "
+            f"| {o['authors']}{' (' + str(o['year']) + ')' if o.get('year') else ''} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def comparison(lang: str, prefix: str = "activations/", cost: dict | None = None) -> str:
+    """Every activation against every property, one row each."""
+    check_lang(lang)
+    costs = cost if cost is not None else measured_costs()
+    keys = (
+        "col_function", "card_class", "col_zero_centred", "card_mean",
+        "card_max_derivative", "card_saturated", "card_cost",
+    )
+    lines = ["| " + " | ".join(t(k, lang) for k in keys) + " |", "|---" * len(keys) + "|"]
+    for name in names():
+        act = get(name)
+        c = property_card(act, cost=costs)
+        centred = abs(c["mean"]) < CENTRED_TOLERANCE
+        lines.append(
+            f"| [{act.meta.display[lang]}]({prefix}{name}.md) "
+            f"| {t('class_' + c['differentiability'], lang)} "
+            f"| {_yes_no(centred, lang)} "
+            f"| {fmt_number(c['mean'], lang, 3)} "
+            f"| {fmt_number(c['max_abs_derivative'], lang, 3)} "
+            f"| {fmt_number(100 * c['saturated_share'], lang, 0)} % "
+            f"| {fmt_number(c['relative_cost'], lang, 1)}× |"
+        )
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,259 @@
+"""Numbers of snippets.properties against independent references (closed forms, mpmath)."""
+
+from __future__ import annotations
+
+import math
+
+import mpmath as mp
+import numpy as np
+import pytest
+from scipy.special import logit, ndtr
+
+from snippets import properties as P
+from snippets.activations import get, names
+
+SQRT_2PI = math.sqrt(2.0 * math.pi)
+
+
+# ------------------------------------------------------------ expectations (closed forms)
+
+
+def test_relu_mean_and_variance():
+    assert P.mean_under_normal("relu") == pytest.approx(1 / SQRT_2PI, abs=1e-10)
+    var = 0.5 - 1 / (2 * math.pi)
+    assert P.variance_under_normal("relu") == pytest.approx(var, abs=1e-10)
+
+
+def test_gelu_mean():
+    expected = 1 / (2 * math.sqrt(math.pi))
+    assert P.mean_under_normal("gelu") == pytest.approx(expected, abs=1e-10)
+
+
+@pytest.mark.parametrize("slope", [0.01, 0.2, 0.3])
+def test_leaky_relu_mean(slope):
+    # E[max(x, 0)] + s E[min(x, 0)] = (1 - s) / sqrt(2 pi)
+    act = get("leaky_relu", slope=slope)
+    assert P.mean_under_normal(act) == pytest.approx((1 - slope) / SQRT_2PI, abs=1e-10)
+
+
+@pytest.mark.parametrize("name", ["gelu", "silu", "hard_swish"])
+def test_mean_derivative_is_half_for_x_times_symmetric_gate(name):
+    # f = x g(x) with g(x) + g(-x) = 1  =>  E[f'(X)] = 1/2
+    assert P.mean_derivative_under_normal(name) == pytest.approx(0.5, abs=1e-10)
+
+
+def test_selu_fixed_point():
+    # With the 31-digit published constants, mpmath gives |E[f]| and |E[f^2] - 1|
+    # below 2e-32: the constants are the fixed point. In float64 the constants are
+    # rounded (relative 1e-16) and the quadrature is good to ~1e-13, so 1e-12 is a
+    # safe yet meaningful tolerance.
+    mean = P.mean_under_normal("selu")
+    second_moment = P.variance_under_normal("selu") + mean**2
+    assert abs(mean) < 1e-12
+    assert abs(second_moment - 1.0) < 1e-12
+
+
+def test_symmetric_means():
+    assert abs(P.mean_under_normal("tanh")) < 1e-14
+    assert P.mean_under_normal("sigmoid") == pytest.approx(0.5, abs=1e-14)
+    assert P.mean_under_normal("step") == pytest.approx(0.5, abs=1e-14)
+    assert P.variance_under_normal("step") == pytest.approx(0.25, abs=1e-14)
+    assert P.variance_under_normal("identity") == pytest.approx(1.0, abs=1e-13)
+
+
+def test_softplus_and_log_sigmoid_mirror():
+    # log_sigmoid(x) = -softplus(-x) and X is symmetric
+    assert P.mean_under_normal("log_sigmoid") == pytest.approx(
+        -P.mean_under_normal("softplus"), abs=1e-13
+    )
+
+
+def _mp_mean(f):
+    with mp.workdps(25):
+        pdf = lambda x: mp.exp(-(x**2) / 2) / mp.sqrt(2 * mp.pi)
+        return float(mp.quad(lambda x: f(x) * pdf(x), [-mp.inf, -5, 0, 5, mp.inf]))
+
+
+@pytest.mark.parametrize(
+    ("name", "f"),
+    [
+        ("sigmoid", lambda x: 1 / (1 + mp.exp(-x))),
+        ("softplus", lambda x: mp.log(1 + mp.exp(x))),
+        ("mish", lambda x: x * mp.tanh(mp.log(1 + mp.exp(x)))),
+    ],
+)
+def test_mean_against_mpmath(name, f):
+    assert P.mean_under_normal(name) == pytest.approx(_mp_mean(f), abs=1e-9)
+
+
+# ------------------------------------------------------------------- P(f(X) > 0)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("sigmoid", 1.0),
+        ("softplus", 1.0),
+        ("log_sigmoid", 0.0),
+        ("relu", 0.5),
+        ("step", 0.5),
+        ("tanh", 0.5),
+        ("gelu", 0.5),
+        ("silu", 0.5),
+        ("mish", 0.5),
+        ("elu", 0.5),
+        ("hard_sigmoid", float(ndtr(3.0))),  # zero below -3
+        ("relu6", 0.5),
+    ],
+)
+def test_prob_positive(name, expected):
+    assert P.prob_positive(name) == pytest.approx(expected, abs=1e-12)
+
+
+# ---------------------------------------------------------------------- plateaus
+
+
+def test_max_abs_derivative():
+    assert P.max_abs_derivative("sigmoid") == pytest.approx(0.25, abs=1e-12)
+    assert P.max_abs_derivative("tanh") == pytest.approx(1.0, abs=1e-12)
+    assert P.max_abs_derivative("hard_sigmoid") == pytest.approx(1 / 6, abs=1e-12)
+    assert P.max_abs_derivative("hard_swish") == pytest.approx(1.5, abs=1e-12)
+    lam_alpha = 1.0507009873554805 * 1.6732632423543772  # SELU'(0-)
+    assert P.max_abs_derivative("selu") == pytest.approx(lam_alpha, abs=1e-12)
+    assert P.max_abs_derivative("step") == 0.0
+
+
+def test_max_abs_derivative_silu_interior_maximum():
+    # the refined maximum beats a 1e-5 grid; SiLU' peaks at 1.0998393 near x = 2.4
+    silu = get("silu")
+    best = P.max_abs_derivative(silu)
+    x = np.linspace(-10, 10, 2_000_001)
+    assert best >= silu.derivative(x).max() - 1e-15
+    assert best == pytest.approx(1.0998393, abs=1e-7)
+
+
+def test_saturated_share_relu_and_hard_tanh():
+    assert P.saturated_share("relu") == 0.5
+    assert P.saturated_share("hard_tanh") == pytest.approx(10 / 12, abs=1e-12)
+    assert P.saturated_share("leaky_relu") == 0.0
+    assert P.saturated_share("step") == 1.0
+
+
+@pytest.mark.parametrize("t", [0.01, 0.05, 0.2])
+def test_saturated_share_sigmoid_closed_form(t):
+    # sigma' = s (1 - s) < t  <=>  |x| > logit((1 + sqrt(1 - 4 t)) / 2)
+    x_t = logit((1 + math.sqrt(1 - 4 * t)) / 2)
+    expected = (6 - x_t) / 6
+    cells = 120_000
+    share = P.saturated_share("sigmoid", threshold=t, cells=cells)
+    assert share == pytest.approx(expected, abs=2 / cells)
+
+
+def test_saturated_share_tanh_closed_form():
+    # tanh' = 1 - tanh^2 < t  <=>  |x| > atanh(sqrt(1 - t))
+    x_t = math.atanh(math.sqrt(1 - 0.01))
+    assert P.saturated_share("tanh") == pytest.approx((6 - x_t) / 6, abs=2 / 120_000)
+
+
+def test_gradient_through_layers():
+    depth = np.arange(1, 11)
+    best = P.gradient_through_layers("sigmoid", 10, kind="best")
+    np.testing.assert_allclose(best, 0.25**depth, rtol=1e-12)
+    rms = P.gradient_through_layers("relu", 10, kind="rms")  # E[relu'^2] = 1/2
+    np.testing.assert_allclose(rms, 0.5 ** (depth / 2), rtol=1e-10)
+    geo = P.gradient_through_layers("leaky_relu", 10, kind="geometric")
+    np.testing.assert_allclose(geo, 0.1**depth, rtol=1e-9)  # exp(log(0.01) / 2)
+    assert not P.gradient_through_layers("relu", 3, kind="geometric").any()
+    ident = P.gradient_through_layers("identity", 4, kind="geometric")
+    np.testing.assert_allclose(ident, 1.0, rtol=1e-12)
+    # a finite, decreasing geometric picture for a smooth function with a root of f'
+    gelu = P.gradient_through_layers("gelu", 5, kind="geometric")
+    assert np.all(np.isfinite(gelu)) and np.all(np.diff(gelu) < 0)
+
+
+def test_gradient_through_layers_wider_preactivation_saturates_sigmoid():
+    narrow = P.gradient_through_layers("sigmoid", 1, preactivation=0.5)[0]
+    wide = P.gradient_through_layers("sigmoid", 1, preactivation=4.0)[0]
+    assert wide < narrow < 0.25
+
+
+# ------------------------------------------------------------- differentiability
+
+
+@pytest.mark.parametrize("name", names())
+def test_differentiability_fd_check(name):
+    d = P.differentiability(name)
+    act = get(name)
+    assert d["class"] == act.meta.differentiability
+    assert d["kinks"] == tuple(act.kinks())
+    # C1 functions whose curvature jumps at 0 have an O(h) central-difference error
+    tol = 1e-4 if d["class"] == "C1" else 1e-8
+    assert d["max_fd_error"] < tol
+
+
+# ------------------------------------------------------------------------- cost
+
+
+def test_cost_sanity():
+    table = P.cost_table(["relu", "sigmoid", "gelu"], size=10_000, repeats=3)
+    assert list(table) == ["relu", "sigmoid", "gelu"]
+    assert table["relu"]["relative"] == 1.0
+    for row in table.values():
+        assert np.isfinite(row["relative"]) and row["relative"] > 0
+        assert np.isfinite(row["ns_per_element"]) and row["ns_per_element"] > 0
+    r = P.relative_cost("relu", size=10_000, dtype="float64", repeats=5)
+    assert np.isfinite(r) and 0.05 < r < 20  # sanity only: machines are noisy
+
+
+def test_machine_stamp_and_transcendentals():
+    stamp = P.machine_stamp(size=10, dtype="float64")
+    assert stamp["numpy"] == np.__version__ and stamp["size"] == 10
+    assert stamp["dtype"] == "float64" and stamp["cpu"]
+    assert P.transcendental_count("relu") == 0
+    assert P.transcendental_count("mish") == sum(
+        get("mish").meta.transcendentals.values()
+    )
+
+
+# ------------------------------------------------------------------------- card
+
+
+@pytest.mark.parametrize("name", names())
+def test_property_card(name):
+    card = P.property_card(name)
+    lo, hi = card["output_range"]
+    assert lo <= card["mean"] <= hi
+    assert 0.0 <= card["prob_positive"] <= 1.0
+    assert 0.0 <= card["saturated_share"] <= 1.0
+    assert card["max_abs_derivative"] >= 0
+    assert card["relative_cost"] is None
+
+
+def test_property_card_cost_argument():
+    assert P.property_card("tanh", cost=3.5)["relative_cost"] == 3.5
+    table = {"tanh": {"relative": 2.0, "ns_per_element": 1.0}}
+    assert P.property_card(get("tanh"), cost=table)["relative_cost"] == 2.0
+
+
+# ------------------------------------------------------------------------- errors
+
+
+@pytest.mark.parametrize(
+    ("call", "match"),
+    [
+        (lambda: P.relative_cost("tanh", size=-1), "size"),
+        (lambda: P.relative_cost("tanh", size=10, repeats=0), "repeats"),
+        (lambda: P.cost_table(["tanh"], size=10, dtype="int32"), "dtype"),
+        (lambda: P.saturated_share("tanh", threshold=0), "threshold"),
+        (lambda: P.saturated_share("tanh", interval=(1, 1)), "interval"),
+        (lambda: P.max_abs_derivative("tanh", interval=(2, -2)), "interval"),
+        (lambda: P.gradient_through_layers("tanh", 0), "depth"),
+        (lambda: P.gradient_through_layers("tanh", 3, kind="mean"), "kind"),
+        (lambda: P.gradient_through_layers("tanh", 3, preactivation=0), "preact"),
+        (lambda: P.differentiability("tanh", points=1), "points"),
+        (lambda: P.differentiability("tanh", exclude=0), "exclude"),
+    ],
+)
+def test_bad_arguments(call, match):
+    with pytest.raises(ValueError, match=match):
+        call()
