@@ -167,16 +167,14 @@ def _scaled(x, beta):
 
 
 def _mish_parts(x):
-    """Return ``(t, w, num)``: ``t = tanh(softplus(x))``, ``1 - t**2 = 4w(num+w)/den**2``.
+    """Return ``(t, n)`` with ``t = tanh(softplus(x)) = n / (n + 2)``, ``n = e(e+2)``.
 
-    With ``m = exp(-|x|)``: for ``x < 0`` ``t = m(m+2) / (m(m+2) + 2)``, for
-    ``x >= 0`` ``t = (1+2m) / (1 + 2m + 2m**2)``; no overflow, no cancellation.
+    ``e = exp(x)`` is evaluated on ``min(x, 40)``: beyond 40, ``t`` is 1 to
+    double precision, and ``n`` stays finite in float32 too.
     """
-    m = np.exp(-np.abs(x))
-    neg = x < 0
-    num = np.where(neg, m * (m + 2.0), 1.0 + 2.0 * m)
-    w = np.where(neg, 1.0, m * m)
-    return num / (num + 2.0 * w), w, num
+    e = np.exp(np.minimum(x, 40.0))
+    n = e * (e + 2.0)
+    return n / (n + 2.0), n, e
 
 
 # Zeros of f' (the minima of GELU, SiLU, Mish) as double-double hi + lo, and the
@@ -270,7 +268,7 @@ def _d_identity(x):
 
 
 def _step(x):
-    return np.heaviside(x, 0.0)
+    return np.sign(np.maximum(x, 0.0))  # 1 for x > 0, 0 for x <= 0, NaN kept
 
 
 def _d_step(x):
@@ -299,7 +297,7 @@ def _relu(x):
 
 
 def _d_relu(x):
-    return np.heaviside(x, 0.0)
+    return _step(x)
 
 
 def _leaky_relu(x, slope):
@@ -379,9 +377,9 @@ def _mish(x):
 
 def _d_mish(x):
     x = np.clip(x, -_BIG, _BIG)
-    t, w, num = _mish_parts(x)
-    den = num + 2.0 * w
-    d = t + x * special.expit(x) * (4.0 * w * (num + w) / (den * den))
+    t, n, e = _mish_parts(x)
+    sech2 = 2.0 / (n + 2.0) * (1.0 + t)  # 1 - t**2 = (1 - t)(1 + t)
+    d = t + x * (e / (1.0 + e)) * sech2
     return _near_zero(x, d, "mish")
 
 
@@ -405,7 +403,7 @@ def _d_softsign(x):
 
 
 def _log_sigmoid(x):
-    return special.log_expit(x)
+    return np.minimum(x, 0.0) - np.log1p(np.exp(-np.abs(x)))  # -softplus(-x)
 
 
 def _d_log_sigmoid(x):

@@ -43,7 +43,15 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, FancyArrowPatch, Patch
 
 from snippets import activations
-from snippets.i18n import check_lang, fmt_auto, fmt_list, fmt_number, t
+from snippets.i18n import (
+    check_lang,
+    fmt_and,
+    fmt_auto,
+    fmt_items,
+    fmt_list,
+    fmt_number,
+    t,
+)
 
 __all__ = [
     "THEMES",
@@ -209,14 +217,23 @@ def _style(ax: Axes, lang: str, theme: str) -> None:
         grid_color=th.grid,
     )
     for axis in (ax.xaxis, ax.yaxis):
-        if axis.get_scale() == "linear":
+        default = type(axis.get_major_formatter()) is ticker.ScalarFormatter
+        if axis.get_scale() == "linear" and default:
             axis.set_major_formatter(_LocaleFormatter(lang))
 
 
 def _finish(fig: Figure, alt_text: str, lang: str, theme: str) -> Figure:
-    """Style every axes of ``fig``, attach the alt text and return ``fig``."""
+    """Style every axes of ``fig``, lay it out, attach the alt text; return ``fig``.
+
+    The constrained layout is computed once here and then frozen: it is not
+    bit-for-bit idempotent (positions jitter in the last floating-point digit from
+    one draw to the next, which would change the SVG's clip-path ids), and a
+    frozen layout makes every later save identical.
+    """
     for ax in fig.axes:
         _style(ax, lang, theme)
+    fig.draw_without_rendering()
+    fig.set_layout_engine("none")
     fig.alt_text = alt_text
     return fig
 
@@ -419,11 +436,13 @@ def activation_plot(
             linewidth=1.8,
             label=labels["df2"],
         )
-    kinks = [k for k in act.kinks() if x_range[0] <= k <= x_range[1]]
-    if kinks:
+    kinks = _kinks_in(act, x_range)
+    marked = [(k, float(act(k))) for k in kinks]
+    if exaggerated:
+        marked += [(k, float(act2(k))) for k in _kinks_in(act2, x_range)]
+    if marked:
         ax.plot(
-            kinks,
-            [float(act(k)) for k in kinks],
+            *zip(*marked, strict=True),
             **_kink_marker(theme),
             label=t("legend_kink", lang),
         )
@@ -432,9 +451,11 @@ def activation_plot(
     ax.set_xlabel(t("axis_input", lang))
     ax.set_ylabel(t("axis_output", lang))
     ax.set_title(act.meta.display[lang])
-    ax.axhline(0, color=_THEMES[theme].muted, linewidth=0.8, zorder=1)
-    ax.axvline(0, color=_THEMES[theme].muted, linewidth=0.8, zorder=1)
-    _legend(ax, theme)
+    _zero_lines(ax, theme)
+    if exaggerated:  # five entries: below the axes, never over a curve
+        fig.legend(loc="outside lower center", ncols=2)
+    else:
+        _legend(ax, theme)
 
     alt = t(
         "alt_activation",
@@ -451,6 +472,16 @@ def activation_plot(
     if exaggerated:
         alt = alt[:-1] + t("alt_exaggerated", lang, params=other) + "."
     return _finish(fig, alt, lang, theme)
+
+
+def _kinks_in(act: Any, x_range: tuple[float, float]) -> list[float]:
+    return [float(k) for k in act.kinks() if x_range[0] <= k <= x_range[1]]
+
+
+def _zero_lines(ax: Axes, theme: str) -> None:
+    """Thin lines along x = 0 and y = 0, behind the data."""
+    for line in (ax.axhline, ax.axvline):
+        line(0, color=_THEMES[theme].muted, linewidth=0.9, alpha=0.7, zorder=1)
 
 
 def _range_text(output_range: tuple[float, float], lang: str) -> str:
@@ -545,6 +576,7 @@ def activations_overview(
     ax.set_xlabel(t("axis_input", lang))
     ax.set_ylabel(t("axis_output", lang))
     ax.set_title(t("title_overview", lang))
+    _zero_lines(ax, theme)
     _legend(ax, theme, loc="upper left")
     alt = t(
         "alt_overview",
@@ -552,7 +584,7 @@ def activations_overview(
         count=len(names),
         xmin=_num(x_range[0], lang),
         xmax=_num(x_range[1], lang),
-        items=fmt_list(items, lang),
+        items=fmt_items(items, lang),
     )
     return _finish(fig, alt, lang, theme)
 
@@ -830,7 +862,7 @@ def decision_boundary(
     ax.set_ylabel(t("axis_feature_2", lang))
     title = t(title_key, lang)
     ax.set_title(title)
-    fig.legend(handles=handles, loc="outside right upper")
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.03, 1.0))
     accuracy = 100.0 * float(np.mean(_classes(predict(X)) == y))
     alt = t(
         "alt_decision_boundary",
@@ -915,7 +947,7 @@ def loss_curves(
     ax.set_xlabel(t("axis_epoch", lang))
     ax.set_ylabel(t("axis_loss", lang))
     ax.set_title(t("title_loss", lang))
-    _legend(ax, theme, loc="upper right")
+    _legend(ax, theme)
     best = min(finals, key=finals.get)
     alt = t(
         "alt_loss",
@@ -923,7 +955,9 @@ def loss_curves(
         scale=t("alt_scale_log" if log_y else "alt_scale_linear", lang),
         epochs=epochs,
         count=len(finals),
-        finals=fmt_list([f"{k}: {fmt_auto(v, lang)}" for k, v in finals.items()], lang),
+        finals=fmt_items(
+            [f"{k}: {fmt_auto(v, lang)}" for k, v in finals.items()], lang
+        ),
         best=best,
     )
     return _finish(fig, alt, lang, theme)
@@ -984,7 +1018,7 @@ def gradient_norms_by_layer(
         lang,
         layers=layers,
         count=len(items),
-        items=fmt_list(items, lang),
+        items=fmt_items(items, lang),
     )
     return _finish(fig, alt, lang, theme)
 
@@ -1126,7 +1160,7 @@ def derivatives_with_plateaus(
         ax.set_title(_short(name, lang), fontsize=12)
         ax.set_xlim(*x_range)
         if intervals:
-            text = fmt_list(
+            text = fmt_and(
                 [
                     t("alt_interval", lang, a=_num(a, lang, 1), b=_num(b, lang, 1))
                     for a, b in intervals
@@ -1142,7 +1176,9 @@ def derivatives_with_plateaus(
         ax.set_visible(False)
     for ax in axes[::ncols]:
         ax.set_ylabel(t("axis_derivative", lang))
-    fig.supxlabel(t("axis_input", lang))
+    for ax in axes[len(names) - ncols : len(names)]:
+        ax.set_xlabel(t("axis_input", lang))
+    fig.suptitle(t("title_plateaus", lang))
     threshold_text = _num(threshold, lang, 6)
     handles = [
         Line2D([], [], color=th.palette[0], label=t("legend_derivative", lang)),
@@ -1156,7 +1192,7 @@ def derivatives_with_plateaus(
         xmin=_num(x_range[0], lang),
         xmax=_num(x_range[1], lang),
         threshold=threshold_text,
-        items=fmt_list(items, lang),
+        items=fmt_items(items, lang),
     )
     return _finish(fig, alt, lang, theme)
 
@@ -1212,24 +1248,23 @@ def zigzag_paths(
     """
     th = _THEMES[theme]
     arrays = {label: np.asarray(p, dtype=float) for label, p in paths.items()}
+    stacked = np.vstack(list(arrays.values()))
+    span = np.ptp(stacked, axis=0).clip(min=1e-3)
+    lo, hi = stacked.min(axis=0) - 0.15 * span, stacked.max(axis=0) + 0.15 * span
     fig, ax = _new_figure(theme)
     handles = []
     if contours is not None:
         if callable(contours):
-            stacked = np.vstack(list(arrays.values()))
-            span = np.ptp(stacked, axis=0).clip(min=1e-3)
-            lo, hi = (
-                stacked.min(axis=0) - 0.15 * span,
-                stacked.max(axis=0) + 0.15 * span,
-            )
             W1, W2 = np.meshgrid(
                 np.linspace(lo[0], hi[0], 200), np.linspace(lo[1], hi[1], 200)
             )
             L = np.asarray(contours(W1, W2), dtype=float)
         else:
             W1, W2, L = (np.asarray(a, dtype=float) for a in contours)
-        levels = np.unique(np.quantile(L, np.linspace(0.02, 0.9, 10)))
-        ax.contour(W1, W2, L, levels=levels, colors=th.muted, linewidths=0.9)
+            lo = np.minimum(lo, [W1.min(), W2.min()])
+            hi = np.maximum(hi, [W1.max(), W2.max()])
+        levels = np.unique(np.quantile(L, np.linspace(0.02, 0.85, 8)))
+        ax.contour(W1, W2, L, levels=levels, colors=th.muted, linewidths=0.9, alpha=0.7)
         handles.append(
             Line2D(
                 [],
@@ -1289,16 +1324,19 @@ def zigzag_paths(
             label=t("legend_end", lang),
         )[0]
     )
-    ax.set_aspect("equal", adjustable="datalim")
+    ax.set_xlim(lo[0], hi[0])
+    ax.set_ylim(lo[1], hi[1])
+    ax.set_aspect("equal", adjustable="box")
+    ax.grid(False)
     ax.set_xlabel(t("axis_weight_1", lang))
     ax.set_ylabel(t("axis_weight_2", lang))
     ax.set_title(t("title_zigzag", lang))
-    fig.legend(handles=handles, loc="outside right upper")
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.03, 1.0))
     alt = t(
         "alt_zigzag",
         lang,
         contours=t("alt_zigzag_contours", lang) if contours is not None else "",
-        items=fmt_list(items, lang),
+        items=fmt_items(items, lang),
     )
     return _finish(fig, alt, lang, theme)
 

@@ -110,6 +110,7 @@ LABELS: dict[str, dict[str, str]] = {
         "stamp": "Medido em: {stamp}",
         "point": "({a}; {b})",
         "list_sep": "; ",
+        "items_sep": "; ",
         "list_and": " e ",
         # --- alt text -------------------------------------------------------------
         "alt_activation": (
@@ -168,8 +169,8 @@ LABELS: dict[str, dict[str, str]] = {
             "{xmax}, uma por painel; as regiões sombreadas e hachuradas marcam "
             "o platô, onde |f′| < {threshold}: {items}."
         ),
-        "alt_plateau_item": "{name}, {intervals}",
-        "alt_plateau_none": "{name}, nenhum platô",
+        "alt_plateau_item": "{name}: platô {intervals}",
+        "alt_plateau_none": "{name}: nenhum platô",
         "alt_interval": "de {a} a {b}",
         "alt_zigzag": (
             "Caminhos da descida do gradiente para dois pesos, w₁ e w₂{contours}; "
@@ -177,6 +178,30 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "alt_zigzag_contours": ", sobre as curvas de nível da perda",
         "alt_zigzag_item": "{label}: {steps} passos, de {start} até {end}",
+        # --- tables and property cards (snippets.tables) ---------------------------
+        "yes": "sim",
+        "no": "não",
+        "card_function": "Função",
+        "card_derivative": "Derivada",
+        "card_property": "Propriedade",
+        "card_value": "Valor",
+        "card_range": "Intervalo de saída",
+        "card_class": "Regularidade",
+        "class_discontinuous": "descontínua",
+        "class_kinks": "contínua, com pontos angulosos",
+        "class_C1": "derivada contínua (C¹)",
+        "class_smooth": "suave (derivável infinitas vezes)",
+        "card_kinks": "Pontos angulosos",
+        "card_monotonic": "Monótona (não decrescente)",
+        "card_mean": "Média da saída, x ~ N(0, 1)",
+        "card_prob_positive": "Probabilidade de saída positiva, x ~ N(0, 1)",
+        "card_max_derivative": "Maior |derivada|",
+        "card_saturated": "Parte de [−6, 6] no platô (|f′| < 0,01)",
+        "card_transcendentals": "Operações transcendentes por elemento",
+        "card_cost": "Custo relativo (ReLU = 1)",
+        "col_function": "Função",
+        "col_origin": "Origem",
+        "col_zero_centred": "Centrada em zero",
         # --- messages -------------------------------------------------------------
         "figure_saved": "Figura salva em {path}",
         # --- glossary -------------------------------------------------------------
@@ -255,6 +280,7 @@ LABELS: dict[str, dict[str, str]] = {
         "stamp": "Measured on: {stamp}",
         "point": "({a}, {b})",
         "list_sep": ", ",
+        "items_sep": "; ",
         "list_and": " and ",
         # --- alt text -------------------------------------------------------------
         "alt_activation": (
@@ -262,10 +288,14 @@ LABELS: dict[str, dict[str, str]] = {
             "(dashed line) for x from {xmin} to {xmax}; {range}; {derivative}."
         ),
         "alt_range": "the output goes from {lo} to {hi}",
-        "alt_derivative_peak": "the derivative reaches its maximum of {max} at x = {at}",
+        "alt_derivative_peak": (
+            "the derivative reaches its maximum of {max} at x = {at}"
+        ),
         "alt_derivative_max": "the derivative stays between {min} and {max}",
         "alt_derivative_constant": "the derivative is constant and equal to {value}",
-        "alt_kinks": "; the function is not differentiable at x = {points} (open circle)",
+        "alt_kinks": (
+            "; the function is not differentiable at x = {points} (open circle)"
+        ),
         "alt_exaggerated": (
             "; the dotted and dash-dotted lines repeat the function and the "
             "derivative with {params}, to make the parameter's effect visible"
@@ -314,14 +344,38 @@ LABELS: dict[str, dict[str, str]] = {
             "{xmax}, one per panel; the shaded, hatched regions mark the "
             "plateau, where |f′| < {threshold}: {items}."
         ),
-        "alt_plateau_item": "{name}, {intervals}",
-        "alt_plateau_none": "{name}, no plateau",
+        "alt_plateau_item": "{name}: plateau {intervals}",
+        "alt_plateau_none": "{name}: no plateau",
         "alt_interval": "from {a} to {b}",
         "alt_zigzag": (
             "Gradient descent paths for two weights, w₁ and w₂{contours}; {items}."
         ),
         "alt_zigzag_contours": ", over the contour lines of the loss",
         "alt_zigzag_item": "{label}: {steps} steps, from {start} to {end}",
+        # --- tables and property cards (snippets.tables) ---------------------------
+        "yes": "yes",
+        "no": "no",
+        "card_function": "Function",
+        "card_derivative": "Derivative",
+        "card_property": "Property",
+        "card_value": "Value",
+        "card_range": "Output range",
+        "card_class": "Smoothness",
+        "class_discontinuous": "discontinuous",
+        "class_kinks": "continuous, with kinks",
+        "class_C1": "continuous derivative (C¹)",
+        "class_smooth": "smooth (infinitely differentiable)",
+        "card_kinks": "Kinks",
+        "card_monotonic": "Monotonic (non-decreasing)",
+        "card_mean": "Mean output, x ~ N(0, 1)",
+        "card_prob_positive": "Probability of a positive output, x ~ N(0, 1)",
+        "card_max_derivative": "Largest |derivative|",
+        "card_saturated": "Share of [−6, 6] on a plateau (|f′| < 0.01)",
+        "card_transcendentals": "Transcendental operations per element",
+        "card_cost": "Relative cost (ReLU = 1)",
+        "col_function": "Function",
+        "col_origin": "Origin",
+        "col_zero_centred": "Zero-centred",
         # --- messages -------------------------------------------------------------
         "figure_saved": "Figure saved to {path}",
         # --- glossary -------------------------------------------------------------
@@ -352,6 +406,8 @@ SAME_IN_BOTH = frozenset(
         "neuron_sum_formula",
         "neuron_output_formula",
         "cost_value",
+        "items_sep",
+        "alt_scale_linear",
     }
 )
 """Keys whose text is legitimately identical in both languages (symbols, names)."""
@@ -517,8 +573,9 @@ def fmt_auto(x: float, lang: str, significant: int = 2) -> str:
         return fmt_number(x, lang, 0)
     exponent = math.floor(math.log10(abs(x)))
     if -3 <= exponent < 6:
-        digits = max(significant - 1 - exponent, 0)
-        return _strip_zeros(fmt_number(round(x, digits), lang, digits), lang)
+        places = significant - 1 - exponent  # negative: round to tens, hundreds…
+        rounded = round(x, places)
+        return _strip_zeros(fmt_number(rounded, lang, max(places, 0)), lang)
     mantissa = round(x / 10.0**exponent, significant - 1)
     if abs(mantissa) >= 10:  # rounding carried over, e.g. 9.99 -> 10.0
         mantissa, exponent = mantissa / 10, exponent + 1
@@ -537,6 +594,30 @@ def fmt_list(items: list[str], lang: str) -> str:
     '0,5; 1,5'
     """
     return t("list_sep", lang).join(items)
+
+
+def fmt_items(items: list[str], lang: str) -> str:
+    """Join descriptions that may contain commas themselves (always ``"; "``).
+
+    Examples
+    --------
+    >>> fmt_items(["ReLU: 0.1", "tanh: 0.2"], "en")
+    'ReLU: 0.1; tanh: 0.2'
+    """
+    return t("items_sep", lang).join(items)
+
+
+def fmt_and(items: list[str], lang: str) -> str:
+    """Join texts as "a, b e c" (pt) or "a, b and c" (en).
+
+    Examples
+    --------
+    >>> fmt_and(["de −6 a −4,6", "de 4,6 a 6"], "pt")
+    'de −6 a −4,6 e de 4,6 a 6'
+    """
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + t("list_and", lang) + items[-1]
 
 
 def _strip_zeros(text: str, lang: str) -> str:

@@ -8,10 +8,20 @@ are computed by deterministic adaptive quadrature (no sampling).
 Cost is measured on the machine running the code: ratios to ReLU, medians of
 repeats, one thread. NumPy's element-wise ufuncs run on a single thread anyway;
 if ``threadpoolctl`` is installed it also limits BLAS/OpenMP pools to one thread.
+
+Allocation matters more than arithmetic at 10^6 elements: glibc hands out large
+arrays as fresh memory maps, and the page faults on first touch can cost 10x the
+computation, depending on what ran before. On glibc the timing functions
+therefore first set the allocator to the state its own heuristic reaches after
+freeing a 32 MiB block (``M_MMAP_THRESHOLD`` 32 MiB, ``M_TRIM_THRESHOLD``
+64 MiB), so that arrays up to 32 MiB are reused rather than re-mapped. The
+setting stays for the rest of the process (pass ``steady_allocator=False`` to
+measure with the allocator as it is).
 """
 
 from __future__ import annotations
 
+import ctypes
 import itertools
 import os
 import platform
@@ -49,6 +59,8 @@ _TAIL = 40.0
 #: Extra break points that help the adaptive quadrature follow the density.
 _BREAKS = (-10.0, -5.0, -2.0, 0.0, 2.0, 5.0, 10.0)
 _INV_SQRT_2PI = 1.0 / np.sqrt(2.0 * np.pi)
+#: Untimed rounds over all functions before timing (see :func:`cost_table`).
+_WARMUP_ROUNDS = 3
 
 
 def _resolve(act):
@@ -79,7 +91,19 @@ def _threads_one():
     return threadpool_limits(limits=1)
 
 
-def _time_table(acts, size, dtype, repeats):
+def _steady_allocator():
+    """Keep freed arrays up to 32 MiB in the heap (glibc only); True if set."""
+    if not sys.platform.startswith("linux") or platform.libc_ver()[0] != "glibc":
+        return False
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        # mallopt(M_TRIM_THRESHOLD = -1, ...), mallopt(M_MMAP_THRESHOLD = -3, ...)
+        return bool(libc.mallopt(-1, 64 << 20) and libc.mallopt(-3, 32 << 20))
+    except (OSError, AttributeError):
+        return False
+
+
+def _time_table(acts, size, dtype, repeats, steady_allocator=True):
     """Median seconds per call of each activation, interleaved across repeats."""
     if int(size) < 1:
         raise ValueError(f"size must be a positive integer, got {size!r}")
@@ -87,11 +111,17 @@ def _time_table(acts, size, dtype, repeats):
         raise ValueError(f"repeats must be a positive integer, got {repeats!r}")
     if np.dtype(dtype) not in (np.float32, np.float64):
         raise ValueError(f"dtype must be 'float32' or 'float64', got {dtype!r}")
+    if steady_allocator:
+        _steady_allocator()
     x = np.random.default_rng(0).standard_normal(int(size)).astype(dtype)
     times = {name: [] for name in acts}
     with _threads_one():
-        for act in acts.values():  # warm-up: caches, lazy imports, page faults
-            act(x)
+        # Warm-up rounds: lazy imports, CPU caches and, above all, the allocator:
+        # glibc serves large arrays with fresh mmap pages (page faults on every
+        # call) until freeing a few of them raises its mmap threshold.
+        for _ in range(_WARMUP_ROUNDS):
+            for act in acts.values():
+                act(x)
         for _ in range(int(repeats)):
             for name, act in acts.items():
                 start = time.perf_counter()
@@ -100,7 +130,14 @@ def _time_table(acts, size, dtype, repeats):
     return {name: statistics.median(ts) for name, ts in times.items()}
 
 
-def relative_cost(act, size=1_000_000, dtype="float32", repeats=7, reference="relu"):
+def relative_cost(
+    act,
+    size=1_000_000,
+    dtype="float32",
+    repeats=7,
+    reference="relu",
+    steady_allocator=True,
+):
     """Time per element of ``act`` relative to ``reference`` (ReLU by default).
 
     Both functions are timed on the same standard normal input (seeded, allocated
@@ -119,6 +156,9 @@ def relative_cost(act, size=1_000_000, dtype="float32", repeats=7, reference="re
         Number of timed calls per function, >= 1 (the median is used).
     reference : Activation or str, optional
         The activation whose cost counts as 1.
+    steady_allocator : bool, optional
+        On glibc, keep freed arrays up to 32 MiB for reuse so that page faults
+        do not swamp the arithmetic (see the module notes; stays set).
 
     Returns
     -------
@@ -132,11 +172,18 @@ def relative_cost(act, size=1_000_000, dtype="float32", repeats=7, reference="re
     True
     """
     a, ref = _resolve(act), _resolve(reference)
-    med = _time_table({"act": a, "ref": ref}, size, dtype, repeats)
+    med = _time_table({"act": a, "ref": ref}, size, dtype, repeats, steady_allocator)
     return med["act"] / med["ref"]
 
 
-def cost_table(names, size=1_000_000, dtype="float32", repeats=7, reference="relu"):
+def cost_table(
+    names,
+    size=1_000_000,
+    dtype="float32",
+    repeats=7,
+    reference="relu",
+    steady_allocator=True,
+):
     """Measure the cost of several activations at once, relative to ``reference``.
 
     The functions are interleaved within each repeat so that slow drifts of the
@@ -146,7 +193,7 @@ def cost_table(names, size=1_000_000, dtype="float32", repeats=7, reference="rel
     ----------
     names : iterable of str or Activation
         The activations to time.
-    size, dtype, repeats, reference
+    size, dtype, repeats, reference, steady_allocator
         As in :func:`relative_cost`.
 
     Returns
@@ -165,7 +212,9 @@ def cost_table(names, size=1_000_000, dtype="float32", repeats=7, reference="rel
         a = _resolve(item)
         acts[a.name] = a
     ref = _resolve(reference)
-    med = _time_table({**acts, "__reference__": ref}, size, dtype, repeats)
+    med = _time_table(
+        {**acts, "__reference__": ref}, size, dtype, repeats, steady_allocator
+    )
     ref_time = med["__reference__"] if ref.name not in acts else med[ref.name]
     return {
         name: {
@@ -190,7 +239,7 @@ def machine_stamp(size=1_000_000, dtype="float32"):
     -------
     dict
         Keys ``cpu``, ``cores``, ``machine``, ``python``, ``numpy``, ``size``,
-        ``dtype``, ``threads``.
+        ``dtype``, ``threads``, ``platform``, ``libc``.
 
     Examples
     --------
@@ -217,6 +266,7 @@ def machine_stamp(size=1_000_000, dtype="float32"):
         "dtype": str(np.dtype(dtype)),
         "threads": 1,
         "platform": sys.platform,
+        "libc": " ".join(platform.libc_ver()).strip() or "unknown",
     }
 
 

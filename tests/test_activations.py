@@ -18,6 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
+from scipy.integrate import quad
 
 from snippets.activations import Activation, Meta, get, names
 
@@ -210,7 +211,7 @@ def _errors(name, params, which):
         ok = rel <= RTOL or (err <= ATOL and (abs(r) < TINY or near_extremum))
         if not ok:
             failures.append((xi, yi, float(r), rel))
-        if abs(r) >= TINY and not near_extremum and rel > worst_rel:
+        if abs(r) >= TINY and rel > worst_rel:
             worst_rel, worst_x = rel, xi
     return worst_rel, worst_x, failures
 
@@ -227,14 +228,15 @@ def error_table():
         key = name + "".join(f" {k}={v}" for k, v in params.items())
         table[key] = (_errors(name, params, 0), _errors(name, params, 1))
     lines = [
-        f"float64 accuracy vs mpmath (50 digits), {GRID.size} points in "
-        f"[-1.8e308, 1.8e308]; max relative error where |true| >= 1e-300 and "
-        "away from zeros of f' (there: absolute error <= 1e-16)",
-        f"{'function':<28}{'max rel err f':>15}{'at x':>12}"
-        f"{'max rel err df':>16}{'at x':>12}",
+        (
+            f"float64 accuracy vs mpmath (50 digits), {GRID.size} points in "
+            "[-1.8e308, 1.8e308]: max relative error where |true| >= 1e-300"
+        ),
+        f"{'function':<36}{'max rel err f':>14}{'at x':>12}"
+        + f"{'max rel err df':>16}{'at x':>12}",
     ]
     for key, ((ef, xf, _), (ed, xd, _)) in table.items():
-        lines.append(f"{key:<28}{ef:>15.2e}{xf!s:>12.8}{ed:>16.2e}{xd!s:>12.8}")
+        lines.append(f"{key:<36}{ef:>14.2e}{xf!s:>12.8}{ed:>16.2e}{xd!s:>12.8}")
     with open(ERRORS_FILE, "w", encoding="utf-8") as fh:
         fh.write("\n".join(lines) + "\n")
     return table
@@ -247,3 +249,455 @@ def error_table():
 def test_accuracy_against_mpmath(error_table, key, which):
     _, _, failures = error_table[key][which]
     assert not failures, f"{key} {['f', 'df'][which]}: {failures[:5]}"
+
+
+def test_error_table_written(error_table):
+    with open(ERRORS_FILE, encoding="utf-8") as fh:
+        text = fh.read()
+    assert all(name in text for name in names())
+
+
+def test_tail_values():
+    assert get("gelu")(-10.0) == pytest.approx(-7.6198530241605e-23, rel=1e-12)
+    assert get("sigmoid")(-40.0) == pytest.approx(4.248354255291589e-18, rel=1e-14)
+    assert get("softplus")(-40.0) == pytest.approx(4.248354255291589e-18, rel=1e-14)
+    assert get("elu")(-1e-300) == -1e-300
+    assert get("gelu")(-40.0) in (0.0, -0.0)
+
+
+# --------------------------------------------------------------------------- #
+# Kinks and their conventions
+# --------------------------------------------------------------------------- #
+@pytest.mark.parametrize("name", sorted(KINK_VALUES))
+def test_derivative_at_kinks_follows_pytorch(name):
+    act = get(name)
+    xs = np.array(list(KINK_VALUES[name]))
+    expected = np.array(list(KINK_VALUES[name].values()))
+    np.testing.assert_allclose(act.derivative(xs), expected, rtol=3e-16, atol=0)
+
+
+def test_other_conventions():
+    assert get("elu", alpha=0.5).derivative(0.0) == 0.5  # left branch
+    assert get("celu", alpha=2.0).derivative(0.0) == 1.0
+    assert get("leaky_relu", slope=0.2).derivative(0.0) == 0.2
+    assert get("step")(0.0) == 0.0
+    assert get("hard_tanh", min_val=-2.0, max_val=0.5).derivative(
+        [-2.0, 0.5]
+    ).tolist() == [0.0, 0.0]
+
+
+def _one_sided(act, x, h=1e-7):
+    left = (act(x) - act(x - h)) / h
+    right = (act(x + h) - act(x)) / h
+    return left, right
+
+
+@pytest.mark.parametrize(("name", "params"), CASES)
+def test_kinks_are_where_one_sided_derivatives_disagree(name, params):
+    act = get(name, **params)
+    if act.meta.differentiability == "discontinuous":
+        assert act.kinks() == (0.0,)
+        return
+    candidates = {0.0, -3.0, 3.0, 6.0, -1.0, 1.0, *act.kinks()}
+    for c in sorted(candidates):
+        left, right = _one_sided(act, c)
+        jumps = abs(left - right) > 1e-4
+        assert jumps == (c in act.kinks()), (name, params, c, left, right)
+
+
+def test_kinks_and_range_depend_on_params():
+    assert get("elu").kinks() == ()
+    assert get("elu", alpha=0.5).kinks() == (0.0,)
+    assert get("elu", alpha=0.5).output_range() == (-0.5, math.inf)
+    assert get("celu", alpha=2.0).kinks() == ()
+    assert get("celu", alpha=2.0).output_range() == (-2.0, math.inf)
+    assert get("hard_tanh", min_val=-2, max_val=3).kinks() == (-2.0, 3.0)
+    assert get("hard_tanh", min_val=-2, max_val=3).output_range() == (-2.0, 3.0)
+    assert get("leaky_relu", slope=0.0).output_range() == (0.0, math.inf)
+    assert get("leaky_relu", slope=1.0).kinks() == ()
+    for name in names():  # defaults: the methods agree with the metadata
+        act = get(name)
+        assert act.kinks() == act.meta.kinks
+        assert act.output_range() == act.meta.output_range
+
+
+# --------------------------------------------------------------------------- #
+# Derivative against finite differences (independent of the references above)
+# --------------------------------------------------------------------------- #
+@pytest.mark.parametrize(("name", "params"), CASES)
+def test_derivative_matches_central_differences(name, params):
+    act = get(name, **params)
+    x = np.linspace(-8, 8, 1601)
+    for k in act.kinks():
+        x = x[np.abs(x - k) > 1e-3]
+    h = 1e-6
+    fd = (act(x + h) - act(x - h)) / (2 * h)
+    np.testing.assert_allclose(act.derivative(x), fd, rtol=1e-6, atol=1e-8)
+
+
+# --------------------------------------------------------------------------- #
+# Properties (hypothesis)
+# --------------------------------------------------------------------------- #
+REALS = st.floats(allow_nan=False, allow_infinity=True, width=64)
+MODERATE = st.floats(-1e6, 1e6, allow_nan=False)
+FLOAT_DTYPES = [np.float16, np.float32, np.float64]
+
+
+def _arrays(dtype, elements=None, max_side=6):
+    width = 8 * np.dtype(dtype).itemsize
+    if elements is None:
+        elements = st.floats(allow_nan=False, width=width)
+    return hnp.arrays(
+        dtype, hnp.array_shapes(max_dims=3, max_side=max_side), elements=elements
+    )
+
+
+@pytest.mark.parametrize("dtype", FLOAT_DTYPES)
+@pytest.mark.parametrize("name", [n for n in names() if get(n).meta.monotonic])
+@FAST
+@given(data=st.data())
+def test_monotonic(name, dtype, data):
+    x = np.sort(data.draw(_arrays(dtype)).ravel())
+    act = get(name)
+    y = act(x)
+    assert np.all(y[1:] >= y[:-1])
+
+
+@pytest.mark.parametrize("name", [n for n in names() if not get(n).meta.monotonic])
+def test_non_monotonic_really_dips(name):
+    x = np.linspace(-5, 0, 501)
+    assert np.any(np.diff(get(name)(x)) < 0)
+
+
+@pytest.mark.parametrize("name", names())
+@FAST
+@given(x=_arrays(np.float64))
+def test_within_output_range(name, x):
+    act = get(name)
+    lo, hi = act.output_range()
+    y = act(x)
+    slack = 1e-15 * max(1.0, abs(lo))
+    assert np.all(y >= lo - slack) and np.all(y <= hi)
+    assert act.meta.bounded_below == math.isfinite(lo)
+    assert act.meta.bounded_above == math.isfinite(hi)
+
+
+@pytest.mark.parametrize("name", names())
+@pytest.mark.parametrize("dtype", [*FLOAT_DTYPES, np.int64, np.int8, np.bool_])
+def test_dtype_and_shape_preserved(name, dtype):
+    act = get(name)
+    x = np.arange(-6, 6).reshape(3, 2, 2).astype(dtype)
+    expected = np.dtype(dtype) if np.dtype(dtype).kind == "f" else np.float64
+    for y in (act(x), act.derivative(x)):
+        assert y.shape == x.shape and y.dtype == expected
+    for scalar in (1, 2.5, np.float64(2.5), True):
+        y = act(scalar)
+        assert np.ndim(y) == 0 and isinstance(y, np.float64)
+    assert isinstance(act(np.float32(2.5)), np.float32)
+    assert act([[1, 2], [3, 4]]).shape == (2, 2)
+    assert act((1.0, 2.0)).dtype == np.float64
+    assert act(np.empty((0, 3))).shape == (0, 3)
+
+
+@pytest.mark.parametrize("name", ["tanh", "softsign", "hard_tanh", "identity"])
+@FAST
+@given(x=_arrays(np.float64))
+def test_odd_symmetry(name, x):
+    act = get(name)
+    np.testing.assert_array_equal(act(-x), -act(x))
+    np.testing.assert_array_equal(act.derivative(-x), act.derivative(x))
+
+
+@FAST
+@given(x=_arrays(np.float64, REALS))
+def test_sigmoid_identities(x):
+    s = get("sigmoid")
+    np.testing.assert_allclose(s(x) + s(-x), 1.0, rtol=0, atol=2.3e-16)
+    t = get("tanh")
+    np.testing.assert_allclose(
+        t(x), 2 * s(2 * np.clip(x, -1e300, 1e300)) - 1, rtol=0, atol=5e-16
+    )
+    for beta in (1.0, 0.5, 4.0):
+        sp = get("softplus", beta=beta)
+        np.testing.assert_array_equal(
+            sp.derivative(x), s(beta * np.clip(x, -1e300, 1e300))
+        )
+    np.testing.assert_allclose(get("log_sigmoid").derivative(x), s(-x), rtol=1e-15)
+
+
+@pytest.mark.parametrize("name", ["gelu", "silu", "hard_swish"])
+@FAST
+@given(x=_arrays(np.float64, MODERATE))
+def test_x_times_symmetric_gate(name, x):
+    # f(x) = x g(x) with g(x) + g(-x) = 1  =>  f(x) - f(-x) = x
+    f = get(name)
+    np.testing.assert_allclose(f(x) - f(-x), x, rtol=4e-16, atol=TINY)
+
+
+def test_sigmoid_derivative_bound():
+    s = get("sigmoid")
+    x = np.linspace(-20, 20, 4001)
+    assert np.all(s.derivative(x) <= 0.25)
+    assert s.derivative(0.0) == 0.25
+
+
+def test_selu_self_normalising_constants():
+    # E[f(X)] = 0 and E[f(X)^2] = 1 for X ~ N(0, 1) (Klambauer et al. 2017)
+    f = get("selu")
+
+    def moment(k):
+        def integrand(x):
+            return f(x) ** k * math.exp(-x * x / 2) / math.sqrt(2 * math.pi)
+
+        return quad(integrand, -40, 0)[0] + quad(integrand, 0, 40)[0]
+
+    assert abs(moment(1)) < 1e-7 and abs(moment(2) - 1) < 1e-7
+
+
+# --------------------------------------------------------------------------- #
+# Extreme inputs: no warnings, NaN propagates, limits at infinity
+# --------------------------------------------------------------------------- #
+def _extremes(dtype):
+    fi = np.finfo(dtype)
+    vals = [
+        np.inf,
+        -np.inf,
+        np.nan,
+        fi.max,
+        -fi.max,
+        fi.tiny,
+        -fi.tiny,
+        fi.smallest_subnormal,
+        0.0,
+        -0.0,
+        1e4,
+        -1e4,
+        100.0,
+        -100.0,
+    ]
+    with np.errstate(over="ignore"):
+        return np.array(vals + [1e308, -1e308, 1e38, -1e38], dtype=dtype)
+
+
+@pytest.mark.parametrize("dtype", FLOAT_DTYPES)
+@pytest.mark.parametrize(("name", "params"), CASES)
+def test_no_warnings_on_extreme_inputs(name, params, dtype):
+    act = get(name, **params)
+    x = _extremes(dtype)
+    rng = np.random.default_rng(0)
+    wide = rng.standard_normal(5000) * 10.0 ** rng.integers(-40, 40, 5000)
+    with np.errstate(over="ignore"):  # float16/32 overflow while building the input
+        mixed = np.concatenate([x, wide.astype(dtype)])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for xs in (x, mixed, x[2], x[0]):
+            y, d = act(xs), act.derivative(xs)
+            nan_in = np.isnan(xs)
+            assert np.array_equal(np.isnan(y), nan_in)
+            assert np.array_equal(np.isnan(d), nan_in)
+
+
+LIMITS = {  # name: (f(-inf), f(inf), f'(-inf), f'(inf))
+    "identity": (-math.inf, math.inf, 1, 1),
+    "step": (0, 1, 0, 0),
+    "sigmoid": (0, 1, 0, 0),
+    "tanh": (-1, 1, 0, 0),
+    "relu": (0, math.inf, 0, 1),
+    "leaky_relu": (-math.inf, math.inf, 0.01, 1),
+    "elu": (-1, math.inf, 0, 1),
+    "selu": (-float(_SELU_L * _SELU_A), math.inf, 0, float(_SELU_L)),
+    "celu": (-1, math.inf, 0, 1),
+    "gelu": (0, math.inf, 0, 1),
+    "gelu_tanh": (0, math.inf, 0, 1),
+    "silu": (0, math.inf, 0, 1),
+    "mish": (0, math.inf, 0, 1),
+    "softplus": (0, math.inf, 0, 1),
+    "softsign": (-1, 1, 0, 0),
+    "log_sigmoid": (-math.inf, 0, 1, 0),
+    "hard_sigmoid": (0, 1, 0, 0),
+    "hard_tanh": (-1, 1, 0, 0),
+    "hard_swish": (0, math.inf, 0, 1),
+    "relu6": (0, 6, 0, 0),
+}
+
+
+@pytest.mark.parametrize("dtype", FLOAT_DTYPES)
+@pytest.mark.parametrize("name", names())
+def test_limits_at_infinity(name, dtype):
+    act = get(name)
+    x = np.array([-np.inf, np.inf], dtype=dtype)
+    got = [*act(x).tolist(), *act.derivative(x).tolist()]
+    expected = [float(np.asarray(v, dtype=dtype)) for v in LIMITS[name]]
+    assert got == pytest.approx(expected, rel=3e-16)
+
+
+# --------------------------------------------------------------------------- #
+# Errors
+# --------------------------------------------------------------------------- #
+def test_unknown_name_suggests_closest():
+    with pytest.raises(ValueError, match="unknown activation 'sigmod'") as info:
+        get("sigmod")
+    msg = str(info.value)
+    assert "did you mean 'sigmoid'?" in msg
+    assert all(n in msg for n in names())
+    with pytest.raises(ValueError, match="valid names: identity"):
+        get("zzzzzz")
+    with pytest.raises(ValueError, match="did you mean 'leaky_relu'"):
+        get("leakyrelu")
+
+
+def test_unknown_parameter():
+    with pytest.raises(TypeError, match="'alpha'.*valid parameters: slope"):
+        get("leaky_relu", alpha=0.1)
+    with pytest.raises(TypeError, match="takes no parameters"):
+        get("relu", slope=0.1)
+
+
+@pytest.mark.parametrize(
+    ("name", "params", "exc", "pattern"),
+    [
+        ("elu", {"alpha": -1.0}, ValueError, "'alpha' must be > 0"),
+        ("elu", {"alpha": 0}, ValueError, "'alpha' must be > 0"),
+        ("celu", {"alpha": 0.0}, ValueError, "'alpha' must be > 0"),
+        ("softplus", {"beta": -2}, ValueError, "'beta' must be > 0"),
+        ("softplus", {"beta": math.nan}, ValueError, "'beta' must be finite"),
+        ("leaky_relu", {"slope": math.inf}, ValueError, "'slope' must be finite"),
+        ("leaky_relu", {"slope": "0.1"}, TypeError, "'slope' must be a real number"),
+        ("leaky_relu", {"slope": True}, TypeError, "'slope' must be a real number"),
+        ("leaky_relu", {"slope": 1j}, TypeError, "'slope' must be a real number"),
+        ("leaky_relu", {"slope": None}, TypeError, "'slope' must be a real number"),
+        ("hard_tanh", {"min_val": 1.0}, ValueError, "min_val < max_val"),
+        ("hard_tanh", {"min_val": 2, "max_val": -2}, ValueError, "min_val < max_val"),
+    ],
+)
+def test_invalid_parameter_values(name, params, exc, pattern):
+    with pytest.raises(exc, match=pattern):
+        get(name, **params)
+
+
+def test_numpy_parameters_accepted():
+    act = get("leaky_relu", slope=np.float32(0.25))
+    assert act.params == {"slope": 0.25} and type(act.params["slope"]) is float
+    assert get("elu", alpha=2).params == {"alpha": 2.0}
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "1.0",
+        b"1",
+        None,
+        1 + 2j,
+        np.array([1j]),
+        [1, "a"],
+        [[1, 2], [3]],
+        object(),
+        {"x": 1},
+        np.array(["a"]),
+        np.array([1, None], dtype=object),
+    ],
+)
+def test_non_numeric_input(bad):
+    act = get("relu")
+    for method in (act, act.derivative):
+        with pytest.raises(TypeError, match="real number or an array of real"):
+            method(bad)
+
+
+# --------------------------------------------------------------------------- #
+# API and metadata
+# --------------------------------------------------------------------------- #
+EXPECTED_NAMES = (
+    "identity",
+    "step",
+    "sigmoid",
+    "tanh",
+    "relu",
+    "leaky_relu",
+    "elu",
+    "selu",
+    "celu",
+    "gelu",
+    "gelu_tanh",
+    "silu",
+    "mish",
+    "softplus",
+    "softsign",
+    "log_sigmoid",
+    "hard_sigmoid",
+    "hard_tanh",
+    "hard_swish",
+    "relu6",
+)
+
+
+def test_names_and_get():
+    assert names() == EXPECTED_NAMES
+    act = get("leaky_relu", slope=0.2)
+    assert isinstance(act, Activation) and isinstance(act.meta, Meta)
+    assert act.name == "leaky_relu" and act.params == {"slope": 0.2}
+    act.params["slope"] = 5.0  # a copy: the instance is not modified
+    assert act.params == {"slope": 0.2}
+    assert repr(act) == "get('leaky_relu', slope=0.2)"
+    assert get("leaky_relu").params == {"slope": 0.01}
+    assert get("hard_tanh").params == {"min_val": -1.0, "max_val": 1.0}
+    assert get("softplus").params == {"beta": 1.0}
+
+
+@pytest.mark.parametrize("name", names())
+def test_meta_complete(name):
+    act = get(name)
+    m = act.meta
+    with pytest.raises(AttributeError):
+        m.latex = ""  # frozen
+    assert set(m.display) == {"pt", "en"} and all(m.display.values())
+    assert set(m.kink_convention) == {"pt", "en"} and all(m.kink_convention.values())
+    assert m.latex.strip() and m.latex_derivative.strip()
+    assert m.latex.count("{") == m.latex.count("}")
+    assert m.latex_derivative.count("{") == m.latex_derivative.count("}")
+    assert not any(ch.isdigit() for ch in "".join(m.defaults))  # symbols, not numbers
+    lo, hi = m.output_range
+    assert lo < hi
+    assert m.differentiability in {"discontinuous", "kinks", "C1", "smooth"}
+    assert (m.differentiability in {"discontinuous", "kinks"}) == bool(m.kinks)
+    assert all(
+        isinstance(v, bool) for v in (m.monotonic, m.bounded_above, m.bounded_below)
+    )
+    assert set(m.origin) >= {"authors", "year", "title", "venue"}
+    assert m.origin["year"] is None or 1900 < m.origin["year"] < 2030
+    assert set(m.exaggerated) == set(m.defaults)
+    assert m.exaggerated != m.defaults or not m.defaults
+    get(name, **m.exaggerated)  # valid
+    assert all(
+        k in {"exp", "log", "tanh", "erf"} and v >= 1
+        for k, v in m.transcendentals.items()
+    )
+    for param in m.defaults:  # parameters appear as symbols in the LaTeX
+        symbol = {
+            "slope": "a",
+            "alpha": r"\alpha",
+            "beta": r"\beta",
+            "min_val": "min",
+            "max_val": "max",
+        }[param]
+        assert symbol in m.latex
+
+
+def test_meta_values_spot_checks():
+    assert get("relu6").meta.kinks == (0.0, 6.0)
+    assert get("hard_swish").meta.kinks == (-3.0, 3.0)
+    assert get("elu").meta.differentiability == "C1"
+    assert get("selu").meta.differentiability == "kinks"
+    assert get("gelu").meta.transcendentals == {"erf": 1}
+    assert get("mish").meta.transcendentals == {"exp": 1, "log": 1, "tanh": 1}
+    assert get("gelu").meta.origin["year"] == 2016
+    assert get("identity").meta.origin["year"] is None
+
+
+@pytest.mark.parametrize("name", ["gelu", "gelu_tanh", "silu", "mish", "hard_swish"])
+def test_minimum_matches_output_range(name):
+    act = get(name)
+    lo = act.output_range()[0]
+    x0 = EXTREMA[name]
+    assert act(x0) == pytest.approx(lo, rel=1e-15)
+    assert abs(act.derivative(x0)) < 1e-15

@@ -72,6 +72,7 @@ class Watch:
     def __init__(self, browser, base: str, scheme: str = "light") -> None:
         self.base = base
         self.context = browser.new_context(color_scheme=scheme)
+        self.context.set_default_timeout(10_000)
         self.page = self.context.new_page()
         self.requests: list[str] = []
         self.errors: list[str] = []
@@ -150,8 +151,8 @@ def test_language_switcher_lands_on_the_same_page(watch, built_site) -> None:
 def test_search_returns_only_pages_of_the_same_language(watch, start, word) -> None:
     w = watch()
     w.goto(start)
-    w.page.click("label.md-header__button[for='__search']")
-    w.page.fill("input.md-search__input", word)
+    w.page.click("input.md-search__input")
+    w.page.keyboard.type(word)  # Material searches on key events
     results = w.page.locator(".md-search-result__item a")
     results.first.wait_for(timeout=15_000)
     hrefs = [urlsplit(h).path for h in results.evaluate_all("els => els.map(e => e.href)")]
@@ -168,10 +169,12 @@ def test_colour_scheme_toggle_and_figures(watch) -> None:
     dark = w.page.locator(".snippets-figure img.only-dark").first
     assert body.get_attribute("data-md-color-scheme") == "default"
     assert light.is_visible() and not dark.is_visible()
-    w.page.click("form[data-md-component='palette'] label:visible")
-    w.page.wait_for_function(
-        "document.body.getAttribute('data-md-color-scheme') === 'slate'"
-    )
+    # The toggle cycles: follow the system (light here) -> light -> dark.
+    for _ in range(3):
+        if body.get_attribute("data-md-color-scheme") == "slate":
+            break
+        w.page.click("form[data-md-component='palette'] label:visible")
+    assert body.get_attribute("data-md-color-scheme") == "slate"
     dark.scroll_into_view_if_needed()
     assert dark.is_visible() and not light.is_visible()
     assert w.page.evaluate("img => img.complete && img.naturalWidth > 0", dark.element_handle())

@@ -1,0 +1,256 @@
+"""The figure functions: text from the label table, alt text, themes, determinism."""
+
+from __future__ import annotations
+
+import re
+
+import matplotlib
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+from matplotlib.text import Text
+
+from snippets import activations, figures
+from snippets.i18n import LABELS, LANGS
+
+XOR_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+XOR_Y = np.array([0, 1, 1, 0])
+
+
+def _xor_probability(Z):
+    return np.where((Z[:, 0] > 0.5) ^ (Z[:, 1] > 0.5), 0.9, 0.1)
+
+
+def _bowl(w1, w2):
+    return 0.5 * (8.0 * w1**2 + w2**2)
+
+
+def _descent(rate, steps=12):
+    path = [np.array([-1.0, 2.0])]
+    for _ in range(steps):
+        w = path[-1]
+        path.append(w - rate * np.array([8.0 * w[0], w[1]]))
+    return np.array(path)
+
+
+# Labels passed in by the caller (legend entries of loss and gradient figures).
+SERIES = ("sigmoide", "ReLU")
+
+CASES = {
+    "activation_plot": lambda **k: figures.activation_plot("sigmoid", **k),
+    "activation_plot_params": lambda **k: figures.activation_plot("leaky_relu", **k),
+    "activation_plot_step": lambda **k: figures.activation_plot("step", **k),
+    "activations_overview": lambda **k: figures.activations_overview(
+        ["step", "sigmoid", "tanh", "relu"], **k
+    ),
+    "neuron_diagram": lambda **k: figures.neuron_diagram(
+        [0.5, -1.0], [0.8, -0.4], 0.1, "sigmoid", **k
+    ),
+    "decision_boundary": lambda **k: figures.decision_boundary(
+        _xor_probability,
+        XOR_X,
+        XOR_Y,
+        title_key="title_xor_nonlinear",
+        resolution=60,
+        **k,
+    ),
+    "loss_curves": lambda **k: figures.loss_curves(
+        {SERIES[0]: np.linspace(0.7, 0.3, 50), SERIES[1]: np.geomspace(0.7, 1e-3, 50)},
+        **k,
+    ),
+    "gradient_norms_by_layer": lambda **k: figures.gradient_norms_by_layer(
+        {SERIES[0]: 0.25 ** np.arange(6)[::-1], SERIES[1]: np.linspace(0.3, 0.5, 6)},
+        **k,
+    ),
+    "cost_bars": lambda **k: figures.cost_bars(
+        {"relu": 2.0, "sigmoid": 6.4, "gelu": 15.0}, stamp="x86_64, NumPy 2", **k
+    ),
+    "derivatives_with_plateaus": lambda **k: figures.derivatives_with_plateaus(
+        ["sigmoid", "relu"], **k
+    ),
+    "zigzag_paths": lambda **k: figures.zigzag_paths(
+        {SERIES[0]: _descent(0.2), SERIES[1]: _descent(0.05)}, contours=_bowl, **k
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def built():
+    """Every case in every language and theme, built once."""
+    return {
+        (case, lang, theme): make(lang=lang, theme=theme)
+        for case, make in CASES.items()
+        for lang in LANGS
+        for theme in figures.THEMES
+    }
+
+
+def _texts(fig: Figure) -> list[str]:
+    fig.draw_without_rendering()  # creates the tick labels
+    return [
+        text.get_text()
+        for text in fig.findobj(Text)
+        if text.get_visible() and text.get_text().strip()
+    ]
+
+
+def _words(text: str) -> set[str]:
+    text = text.replace(r"\mathdefault", "")
+    return {w.lower() for w in re.findall(r"[^\W\d_]+", text)}
+
+
+def _vocabulary(lang: str) -> set[str]:
+    words = set().union(*(_words(s) for s in LABELS[lang].values()))
+    for name in activations.names():
+        words |= _words(activations.get(name).meta.display[lang])
+    for series in SERIES:
+        words |= _words(series)
+    return words | {"x", "f", "z", "b", "w", "ŷ", "σ", "numpy"}
+
+
+ENGLISH_ONLY = re.compile(
+    r"\b(derivative|input|output|loss|epoch|layer|weight|bias|class|start|end|"
+    r"plateau|function|with|slope|boundary|relative|cost|gradient|measured)\b",
+    re.IGNORECASE,
+)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_figure_and_alt_text(built, case):
+    alts = {}
+    for lang in LANGS:
+        for theme in figures.THEMES:
+            fig = built[case, lang, theme]
+            assert isinstance(fig, Figure)
+            assert isinstance(fig.alt_text, str) and len(fig.alt_text) > 40
+            assert "{" not in fig.alt_text and "}" not in fig.alt_text
+            alts[lang, theme] = fig.alt_text
+    assert alts["pt", "light"] == alts["pt", "dark"]
+    assert alts["pt", "light"] != alts["en", "light"]
+    assert not re.search(r"\d,\d", alts["en", "light"])  # decimal point in English
+    assert not re.search(r"\d\.\d{1,2}(?!\d)", alts["pt", "light"])  # comma in pt
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_pt_text_comes_from_the_table(built, case):
+    vocabulary = _vocabulary("pt")
+    for text in _texts(built[case, "pt", "light"]):
+        assert not ENGLISH_ONLY.search(text), text
+        assert _words(text) <= vocabulary, (text, _words(text) - vocabulary)
+        assert not re.search(r"\d\.\d{1,2}(?!\d)", text), text  # "0,5", not "0.5"
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_en_text_comes_from_the_table(built, case):
+    vocabulary = _vocabulary("en")
+    for text in _texts(built[case, "en", "light"]):
+        assert _words(text) <= vocabulary, (text, _words(text) - vocabulary)
+        assert not re.search(r"\d,\d{1,2}(?!\d)", text), text
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_svg_is_deterministic_and_themes_differ(built, case):
+    fig = built[case, "pt", "light"]
+    first = figures.svg_bytes(fig)
+    assert first.startswith(b"<?xml") and b"<svg" in first
+    assert figures.svg_bytes(fig) == first
+    assert figures.svg_bytes(CASES[case](lang="pt", theme="light")) == first
+    assert figures.svg_bytes(built[case, "pt", "dark"]) != first
+    assert b"<dc:date>" not in first
+
+
+def test_png_is_deterministic():
+    make = CASES["activation_plot"]
+    png = figures.png_bytes(make(lang="en", theme="dark"), dpi=60)
+    assert png.startswith(b"\x89PNG")
+    assert figures.png_bytes(make(lang="en", theme="dark"), dpi=60) == png
+
+
+def test_global_rcparams_untouched():
+    before = dict(matplotlib.rcParams)
+    for make in CASES.values():
+        make(lang="pt", theme="dark")
+    assert dict(matplotlib.rcParams) == before
+
+
+def test_backgrounds_match_the_themes(built):
+    light = built["activation_plot", "pt", "light"]
+    dark = built["activation_plot", "pt", "dark"]
+    assert matplotlib.colors.to_hex(light.get_facecolor()) == "#ffffff"
+    assert matplotlib.colors.to_hex(dark.get_facecolor()) == "#1e2129"
+    assert dark.axes[0].title.get_color() != light.axes[0].title.get_color()
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_bad_lang_and_theme(case):
+    with pytest.raises(ValueError, match="valid choices: 'pt', 'en'"):
+        CASES[case](lang="fr", theme="light")
+    with pytest.raises(ValueError, match="valid choices: 'light', 'dark'"):
+        CASES[case](lang="pt", theme="sepia")
+
+
+def test_parameterised_plot_shows_both_values(built):
+    for lang, default, exaggerated in (("pt", "0,01", "0,2"), ("en", "0.01", "0.2")):
+        fig = built["activation_plot_params", lang, "light"]
+        legend = " | ".join(text.get_text() for text in fig.legends[0].get_texts())
+        assert default in legend and exaggerated in legend
+        assert exaggerated in fig.alt_text
+
+
+def test_series_differ_by_more_than_colour(built):
+    ax = built["activations_overview", "pt", "light"].axes[0]
+    lines = [line for line in ax.get_lines() if line.get_label()[0] != "_"]
+    styles = {(str(line.get_linestyle()), line.get_marker()) for line in lines}
+    assert len(styles) == len(lines) == 4
+
+
+def test_alt_text_numbers_are_computed():
+    pt = figures.activation_plot("sigmoid", lang="pt").alt_text
+    assert "de −6 a 6" in pt and "de 0 a 1" in pt
+    assert "máximo de 0,25 em x = 0" in pt
+    en = figures.activation_plot("tanh", lang="en", x_range=(-3, 3)).alt_text
+    assert "from −3 to 3" in en and "maximum of 1 at x = 0" in en
+    relu = figures.activation_plot("relu", lang="en").alt_text
+    assert "between 0 and 1" in relu and "not differentiable at x = 0" in relu
+    # z = 0.8 * 0.5 - 0.4 * (-1) + 0.1 = 0.9; sigmoid(0.9) = 0.71
+    neuron = figures.neuron_diagram([0.5, -1.0], [0.8, -0.4], 0.1, lang="pt")
+    assert "z = 0,9" in neuron.alt_text and "ŷ = 0,71" in neuron.alt_text
+    texts = _texts(neuron)
+    assert any("0,9" in text for text in texts) and any(
+        "0,71" in text for text in texts
+    )
+
+
+def test_plateau_intervals():
+    alt = figures.derivatives_with_plateaus(["sigmoid", "relu"], lang="en").alt_text
+    # sigmoid'(x) = 0.01 at |x| = 4.59; relu' = 0 for x < 0
+    assert "from −6 to −4.6 and from 4.6 to 6" in alt
+    assert "from −6 to 0" in alt
+
+
+@pytest.mark.parametrize(
+    "predict",
+    [
+        lambda Z: ((Z[:, 0] > 0.5) ^ (Z[:, 1] > 0.5)).astype(int),  # labels
+        lambda Z: _xor_probability(Z)[:, None],  # P(class 1), column
+        lambda Z: np.column_stack([1 - _xor_probability(Z), _xor_probability(Z)]),
+    ],
+)
+def test_decision_boundary_accepts_labels_and_probabilities(predict):
+    fig = figures.decision_boundary(predict, XOR_X, XOR_Y, lang="en", resolution=30)
+    assert "100% of the points" in fig.alt_text
+
+
+def test_neuron_needs_matching_weights():
+    with pytest.raises(ValueError, match="as many weights"):
+        figures.neuron_diagram([1.0, 2.0], [0.5], 0.0)
+
+
+def test_step_function_has_no_vertical_segment(built):
+    ax = built["activation_plot_step", "en", "light"].axes[0]
+    function = ax.get_lines()[0]
+    x, y = function.get_xdata(), function.get_ydata()
+    assert np.isnan(y).any()  # broken at the jump
+    finite = ~np.isnan(y)
+    assert set(np.unique(y[finite])) == {0.0, 1.0}
+    assert x[finite].min() == -6 and x[finite].max() == 6

@@ -1,0 +1,153 @@
+"""The label table: both languages complete, consistent and well formatted."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from snippets.i18n import (
+    LABELS,
+    LANGS,
+    SAME_IN_BOTH,
+    check_lang,
+    fmt_and,
+    fmt_auto,
+    fmt_items,
+    fmt_list,
+    fmt_number,
+    placeholders,
+    t,
+)
+
+
+def test_languages():
+    assert LANGS == ("pt", "en")
+    assert set(LABELS) == set(LANGS)
+
+
+def test_identical_keys():
+    assert set(LABELS["pt"]) == set(LABELS["en"])
+
+
+@pytest.mark.parametrize("key", sorted(LABELS["pt"]))
+def test_identical_placeholders(key):
+    assert placeholders(LABELS["pt"][key]) == placeholders(LABELS["en"][key])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_empty_strings(lang):
+    empty = [key for key, text in LABELS[lang].items() if not text.strip()]
+    assert not empty
+
+
+def test_translated_unless_whitelisted():
+    same = {key for key in LABELS["pt"] if LABELS["pt"][key] == LABELS["en"][key]}
+    assert same <= SAME_IN_BOTH, sorted(same - SAME_IN_BOTH)
+
+
+def test_whitelist_is_current():
+    assert SAME_IN_BOTH <= set(LABELS["pt"])
+
+
+def test_no_stray_whitespace_or_ascii_minus_before_digits():
+    for lang in LANGS:
+        for key, text in LABELS[lang].items():
+            assert text == text.strip() or key in {"list_sep", "items_sep", "list_and"}
+            assert not re.search(r"(?<![\w)])-\d", text), (lang, key)
+
+
+# Consistent Portuguese terminology: one word for each concept.
+PT_AVOID = {
+    r"\bbias\b": "viés (only in glossary_bias)",
+    r"\bplateau\b|\bpatamar": "platô",
+    r"\bsaturação\b": "platô",
+    r"\btaxa de aprendizagem\b": "taxa de aprendizado",
+    r"\bgradiente descendente\b": "descida do gradiente",
+    r"\bneurônio\b": None,  # allowed, listed to document the spelling
+    r"\bneurónio\b": "neurônio (pt-BR)",
+    r"\bcusto de perda\b|\berro\b": "perda",
+    r"\bfronteira de classificação\b": "fronteira de decisão",
+}
+
+
+def test_pt_terminology():
+    for key, template in LABELS["pt"].items():
+        text = re.sub(r"\{\w+\}", "", template)
+        for pattern, use in PT_AVOID.items():
+            if use is None or key == "glossary_bias":
+                continue
+            assert not re.search(pattern, text, re.IGNORECASE), (key, text, use)
+    assert "viés" in LABELS["pt"]["neuron_bias"]
+    assert "bias" in LABELS["pt"]["glossary_bias"]
+
+
+def test_t_formats():
+    assert t("figure_saved", "pt", path="a.png") == "Figura salva em a.png"
+    assert t("figure_saved", "en", path="a.png") == "Figure saved to a.png"
+
+
+def test_t_missing_key_names_key_and_language():
+    with pytest.raises(KeyError, match=r"'no_such_key'.*'pt'"):
+        t("no_such_key", "pt")
+
+
+def test_t_missing_placeholder_names_it():
+    with pytest.raises(KeyError, match=r"figure_saved.*path"):
+        t("figure_saved", "en")
+
+
+@pytest.mark.parametrize("bad", ["xx", "PT", "pt-BR", ""])
+def test_bad_lang(bad):
+    message = f"unknown language {bad!r}; valid choices: 'pt', 'en'"
+    with pytest.raises(ValueError, match=re.escape(message)):
+        check_lang(bad)
+    with pytest.raises(ValueError, match="valid choices"):
+        t("figure_saved", bad, path="x")
+    with pytest.raises(ValueError, match="valid choices"):
+        fmt_number(1.0, bad, 2)
+
+
+@pytest.mark.parametrize(
+    ("x", "lang", "digits", "expected"),
+    [
+        (0.25, "pt", 2, "0,25"),
+        (0.25, "en", 2, "0.25"),
+        (1_000_000, "pt", 0, "1.000.000"),
+        (1_000_000, "en", 0, "1,000,000"),
+        (1234.5, "pt", 2, "1.234,50"),
+        (1234.5, "en", 2, "1,234.50"),
+        (-1.5, "pt", 1, "−1,5"),
+        (-0.001, "pt", 2, "0,00"),
+        (3, "en", 0, "3"),
+        (float("inf"), "pt", 0, "+∞"),
+        (float("-inf"), "en", 2, "−∞"),
+    ],
+)
+def test_fmt_number(x, lang, digits, expected):
+    assert fmt_number(x, lang, digits) == expected
+
+
+@pytest.mark.parametrize(
+    ("x", "lang", "expected"),
+    [
+        (0.25, "pt", "0,25"),
+        (0.012345, "en", "0.012"),
+        (2.0, "pt", "2"),
+        (3.2e-7, "pt", "3,2 × 10⁻⁷"),
+        (9.96e-5, "en", "1 × 10⁻⁴"),
+        (-1234.0, "pt", "−1.200"),
+        (0.0, "en", "0"),
+    ],
+)
+def test_fmt_auto(x, lang, expected):
+    assert fmt_auto(x, lang) == expected
+
+
+def test_list_joins():
+    assert fmt_list(["0,5", "1"], "pt") == "0,5; 1"
+    assert fmt_list(["0.5", "1"], "en") == "0.5, 1"
+    assert fmt_items(["a, b", "c"], "en") == "a, b; c"
+    assert fmt_and(["a", "b", "c"], "pt") == "a, b e c"
+    assert fmt_and(["a", "b"], "en") == "a and b"
+    assert fmt_and(["a"], "en") == "a"
