@@ -275,6 +275,16 @@ def _num(x: float, lang: str, digits: int = 2) -> str:
     return fmt_auto(round(float(x), digits), lang, significant=15)
 
 
+def _inline(display: str) -> str:
+    """A display name for use inside a sentence: "Sigmoide (…)" → "sigmoide (…)".
+
+    Acronyms ("ReLU com vazamento", "GELU") keep their capitals.
+    """
+    if len(display) > 1 and display[0].isupper() and display[1].islower():
+        return display[0].lower() + display[1:]
+    return display
+
+
 def _display(name: str, lang: str) -> str:
     """The full display name of an activation function."""
     return activations.get(name).meta.display[lang]
@@ -304,7 +314,7 @@ def _params_text(name: str, params: Mapping[str, float], lang: str) -> str:
         except KeyError:
             label = param
         parts.append(t("param_value", lang, param=label, value=_num(value, lang)))
-    return fmt_list(parts, lang)
+    return fmt_and(parts, lang)
 
 
 def _sample(act: Any, x_range: tuple[float, float], n: int = N_POINTS):
@@ -460,14 +470,14 @@ def activation_plot(
     alt = t(
         "alt_activation",
         lang,
-        name=act.meta.display[lang],
+        name=_inline(act.meta.display[lang]),
         xmin=_num(x_range[0], lang),
         xmax=_num(x_range[1], lang),
         range=_range_text(act.output_range(), lang),
         derivative=_derivative_text(act, x_range, lang),
     )
     if kinks:
-        points = fmt_list([_num(k, lang) for k in kinks], lang)
+        points = fmt_and([f"x = {_num(k, lang)}" for k in kinks], lang)
         alt = alt[:-1] + t("alt_kinks", lang, points=points) + "."
     if exaggerated:
         alt = alt[:-1] + t("alt_exaggerated", lang, params=other) + "."
@@ -758,7 +768,7 @@ def neuron_diagram(
         weights=fmt_list([_num(v, lang) for v in w], lang),
         bias=_num(bias, lang),
         z=_num(z, lang),
-        name=_display(activation, lang),
+        name=_inline(_display(activation, lang)),
         y=_num(y, lang),
     )
     return _finish(fig, alt, lang, theme)
@@ -955,8 +965,12 @@ def loss_curves(
         scale=t("alt_scale_log" if log_y else "alt_scale_linear", lang),
         epochs=epochs,
         count=len(finals),
-        finals=fmt_items(
-            [f"{k}: {fmt_auto(v, lang)}" for k, v in finals.items()], lang
+        finals=fmt_and(
+            [
+                t("value_of", lang, value=fmt_auto(v, lang), label=k)
+                for k, v in finals.items()
+            ],
+            lang,
         ),
         best=best,
     )

@@ -112,16 +112,18 @@ LABELS: dict[str, dict[str, str]] = {
         "list_sep": "; ",
         "items_sep": "; ",
         "list_and": " e ",
+        "value_of": "{value} ({label})",
         # --- alt text -------------------------------------------------------------
         "alt_activation": (
-            "Gráfico da função {name} (linha contínua) e da sua derivada "
-            "(linha tracejada) para x de {xmin} a {xmax}; {range}; {derivative}."
+            "Gráfico da função de ativação {name}, em linha contínua, e da sua "
+            "derivada, em linha tracejada, para x de {xmin} a {xmax}; {range}; "
+            "{derivative}."
         ),
         "alt_range": "a saída vai de {lo} a {hi}",
         "alt_derivative_peak": "a derivada atinge o máximo de {max} em x = {at}",
         "alt_derivative_max": "a derivada fica entre {min} e {max}",
         "alt_derivative_constant": "a derivada é constante e igual a {value}",
-        "alt_kinks": "; a função não é derivável em x = {points} (círculo vazado)",
+        "alt_kinks": "; a função não é derivável em {points} (círculo vazado)",
         "alt_exaggerated": (
             "; as linhas pontilhada e traço-ponto repetem a função e a derivada "
             "com {params}, para deixar o efeito do parâmetro visível"
@@ -145,8 +147,8 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "alt_loss": (
             "Curvas de perda (eixo vertical em escala {scale}) ao longo de "
-            "{epochs} épocas para {count} configurações; perda final: {finals}; "
-            "a menor perda final é a de {best}."
+            "{epochs} épocas para {count} configurações; a perda final é "
+            "{finals}; a menor é a de {best}."
         ),
         "alt_scale_log": "logarítmica",
         "alt_scale_linear": "linear",
@@ -156,7 +158,7 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "alt_grad_norms_item": (
             "{label}: {first} na camada 1 e {last} na camada {layers} "
-            "(razão de {ratio})"
+            "(razão entre a primeira e a última: {ratio})"
         ),
         "alt_cost": (
             "Gráfico de barras horizontais com o custo de calcular {count} "
@@ -178,32 +180,33 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "alt_zigzag_contours": ", sobre as curvas de nível da perda",
         "alt_zigzag_item": "{label}: {steps} passos, de {start} até {end}",
+        "range": "de {lo} a {hi}",
+        # --- messages -------------------------------------------------------------
+        "figure_saved": "Figura salva em {path}",
         # --- tables and property cards (snippets.tables) ---------------------------
-        "yes": "sim",
-        "no": "não",
         "card_function": "Função",
         "card_derivative": "Derivada",
         "card_property": "Propriedade",
         "card_value": "Valor",
-        "card_range": "Intervalo de saída",
-        "card_class": "Regularidade",
-        "class_discontinuous": "descontínua",
-        "class_kinks": "contínua, com pontos angulosos",
-        "class_C1": "derivada contínua (C¹)",
-        "class_smooth": "suave (derivável infinitas vezes)",
-        "card_kinks": "Pontos angulosos",
-        "card_monotonic": "Monótona (não decrescente)",
-        "card_mean": "Média da saída, x ~ N(0, 1)",
-        "card_prob_positive": "Probabilidade de saída positiva, x ~ N(0, 1)",
-        "card_max_derivative": "Maior |derivada|",
-        "card_saturated": "Parte de [−6, 6] no platô (|f′| < 0,01)",
+        "card_range": "Imagem (saída)",
+        "card_class": "Diferenciabilidade",
+        "card_kinks": "Pontos sem derivada",
+        "card_monotonic": "Monótona",
+        "card_mean": "E[f(X)], X ~ N(0, 1)",
+        "card_prob_positive": "P(f(X) > 0)",
+        "card_max_derivative": "máx |f′|",
+        "card_saturated": "Parcela de platô em [−6, 6] (|f′| < 0,01)",
         "card_transcendentals": "Operações transcendentes por elemento",
-        "card_cost": "Custo relativo (ReLU = 1)",
+        "card_cost": "Custo relativo à ReLU (medido)",
         "col_function": "Função",
         "col_origin": "Origem",
         "col_zero_centred": "Centrada em zero",
-        # --- messages -------------------------------------------------------------
-        "figure_saved": "Figura salva em {path}",
+        "class_discontinuous": "descontínua",
+        "class_kinks": "contínua, com pontos angulosos",
+        "class_C1": "derivada contínua (C¹)",
+        "class_smooth": "suave (C^∞)",
+        "yes": "sim",
+        "no": "não",
         # --- glossary -------------------------------------------------------------
         "glossary_activation_function": "função de ativação",
         "glossary_derivative": "derivada",
@@ -282,10 +285,12 @@ LABELS: dict[str, dict[str, str]] = {
         "list_sep": ", ",
         "items_sep": "; ",
         "list_and": " and ",
+        "value_of": "{value} ({label})",
         # --- alt text -------------------------------------------------------------
         "alt_activation": (
-            "Plot of the {name} function (solid line) and of its derivative "
-            "(dashed line) for x from {xmin} to {xmax}; {range}; {derivative}."
+            "Plot of the activation function {name}, as a solid line, and of its "
+            "derivative, as a dashed line, for x from {xmin} to {xmax}; {range}; "
+            "{derivative}."
         ),
         "alt_range": "the output goes from {lo} to {hi}",
         "alt_derivative_peak": (
@@ -293,9 +298,7 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "alt_derivative_max": "the derivative stays between {min} and {max}",
         "alt_derivative_constant": "the derivative is constant and equal to {value}",
-        "alt_kinks": (
-            "; the function is not differentiable at x = {points} (open circle)"
-        ),
+        "alt_kinks": ("; the function is not differentiable at {points} (open circle)"),
         "alt_exaggerated": (
             "; the dotted and dash-dotted lines repeat the function and the "
             "derivative with {params}, to make the parameter's effect visible"
@@ -320,8 +323,8 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "alt_loss": (
             "Loss curves (vertical axis on a {scale} scale) over {epochs} epochs "
-            "for {count} configurations; final loss: {finals}; the lowest final "
-            "loss is that of {best}."
+            "for {count} configurations; the final loss is {finals}; the lowest "
+            "is that of {best}."
         ),
         "alt_scale_log": "logarithmic",
         "alt_scale_linear": "linear",
@@ -331,7 +334,7 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "alt_grad_norms_item": (
             "{label}: {first} in layer 1 and {last} in layer {layers} "
-            "(ratio of {ratio})"
+            "(ratio of the first to the last: {ratio})"
         ),
         "alt_cost": (
             "Horizontal bar chart of the cost of computing {count} activation "
@@ -352,32 +355,33 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "alt_zigzag_contours": ", over the contour lines of the loss",
         "alt_zigzag_item": "{label}: {steps} steps, from {start} to {end}",
+        "range": "{lo} to {hi}",
+        # --- messages -------------------------------------------------------------
+        "figure_saved": "Figure saved to {path}",
         # --- tables and property cards (snippets.tables) ---------------------------
-        "yes": "yes",
-        "no": "no",
         "card_function": "Function",
         "card_derivative": "Derivative",
         "card_property": "Property",
         "card_value": "Value",
-        "card_range": "Output range",
-        "card_class": "Smoothness",
-        "class_discontinuous": "discontinuous",
-        "class_kinks": "continuous, with kinks",
-        "class_C1": "continuous derivative (C¹)",
-        "class_smooth": "smooth (infinitely differentiable)",
-        "card_kinks": "Kinks",
-        "card_monotonic": "Monotonic (non-decreasing)",
-        "card_mean": "Mean output, x ~ N(0, 1)",
-        "card_prob_positive": "Probability of a positive output, x ~ N(0, 1)",
-        "card_max_derivative": "Largest |derivative|",
-        "card_saturated": "Share of [−6, 6] on a plateau (|f′| < 0.01)",
+        "card_range": "Range (output)",
+        "card_class": "Differentiability",
+        "card_kinks": "Points without a derivative",
+        "card_monotonic": "Monotonic",
+        "card_mean": "E[f(X)], X ~ N(0, 1)",
+        "card_prob_positive": "P(f(X) > 0)",
+        "card_max_derivative": "max |f′|",
+        "card_saturated": "Plateau share of [−6, 6] (|f′| < 0.01)",
         "card_transcendentals": "Transcendental operations per element",
-        "card_cost": "Relative cost (ReLU = 1)",
+        "card_cost": "Cost relative to ReLU (measured)",
         "col_function": "Function",
         "col_origin": "Origin",
         "col_zero_centred": "Zero-centred",
-        # --- messages -------------------------------------------------------------
-        "figure_saved": "Figure saved to {path}",
+        "class_discontinuous": "discontinuous",
+        "class_kinks": "continuous, with kinks",
+        "class_C1": "continuous derivative (C¹)",
+        "class_smooth": "smooth (C^∞)",
+        "yes": "yes",
+        "no": "no",
         # --- glossary -------------------------------------------------------------
         "glossary_activation_function": "activation function",
         "glossary_derivative": "derivative",
@@ -408,6 +412,7 @@ SAME_IN_BOTH = frozenset(
         "cost_value",
         "items_sep",
         "alt_scale_linear",
+        "value_of",
     }
 )
 """Keys whose text is legitimately identical in both languages (symbols, names)."""

@@ -34,12 +34,17 @@ def measured_costs(size: int = COST_SIZE, repeats: int = 7) -> dict:
 
 
 def _range(lo: float, hi: float, lang: str) -> str:
+    """``0 a 1`` / ``0 to 1``; infinite ends as ``−∞`` and ``+∞``."""
+
     def end(x: float) -> str:
         return fmt_number(x, lang, 0) if math.isinf(x) else fmt_auto(x, lang, 4)
 
-    left = "(" if math.isinf(lo) else "["
-    right = ")" if math.isinf(hi) else "]"
-    return f"{left}{end(lo)}{t('list_sep', lang).strip() or ','} {end(hi)}{right}"
+    return t("range", lang, lo=end(lo), hi=end(hi))
+
+
+def _cell(text: str) -> str:
+    """Escape the pipes of a table cell (``|f′|`` would end the cell)."""
+    return text.replace("|", "\\|")
 
 
 def _yes_no(value: bool, lang: str) -> str:
@@ -79,7 +84,7 @@ def card(name: str, lang: str, cost: dict | None = None) -> str:
     act = get(name)
     numbers = property_card(act, cost=cost if cost is not None else measured_costs())
     kinks = numbers["kinks"]
-    ops = numbers["transcendentals"]
+    ops = act.meta.transcendentals
     rows = [
         ("card_range", _range(*numbers["output_range"], lang)),
         ("card_class", t(f"class_{numbers['differentiability']}", lang)),
@@ -99,7 +104,9 @@ def card(name: str, lang: str, cost: dict | None = None) -> str:
         ("card_cost", fmt_number(numbers["relative_cost"], lang, 1) + "×"),
     ]
     header = f"| {t('card_property', lang)} | {t('card_value', lang)} |\n|---|---|\n"
-    return header + "".join(f"| {t(key, lang)} | {value} |\n" for key, value in rows)
+    return header + "".join(
+        f"| {_cell(t(key, lang))} | {_cell(value)} |\n" for key, value in rows
+    )
 
 
 def origin(name: str, lang: str) -> str:
@@ -140,7 +147,10 @@ def comparison(lang: str, prefix: str = "activations/", cost: dict | None = None
         "col_function", "card_class", "col_zero_centred", "card_mean",
         "card_max_derivative", "card_saturated", "card_cost",
     )
-    lines = ["| " + " | ".join(t(k, lang) for k in keys) + " |", "|---" * len(keys) + "|"]
+    lines = [
+        "| " + " | ".join(_cell(t(k, lang)) for k in keys) + " |",
+        "|---" * len(keys) + "|",
+    ]
     for name in names():
         act = get(name)
         c = property_card(act, cost=costs)
