@@ -413,6 +413,8 @@ SAME_IN_BOTH = frozenset(
         "items_sep",
         "alt_scale_linear",
         "value_of",
+        "card_mean",  # formulas
+        "card_prob_positive",
     }
 )
 """Keys whose text is legitimately identical in both languages (symbols, names)."""
