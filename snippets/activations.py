@@ -393,8 +393,12 @@ def _d_softplus(x, beta):
 
 
 def _softsign(x):
-    x = np.clip(x, -1e30, 1e30)  # avoids inf/inf; softsign(1e30) == 1.0
-    return x / (1.0 + np.abs(x))
+    a = np.abs(x)
+    c = np.clip(x, -1.0, 1.0)
+    small = c / (1.0 + np.abs(c))  # accurate near 0, used for |x| < 1
+    # |x| >= 1: 1 - 1/(1+|x|) is monotonic after rounding, x / (1+|x|) is not.
+    large = np.copysign(1.0 - 1.0 / (1.0 + a), x)
+    return np.where(a < 1.0, small, large)
 
 
 def _d_softsign(x):
@@ -935,10 +939,10 @@ _REGISTRY: dict[str, _Entry] = {
             bounded_above=True,
             bounded_below=False,
             origin=_origin(
-                "—",
-                None,
-                "—",
-                "—",
+                "David R. Cox",
+                1958,
+                "The regression analysis of binary sequences",
+                "Journal of the Royal Statistical Society, Series B 20(2), 215–242",
                 "the log-likelihood term of logistic regression; "
                 "log σ(x) = -softplus(-x)",
             ),

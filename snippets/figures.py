@@ -732,17 +732,27 @@ def neuron_diagram(
     ax.text(
         sum_center[0],
         sum_center[1] - sum_r - 0.35,
-        f"{t('neuron_sum', lang)}\n" + t("neuron_sum_formula", lang, z=_num(z, lang)),
+        f"{t('neuron_preactivation', lang)}\n"
+        + t("neuron_sum_formula", lang, z=_num(z, lang)),
         ha="center",
         va="top",
         fontsize=11,
     )
     arrow(sum_center, act_center, sum_r, act_r)
-    node(act_center, act_r, "f", palette[3], fontsize=18)
+    node(act_center, act_r, "", palette[3])
+    # a small plot of f on [-4, 4] inside its node, with a dot at (z, f(z))
+    u = np.linspace(-4.0, 4.0, 81)
+    fu = act(u)
+    lo, span = float(np.min(fu)), float(np.ptp(fu)) or 1.0
+    sx, sy = 0.5 / 4.0, 0.8 / span
+    cx, cy = act_center[0], act_center[1] - 0.4 - lo * sy
+    ax.plot(cx + sx * u, cy + sy * fu, color=th.text, linewidth=1.6, zorder=4)
+    if abs(z) <= 4.0:
+        ax.plot(cx + sx * z, cy + sy * y, "o", color=palette[3], ms=6, zorder=5)
     ax.text(
         act_center[0],
         act_center[1] + act_r + 0.25,
-        f"{t('neuron_activation', lang)}\n{_short(activation, lang)}",
+        f"{t('neuron_activation', lang)} f\n{_short(activation, lang)}",
         ha="center",
         va="bottom",
         fontsize=11,

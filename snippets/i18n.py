@@ -102,6 +102,7 @@ LABELS: dict[str, dict[str, str]] = {
         "neuron_weight": "peso",
         "neuron_bias": "viés",
         "neuron_sum": "soma ponderada",
+        "neuron_preactivation": "pré-ativação",
         "neuron_activation": "função de ativação",
         "neuron_output": "saída",
         "neuron_sum_formula": "z = Σ wᵢxᵢ + b = {z}",
@@ -135,9 +136,9 @@ LABELS: dict[str, dict[str, str]] = {
         "alt_overview_item": "{name}, saída de {lo} a {hi}",
         "alt_neuron": (
             "Diagrama de um neurônio artificial com {count} entradas "
-            "(x = {inputs}), pesos w = {weights} e viés b = {bias}; a soma "
-            "ponderada é z = {z} e a saída, após a função de ativação {name}, "
-            "é ŷ = {y}."
+            "(x = {inputs}), pesos w = {weights} e viés b = {bias}; a "
+            "pré-ativação (soma ponderada mais viés) é z = {z} e a saída, após "
+            "a função de ativação {name}, é ŷ = {y}."
         ),
         "alt_decision_boundary": (
             "{title}: {count} pontos de {classes} classes, com marcadores de "
@@ -275,6 +276,7 @@ LABELS: dict[str, dict[str, str]] = {
         "neuron_weight": "weight",
         "neuron_bias": "bias",
         "neuron_sum": "weighted sum",
+        "neuron_preactivation": "pre-activation",
         "neuron_activation": "activation function",
         "neuron_output": "output",
         "neuron_sum_formula": "z = Σ wᵢxᵢ + b = {z}",
@@ -310,9 +312,9 @@ LABELS: dict[str, dict[str, str]] = {
         "alt_overview_item": "{name}, output from {lo} to {hi}",
         "alt_neuron": (
             "Diagram of an artificial neuron with {count} inputs (x = {inputs}), "
-            "weights w = {weights} and bias b = {bias}; the weighted sum is "
-            "z = {z} and the output, after the {name} activation function, "
-            "is ŷ = {y}."
+            "weights w = {weights} and bias b = {bias}; the pre-activation "
+            "(weighted sum plus bias) is z = {z} and the output, after the "
+            "{name} activation function, is ŷ = {y}."
         ),
         "alt_decision_boundary": (
             "{title}: {count} points from {classes} classes, with a different "

@@ -7,6 +7,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Same examples on every run: a red CI run can be reproduced, a green one repeated.
+settings.register_profile("deterministic", derandomize=True, deadline=None)
+settings.load_profile("deterministic")
 
 ROOT = Path(__file__).resolve().parent.parent
 
