@@ -49,7 +49,9 @@ class PageFile(pytest.File):
             item = PageBlock.from_parent(parent=self, name=f"line {block.lineno}")
             item.obj = block
             for mark in block.marks:
-                item.add_marker(eval(mark, {"pytest": pytest}))  # noqa: S307
+                item.add_marker(
+                    eval(mark, {"pytest": pytest})
+                )  # as pytest-codeblocks does
             yield item
 
 

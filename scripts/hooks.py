@@ -59,7 +59,11 @@ def on_config(config):
         glossary.write_text(text, encoding="utf-8")  # unchanged: keep mtime for serve
     snippets = config.mdx_configs.setdefault("pymdownx.snippets", {})
     snippets["auto_append"] = [str(glossary)]
-    os.environ["SNIPPETS_FIGURE_DIR"] = str(Path(config.site_dir) / "assets" / "figures")
+    os.environ["SNIPPETS_FIGURE_DIR"] = str(
+        Path(config.site_dir) / "assets" / "figures"
+    )
+    if "SNIPPETS_FIGURE_CACHE" not in os.environ:  # set it to "" to turn caching off
+        os.environ["SNIPPETS_FIGURE_CACHE"] = str(cache / "figures")
     return config
 
 
@@ -74,7 +78,9 @@ def on_files(files, config):
 
 def on_page_markdown(markdown, page, config, files):
     docs = Path(config.docs_dir)
-    _page_name.page = (docs / page.file.src_uri).relative_to(docs.parent.parent).as_posix()
+    _page_name.page = (
+        (docs / page.file.src_uri).relative_to(docs.parent.parent).as_posix()
+    )
     return markdown
 
 

@@ -63,31 +63,49 @@ def _inputs_changed(paths: list[Path], since: float) -> bool:
     return False
 
 
+SHARED_INPUTS = [
+    ROOT / "snippets",
+    ROOT / "overrides",
+    ROOT / "scripts",
+    *CONFIGS.values(),
+]
+
+
+def rebuild_changed(site_dir: Path, since: float) -> list[str]:
+    """Rebuild what changed after ``since`` (a time.time() value), as serve does.
+
+    A change to the package, the theme overrides, the scripts or a configuration
+    rebuilds both languages; a change to pages rebuilds only that language's changed
+    pages. Returns the languages rebuilt.
+    """
+    if _inputs_changed(SHARED_INPUTS, since):
+        langs, dirty = list(CONFIGS), False
+    else:
+        langs = [g for g in CONFIGS if _inputs_changed([ROOT / "docs" / g], since)]
+        dirty = True
+    for lang in langs:
+        build_language(lang, site_dir, dirty=dirty, strict=False)
+    return langs
+
+
 def serve(site_dir: Path, host: str, port: int) -> None:
     """Serve both languages with live reload, rebuilding only what changed."""
     from mkdocs.livereload import LiveReloadServer
 
     build_all(site_dir)
-    shared = [ROOT / "snippets", ROOT / "overrides", ROOT / "scripts", *CONFIGS.values()]
     last = time.time()
 
     def rebuild() -> None:
         nonlocal last
         started = time.time()
-        if _inputs_changed(shared, last):
-            langs, dirty = list(CONFIGS), False
-        else:  # only pages changed: rebuild the changed pages of that language
-            langs = [g for g in CONFIGS if _inputs_changed([ROOT / "docs" / g], last)]
-            dirty = True
+        try:
+            rebuild_changed(site_dir, last)
+        except (Abort, BuildError, ConfigurationError) as error:
+            log.error("build failed: %s", error)
         last = started
-        for lang in langs:
-            try:
-                build_language(lang, site_dir, dirty=dirty, strict=False)
-            except (Abort, BuildError, ConfigurationError) as error:
-                log.error("%s build failed: %s", lang, error)
 
     server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(site_dir))
-    for path in [ROOT / "docs", *shared]:
+    for path in [ROOT / "docs", *SHARED_INPUTS]:
         server.watch(str(path))
     try:
         server.serve()

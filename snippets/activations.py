@@ -688,7 +688,7 @@ _REGISTRY: dict[str, _Entry] = {
             exaggerated={"alpha": 0.5},
             transcendentals={"exp": 1},
             kink_convention=_kc(
-                "x = 0 (se α ≠ 1)",
+                "x = 0 (if α ≠ 1)",
                 "α (left branch)",
                 "x = 0 (se α ≠ 1)",
                 "α (ramo esquerdo)",

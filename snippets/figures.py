@@ -744,8 +744,8 @@ def neuron_diagram(
     u = np.linspace(-4.0, 4.0, 81)
     fu = act(u)
     lo, span = float(np.min(fu)), float(np.ptp(fu)) or 1.0
-    sx, sy = 0.5 / 4.0, 0.8 / span
-    cx, cy = act_center[0], act_center[1] - 0.4 - lo * sy
+    sx, sy = 0.42 / 4.0, 0.7 / span
+    cx, cy = act_center[0], act_center[1] - 0.35 - lo * sy
     ax.plot(cx + sx * u, cy + sy * fu, color=th.text, linewidth=1.6, zorder=4)
     if abs(z) <= 4.0:
         ax.plot(cx + sx * z, cy + sy * y, "o", color=palette[3], ms=6, zorder=5)

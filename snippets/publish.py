@@ -8,7 +8,9 @@ behaves according to where the code runs:
   MkDocs hook): draws the figure in the light and the dark colour scheme, writes
   both as deterministic SVG files named by their content, and prints the HTML that
   shows the variant matching the reader's scheme, with alt text in the page's
-  language;
+  language. When ``SNIPPETS_FIGURE_CACHE`` names a folder, a figure whose function,
+  arguments, language and package source are unchanged is read from there instead
+  of being drawn again;
 * **Jupyter**: displays the light figure below the cell;
 * **plain Python** (a reader who copied a snippet): saves ``<name>-<lang>.png`` in
   the current folder and prints where.
@@ -16,8 +18,10 @@ behaves according to where the code runs:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
+import json
 import os
 import re
 import sys
@@ -30,6 +34,7 @@ from matplotlib.figure import Figure
 from snippets.i18n import check_lang, t
 
 FIGURE_DIR_VARIABLE = "SNIPPETS_FIGURE_DIR"
+CACHE_VARIABLE = "SNIPPETS_FIGURE_CACHE"
 _SVG_SIZE = re.compile(rb'<svg[^>]*?width="([\d.]+)pt"[^>]*?height="([\d.]+)pt"')
 
 
@@ -54,15 +59,16 @@ def show(make: Callable[..., Figure], *args: Any, lang: str, **kwargs: Any) -> N
     Figure saved to activations_overview-en.png
     """
     check_lang(lang)
-    light = make(*args, lang=lang, theme="light", **kwargs)
     figure_dir = os.environ.get(FIGURE_DIR_VARIABLE)
     if figure_dir:
-        dark = make(*args, lang=lang, theme="dark", **kwargs)
+        variants, alt = _draw_both(make, args, kwargs, lang)
         # markdown-exec captures what a page's code prints by giving it its own
         # ``print``; use the caller's, so the HTML lands in the page.
         page_print = sys._getframe(1).f_globals.get("print", print)
-        page_print(_figure_html(light, dark, Path(figure_dir)))
-    elif "ipykernel" in sys.modules:
+        page_print(_figure_html(variants, alt, Path(figure_dir)))
+        return
+    light = make(*args, lang=lang, theme="light", **kwargs)
+    if "ipykernel" in sys.modules:
         from IPython.display import display
 
         display(light)
@@ -72,20 +78,75 @@ def show(make: Callable[..., Figure], *args: Any, lang: str, **kwargs: Any) -> N
         print(t("figure_saved", lang, path=path))
 
 
-def _figure_html(light: Figure, dark: Figure, folder: Path) -> str:
-    """Write both variants as SVG and return the HTML that shows them."""
+def _draw_both(make, args, kwargs, lang) -> tuple[dict[str, bytes], str]:
+    """SVG of the light and dark variants plus the alt text, from the cache if
+    the same figure was drawn before by the same code."""
     from snippets.figures import svg_bytes
 
-    alt = html.escape(getattr(light, "alt_text", "") or "", quote=True)
+    key = _cache_key(make, args, kwargs, lang)
+    cache = os.environ.get(CACHE_VARIABLE)
+    entry = Path(cache) / f"{key}.json" if cache and key else None
+    if entry is not None and entry.is_file():
+        stored = json.loads(entry.read_text(encoding="utf-8"))
+        return {k: stored[k].encode() for k in ("light", "dark")}, stored["alt"]
+    variants, alt = {}, ""
+    for theme in ("light", "dark"):
+        fig = make(*args, lang=lang, theme=theme, **kwargs)
+        variants[theme] = svg_bytes(fig)
+        alt = alt or getattr(fig, "alt_text", "")
+    if entry is not None:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        stored = {k: v.decode() for k, v in variants.items()} | {"alt": alt}
+        entry.write_text(json.dumps(stored), encoding="utf-8")
+    return variants, alt
+
+
+def _plain(value: Any) -> bool:
+    """Whether ``repr(value)`` identifies it (no arrays, callables or objects)."""
+    if isinstance(value, (str, int, float, bool, type(None))):
+        return True
+    if isinstance(value, (list, tuple)):
+        return all(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _plain(v) for k, v in value.items())
+    return False
+
+
+@functools.cache
+def _code_digest() -> str:
+    """Hash of every source file of this package and of Matplotlib's version."""
+    import matplotlib
+
+    digest = hashlib.sha256(matplotlib.__version__.encode())
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _cache_key(make, args, kwargs, lang) -> str | None:
+    """Content key of a figure: function, arguments, language and code; ``None``
+    when an argument cannot be identified by its ``repr`` (then it is redrawn)."""
+    if not (_plain(list(args)) and _plain(kwargs)):
+        return None
+    call = repr(
+        (make.__module__, make.__qualname__, args, sorted(kwargs.items()), lang)
+    )
+    return hashlib.sha256((_code_digest() + call).encode()).hexdigest()[:32]
+
+
+def _figure_html(variants: dict[str, bytes], alt: str, folder: Path) -> str:
+    """Write both variants as SVG files and return the HTML that shows them."""
     if not alt:
         raise ValueError("the figure has no alt text: set fig.alt_text in its function")
+    alt = html.escape(alt, quote=True)
     tags = []
-    for fig, scheme in ((light, "light"), (dark, "dark")):
-        svg = svg_bytes(fig)
+    for scheme, svg in variants.items():
         name = hashlib.sha256(svg).hexdigest()[:20] + ".svg"
         folder.mkdir(parents=True, exist_ok=True)
         (folder / name).write_bytes(svg)
-        width, height = (round(float(v) * 4 / 3) for v in _SVG_SIZE.search(svg).groups())
+        width, height = (
+            round(float(v) * 4 / 3) for v in _SVG_SIZE.search(svg).groups()
+        )
         tags.append(
             f'<img src="@fig/{name}" class="only-{scheme}" alt="{alt}" '
             f'width="{width}" height="{height}" loading="lazy" decoding="async">'

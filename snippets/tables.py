@@ -96,7 +96,10 @@ def card(name: str, lang: str, cost: dict | None = None) -> str:
         ("card_mean", fmt_number(numbers["mean"], lang, 4)),
         ("card_prob_positive", fmt_number(numbers["prob_positive"], lang, 4)),
         ("card_max_derivative", fmt_number(numbers["max_abs_derivative"], lang, 4)),
-        ("card_saturated", fmt_number(100 * numbers["saturated_share"], lang, 1) + " %"),
+        (
+            "card_saturated",
+            fmt_number(100 * numbers["saturated_share"], lang, 1) + " %",
+        ),
         (
             "card_transcendentals",
             ", ".join(f"{op} × {n}" for op, n in sorted(ops.items())) or "0",
@@ -125,7 +128,9 @@ def catalogue_index(lang: str, prefix: str = "") -> str:
     folder (``""`` from ``activations/index.md``).
     """
     check_lang(lang)
-    head = [t(k, lang) for k in ("col_function", "card_range", "card_class", "col_origin")]
+    head = [
+        t(k, lang) for k in ("col_function", "card_range", "card_class", "col_origin")
+    ]
     lines = ["| " + " | ".join(head) + " |", "|---|---|---|---|"]
     for name in names():
         act = get(name)
@@ -139,13 +144,20 @@ def catalogue_index(lang: str, prefix: str = "") -> str:
     return "\n".join(lines) + "\n"
 
 
-def comparison(lang: str, prefix: str = "activations/", cost: dict | None = None) -> str:
+def comparison(
+    lang: str, prefix: str = "activations/", cost: dict | None = None
+) -> str:
     """Every activation against every property, one row each."""
     check_lang(lang)
     costs = cost if cost is not None else measured_costs()
     keys = (
-        "col_function", "card_class", "col_zero_centred", "card_mean",
-        "card_max_derivative", "card_saturated", "card_cost",
+        "col_function",
+        "card_class",
+        "col_zero_centred",
+        "card_mean",
+        "card_max_derivative",
+        "card_saturated",
+        "card_cost",
     )
     lines = [
         "| " + " | ".join(_cell(t(k, lang)) for k in keys) + " |",

@@ -16,10 +16,19 @@ settings.load_profile("deterministic")
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run_build(site_dir: Path, *args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+def run_build(
+    site_dir: Path, *args: str, cwd: Path = ROOT
+) -> subprocess.CompletedProcess:
     """Build both languages (or what ``args`` say) in a subprocess, as ``make build``."""
     return subprocess.run(
-        [sys.executable, str(cwd / "scripts" / "site.py"), "build", "--site-dir", str(site_dir), *args],
+        [
+            sys.executable,
+            str(cwd / "scripts" / "site.py"),
+            "build",
+            "--site-dir",
+            str(site_dir),
+            *args,
+        ],
         cwd=cwd,
         capture_output=True,
         text=True,

@@ -91,8 +91,11 @@ class Watch:
     def close(self) -> None:
         self.context.close()
         host = urlsplit(self.base).netloc
-        outside = [u for u in self.requests if urlsplit(u).scheme in {"http", "https"}
-                   and urlsplit(u).netloc != host]
+        outside = [
+            u
+            for u in self.requests
+            if urlsplit(u).scheme in {"http", "https"} and urlsplit(u).netloc != host
+        ]
         assert not outside, f"requests left the site: {outside}"
         assert not self.errors, f"console errors: {self.errors}"
 
@@ -155,7 +158,9 @@ def test_search_returns_only_pages_of_the_same_language(watch, start, word) -> N
     w.page.keyboard.type(word)  # Material searches on key events
     results = w.page.locator(".md-search-result__item a")
     results.first.wait_for(timeout=15_000)
-    hrefs = [urlsplit(h).path for h in results.evaluate_all("els => els.map(e => e.href)")]
+    hrefs = [
+        urlsplit(h).path for h in results.evaluate_all("els => els.map(e => e.href)")
+    ]
     assert hrefs
     in_english = [h.startswith("/en/") for h in hrefs]
     assert all(in_english) if start == "/en/" else not any(in_english), hrefs
@@ -177,7 +182,9 @@ def test_colour_scheme_toggle_and_figures(watch) -> None:
     assert body.get_attribute("data-md-color-scheme") == "slate"
     dark.scroll_into_view_if_needed()
     assert dark.is_visible() and not light.is_visible()
-    assert w.page.evaluate("img => img.complete && img.naturalWidth > 0", dark.element_handle())
+    assert w.page.evaluate(
+        "img => img.complete && img.naturalWidth > 0", dark.element_handle()
+    )
 
 
 def test_dark_system_preference_is_followed(watch) -> None:

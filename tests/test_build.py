@@ -17,7 +17,9 @@ def test_both_languages_build_strictly(built_site: Path) -> None:
     assert re.search(r'<html lang="en"', en.read_text(encoding="utf-8"))
     # Each language has its own search index, holding only its own pages.
     pt_index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
-    en_index = (built_site / "en" / "search" / "search_index.json").read_text(encoding="utf-8")
+    en_index = (built_site / "en" / "search" / "search_index.json").read_text(
+        encoding="utf-8"
+    )
     assert '"lang":["pt"]' in pt_index.replace(" ", "")
     assert '"lang":["en"]' in en_index.replace(" ", "")
     # The math renderer is served from the site itself.
@@ -25,7 +27,9 @@ def test_both_languages_build_strictly(built_site: Path) -> None:
     assert (built_site / "en" / "assets" / "mathjax" / "tex-chtml.js").is_file()
 
 
-def test_a_failing_code_block_fails_the_build_and_names_the_page(tmp_path: Path) -> None:
+def test_a_failing_code_block_fails_the_build_and_names_the_page(
+    tmp_path: Path,
+) -> None:
     copy = tmp_path / "project"
     copy.mkdir()
     for name in ("mkdocs.yml", "mkdocs.en.yml"):

@@ -30,9 +30,13 @@ def scan_fences(path: Path) -> list[tuple[int, str]]:
             if match and not (match["fence"][0] == "`" and "`" in match["info"]):
                 open_fence = match["fence"]
                 found.append((number, match["info"].strip()))
-        elif match and match["fence"][0] == open_fence[0]:
-            if len(match["fence"]) >= len(open_fence) and not match["info"].strip():
-                open_fence = None
+        elif (
+            match
+            and match["fence"][0] == open_fence[0]
+            and len(match["fence"]) >= len(open_fence)
+            and not match["info"].strip()
+        ):
+            open_fence = None
     return found
 
 
@@ -46,7 +50,9 @@ def unexecuted_fences(path: Path) -> list[str]:
     problems = []
     for line, info in scan_fences(path):
         language = fence_language(info)
-        where = f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}:{line}"
+        where = (
+            f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}:{line}"
+        )
         block = collected.get(line)
         if language in PYTHON:
             if block is None or fence_language(block.syntax) != "python":
