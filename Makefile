@@ -27,10 +27,10 @@ $(STAMP): pyproject.toml requirements.lock
 	@touch $(STAMP)
 
 serve: $(STAMP)
-	$(PY) scripts/site.py serve
+	$(PY) scripts/website.py serve
 
 build: $(STAMP)
-	$(PY) scripts/site.py build
+	$(PY) scripts/website.py build
 
 test: $(STAMP)
 	$(PY) -m pytest

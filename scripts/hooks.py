@@ -89,3 +89,164 @@ def on_page_content(html, page, config, files):
         return html
     prefix = get_relative_url("assets/figures/x", page.url)[:-1]
     return html.replace(f'src="{FIGURE_PREFIX}', f'src="{prefix}')
+
+
+# --------------------------------------------------------------------------- #
+# 5. Notebooks (mkdocs-jupyter): docs/<lang>/notebooks/*.py, jupytext "percent"
+#    sources, are executed by mkdocs-jupyter when the site is built
+#    (``execute: true``, ``allow_errors: false``: a failing cell fails the build).
+#    The hooks below only add what the plugin lacks:
+#    - a cache keyed by more than the notebook: mkdocs-jupyter's own cache key is
+#      the notebook's bytes plus its render options, so an edit to ``snippets/``
+#      would not re-run it. Its ``cache_dir`` is set here to
+#      ``.cache/notebooks/<lang>/<key>``, ``key`` hashing the sources of
+#      ``snippets/``, the Python and library versions and the kernel name; one
+#      folder per language, because the plugin evicts every cache file that the
+#      current build did not use (the other language's, in a shared folder).
+#    - an ``.ipynb`` of the page's language beside the page (readers want a
+#      notebook, not the jupytext ``.py`` that ``include_source`` copies), and the
+#      links to it (``page.notebook_links``, shown by ``overrides/main.html``);
+#    - an "Open in Colab" link when ``extra.repository`` (``owner/name``) is set.
+#      Colab opens notebooks from GitHub only, and the ``.ipynb`` exists only in
+#      the built site, so the link points at the site as published on the
+#      repository's ``gh-pages`` branch (``mkdocs gh-deploy``, ghp-import); the
+#      Colab copy gets a first cell that installs ``snippets`` from the repository.
+# --------------------------------------------------------------------------- #
+NOTEBOOK_PLUGIN = "mkdocs-jupyter"
+NOTEBOOK_CACHE = ".cache/notebooks"
+COLAB_BRANCH = "gh-pages"
+_NOTEBOOK_PACKAGES = (
+    "ipykernel",
+    "jupytext",
+    "matplotlib",
+    "mkdocs-jupyter",
+    "nbclient",
+    "nbconvert",
+    "numpy",
+    "scipy",
+)
+
+
+def _language(config) -> str:
+    return "pt" if config.theme["language"].startswith("pt") else "en"
+
+
+def notebook_cache_key(root: Path, kernel_name: str = "") -> str:
+    """Hash of what a notebook's outputs depend on besides the notebook itself."""
+    import hashlib
+    import sys
+    from importlib.metadata import PackageNotFoundError, version
+
+    digest = hashlib.sha256(f"python={sys.version}\nkernel={kernel_name}\n".encode())
+    for name in _NOTEBOOK_PACKAGES:
+        try:
+            digest.update(f"{name}={version(name)}\n".encode())
+        except PackageNotFoundError:
+            digest.update(f"{name}=missing\n".encode())
+    for path in sorted((root / "snippets").rglob("*.py")):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()[:20]
+
+
+def _notebook_plugin(config):
+    return config.plugins.get(NOTEBOOK_PLUGIN)
+
+
+def on_pre_build(config):
+    plugin = _notebook_plugin(config)
+    if plugin is None:
+        return
+    import shutil
+
+    root = Path(config.config_file_path).parent
+    folder = root / NOTEBOOK_CACHE / _language(config)
+    key = notebook_cache_key(root, plugin.config["kernel_name"])
+    if folder.is_dir():  # outputs of older snippets/: never used again
+        for old in folder.iterdir():
+            if old.name != key:
+                shutil.rmtree(old) if old.is_dir() else old.unlink()
+    plugin.config["cache_dir"] = str(folder / key)
+
+
+def _is_notebook(page, config) -> bool:
+    """Whether mkdocs-jupyter renders this page (it wraps their files in on_files)."""
+    from mkdocs_jupyter.plugin import NotebookFile
+
+    return _notebook_plugin(config) is not None and isinstance(page.file, NotebookFile)
+
+
+def on_pre_page(page, config, files):
+    if not _is_notebook(page, config):
+        return page
+    from snippets.i18n import t
+
+    lang = _language(config)
+    stem = Path(page.file.src_uri).stem
+    links = [
+        {"href": f"{stem}.ipynb", "label": t("nb_link_ipynb", lang), "download": True}
+    ]
+    if _notebook_plugin(config).config["include_source"]:
+        links.append(
+            {"href": f"{stem}.py", "label": t("nb_link_source", lang), "download": True}
+        )
+    repository = (config.extra.get("repository") or "").strip("/")
+    if repository:
+        path = f"{page.url}{stem}.ipynb"
+        if lang == "en":
+            path = f"en/{path}"
+        colab = "https://colab.research.google.com/github"
+        links.append(
+            {
+                "href": f"{colab}/{repository}/blob/{COLAB_BRANCH}/{path}",
+                "label": t("nb_link_colab", lang),
+                "download": False,
+            }
+        )
+    page.notebook_links = links
+    return page
+
+
+def notebook_for_readers(source: Path, lang: str, repository: str = ""):
+    """The jupytext notebook ``source`` as an nbformat notebook to download.
+
+    Without outputs (readers run it); the jupytext pairing metadata is dropped (the
+    ``.ipynb`` stands alone). With ``repository`` (``owner/name``), a first cell
+    installs the ``snippets`` package from it when it is missing (e.g. on Colab).
+    """
+    import jupytext
+    import nbformat
+
+    from snippets.i18n import t
+
+    notebook = jupytext.read(source)
+    notebook.metadata.pop("jupytext", None)
+    if repository:
+        install = (
+            f"# {t('nb_install_comment', lang)}\n"
+            "import importlib.util\n\n"
+            'if importlib.util.find_spec("snippets") is None:\n'
+            f'    get_ipython().run_line_magic("pip", "install --quiet '
+            f'git+https://github.com/{repository}")'
+        )
+        notebook.cells.insert(0, nbformat.v4.new_code_cell(install))
+    for index, cell in enumerate(notebook.cells):
+        cell.id = f"cell-{index}"  # stable ids: the same source gives the same file
+    nbformat.validate(notebook)
+    return notebook
+
+
+def on_post_page(output, page, config):
+    if not _is_notebook(page, config):
+        return output
+    import nbformat
+
+    repository = (config.extra.get("repository") or "").strip("/")
+    notebook = notebook_for_readers(
+        Path(page.file.abs_src_path), _language(config), repository
+    )
+    name = f"{Path(page.file.src_uri).stem}.ipynb"
+    target = Path(page.file.abs_dest_path).parent / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(notebook, str(target))
+    return output

@@ -12,8 +12,8 @@ Examples
 --------
 >>> X, y = separable(20)
 >>> run = train_neuron("sigmoid", X, y, epochs=5)
->>> len(run["loss"]), run["loss"][-1] < run["loss"][0]
-(6, True)
+>>> len(run["loss"]), run["final_loss"] < run["loss"][0]
+(5, True)
 """
 
 from __future__ import annotations
@@ -132,8 +132,9 @@ def train_neuron(activation, X, y, lr=0.5, epochs=100, seed=0, backward=None):
     Returns
     -------
     dict
-        ``loss`` (``epochs + 1`` values: before each step and after the last),
-        ``grad_norm`` (norm of ``(∂L/∂w, ∂L/∂b)`` at each step), ``w_start``,
+        ``loss`` (one value per epoch: the loss of that epoch's forward pass,
+        before its step), ``final_loss`` (after the last step), ``grad_norm``
+        (norm of ``(∂L/∂w, ∂L/∂b)`` at each step), ``w_start``,
         ``w_end``, ``b_start``, ``b_end`` and ``accuracy`` (share of examples
         with ``(ŷ > 0.5) == y`` at the end).
 
@@ -163,9 +164,9 @@ def train_neuron(activation, X, y, lr=0.5, epochs=100, seed=0, backward=None):
         grad_norms.append(float(np.sqrt(grad_w @ grad_w + grad_b**2)))
         w, b = w - lr * grad_w, b - lr * grad_b  # one step of gradient descent
     y_hat = f(X @ w + b)
-    losses.append(float(np.mean((y_hat - y) ** 2)))
     return {
         "loss": losses,
+        "final_loss": float(np.mean((y_hat - y) ** 2)),
         "grad_norm": grad_norms,
         "w_start": w_start,
         "w_end": w,
@@ -250,13 +251,14 @@ def one_sided_derivatives(act, x):
 
 
 def kink_table(lang, prefix="../activations/"):
-    """Markdown table of every kink of the kinked functions of the registry.
+    """Markdown tables of every kink of the kinked functions of the registry.
 
-    One row per kink of each function whose class is ``"kinks"``: the point,
-    the derivative just left and just right of it (they differ: that is the
-    kink), the value :meth:`~snippets.activations.Activation.derivative` returns
-    at the point itself, and the registry's statement of the convention
-    (``meta.kink_convention``, shown on the first row of each function).
+    The first table has one row per kink of each function whose class is
+    ``"kinks"``: the point, the derivative just left and just right of it (they
+    differ: that is the kink) and the value
+    :meth:`~snippets.activations.Activation.derivative` returns at the point
+    itself. The second table gives, for each of these functions, the registry's
+    statement of the convention (``meta.kink_convention``).
 
     Parameters
     ----------
@@ -268,30 +270,47 @@ def kink_table(lang, prefix="../activations/"):
     Returns
     -------
     str
-        A Markdown table.
+        Two Markdown tables separated by a blank line.
 
     Examples
     --------
-    >>> print(kink_table("en").splitlines()[2])  # doctest: +ELLIPSIS
-    | [Rectified linear unit (ReLU)](../activations/relu.md) | 0 | 0 | 1 | 0 | ...
+    >>> print(kink_table("en").splitlines()[2])
+    | [Rectified linear unit (ReLU)](../activations/relu.md) | 0 | 0 | 1 | 0 |
     """
     check_lang(lang)
-    keys = ("col_function", "diff_col_point", "diff_col_left", "diff_col_right",
-            "diff_col_returned", "diff_col_convention")
-    lines = ["| " + " | ".join(t(k, lang) for k in keys) + " |", "|---" * 6 + "|"]
+
+    def row(cells):
+        return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+
+    keys = (
+        "col_function",
+        "diff_col_point",
+        "diff_col_left",
+        "diff_col_right",
+        "diff_col_returned",
+    )
+    points = [row([t(k, lang) for k in keys]), "|---" * len(keys) + "|"]
+    texts = [
+        row([t("col_function", lang), t("diff_col_convention", lang)]),
+        "|---|---|",
+    ]
     for name in names():
         act = get(name)
         if act.meta.differentiability != "kinks":
             continue
+        link = f"[{act.meta.display[lang]}]({prefix}{name}.md)"
         for i, k in enumerate(act.kinks()):
             left, right = one_sided_derivatives(act, k)
-            cells = [
-                f"[{act.meta.display[lang]}]({prefix}{name}.md)" if i == 0 else "",
-                fmt_auto(k, lang, 4),
-                fmt_auto(left, lang, 4),
-                fmt_auto(right, lang, 4),
-                fmt_auto(float(act.derivative(k)), lang, 4),
-                act.meta.kink_convention[lang] if i == 0 else "",
-            ]
-            lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
-    return "\n".join(lines) + "\n"
+            points.append(
+                row(
+                    [
+                        link if i == 0 else "",
+                        fmt_auto(k, lang, 4),
+                        fmt_auto(left, lang, 4),
+                        fmt_auto(right, lang, 4),
+                        fmt_auto(float(act.derivative(k)), lang, 4),
+                    ]
+                )
+            )
+        texts.append(row([link, act.meta.kink_convention[lang]]))
+    return "\n".join(points) + "\n\n" + "\n".join(texts) + "\n"

@@ -171,9 +171,11 @@ TERMS: tuple[Term, ...] = (
         "transformer",
         "transformer",
         "Arquitetura de rede baseada em atenção, usada nos grandes modelos de "
-        "linguagem; seus blocos densos usam em geral GELU ou SiLU.",
+        "linguagem; seus blocos densos usam em geral GELU ou SiLU (o original, de "
+        "2017, usava ReLU).",
         "Attention-based network architecture, used in large language models; "
-        "its dense blocks usually use GELU or SiLU.",
+        "its dense blocks usually use GELU or SiLU (the original, from 2017, used "
+        "ReLU).",
     ),
     # --- linearity ---------------------------------------------------------------
     Term(
@@ -210,11 +212,11 @@ TERMS: tuple[Term, ...] = (
         "teorema da aproximação universal",
         "universal approximation theorem",
         "Resultado segundo o qual uma rede com uma camada oculta e ativação não "
-        "polinomial aproxima qualquer função contínua num intervalo fechado tão bem "
-        "quanto se queira, dados neurônios suficientes.",
+        "polinomial aproxima qualquer função contínua numa região fechada e limitada "
+        "tão bem quanto se queira, dados neurônios suficientes.",
         "Result stating that a network with one hidden layer and a non-polynomial "
-        "activation approximates any continuous function on a closed interval as "
-        "closely as desired, given enough neurons.",
+        "activation approximates any continuous function on a closed, bounded region "
+        "as closely as desired, given enough neurons.",
     ),
     # --- training ----------------------------------------------------------------
     Term(
@@ -420,9 +422,9 @@ TERMS: tuple[Term, ...] = (
     Term(
         "valor esperado",
         "expected value",
-        "Média de uma grandeza aleatória, ponderada pelas probabilidades; E[f(X)] "
+        "Média de uma variável aleatória, ponderada pelas probabilidades; E[f(X)] "
         "é a média de f(X).",
-        "Probability-weighted average of a random quantity; E[f(X)] is the mean "
+        "Probability-weighted average of a random variable; E[f(X)] is the mean "
         "of f(X).",
     ),
     Term(
@@ -552,7 +554,7 @@ def table(lang: str) -> str:
 
     Columns: the term in ``lang``, the term in the other language and the
     definition in ``lang``; the Portuguese table adds the discouraged synonyms
-    (:attr:`Term.avoid`).
+    (`Term.avoid`).
 
     Parameters
     ----------

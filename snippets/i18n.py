@@ -75,6 +75,16 @@ LABELS: dict[str, dict[str, str]] = {
         "linearity_moons_linear": "Duas luas com um modelo linear",
         "linearity_moons_nonlinear": "Duas luas com uma camada oculta não linear",
         "title_spirals": "Espirais: fronteira de decisão",
+        # notebook "Treinando uma rede do zero" (docs/*/notebooks/training.py)
+        "nb_title_linear": "Duas luas: modelo linear",
+        "nb_title_identity": "Duas luas: camadas ocultas com a identidade",
+        "nb_title_sigmoid": "Duas luas: camadas ocultas com a sigmoide",
+        "nb_title_tanh": "Duas luas: camadas ocultas com a tanh",
+        "nb_title_relu": "Duas luas: camadas ocultas com a ReLU",
+        "nb_link_ipynb": "Baixar o caderno (.ipynb)",
+        "nb_link_source": "Fonte (.py, jupytext)",
+        "nb_link_colab": "Abrir no Colab",
+        "nb_install_comment": "Colab: instala o pacote usado neste caderno, se faltar.",
         "title_loss": "Perda durante o treinamento",
         "title_grad_norms": "Norma do gradiente em cada camada",
         "title_cost": "Custo de calcular cada função de ativação",
@@ -203,6 +213,10 @@ LABELS: dict[str, dict[str, str]] = {
         "card_cost": "Custo relativo à ReLU (medido)",
         "col_function": "Função",
         "col_origin": "Origem",
+        "cat_origin_none": (
+            "Sem um trabalho de origem: a função é matemática comum, mais antiga "
+            "que as redes neurais."
+        ),
         "col_zero_centred": "Centrada em zero",
         "diff_col_point": "Ponto x",
         "diff_col_left": "f′ logo à esquerda",
@@ -260,6 +274,16 @@ LABELS: dict[str, dict[str, str]] = {
         "linearity_moons_linear": "Two moons with a linear model",
         "linearity_moons_nonlinear": "Two moons with a non-linear hidden layer",
         "title_spirals": "Spirals: decision boundary",
+        # notebook "Training a network from scratch" (docs/*/notebooks/training.py)
+        "nb_title_linear": "Two moons: linear model",
+        "nb_title_identity": "Two moons: hidden layers with the identity",
+        "nb_title_sigmoid": "Two moons: hidden layers with the sigmoid",
+        "nb_title_tanh": "Two moons: hidden layers with tanh",
+        "nb_title_relu": "Two moons: hidden layers with ReLU",
+        "nb_link_ipynb": "Download the notebook (.ipynb)",
+        "nb_link_source": "Source (.py, jupytext)",
+        "nb_link_colab": "Open in Colab",
+        "nb_install_comment": "Colab: install the package this notebook uses, if missing.",
         "title_loss": "Loss during training",
         "title_grad_norms": "Gradient norm in each layer",
         "title_cost": "Cost of computing each activation function",
@@ -390,6 +414,10 @@ LABELS: dict[str, dict[str, str]] = {
         "card_cost": "Cost relative to ReLU (measured)",
         "col_function": "Function",
         "col_origin": "Origin",
+        "cat_origin_none": (
+            "No originating work: the function is common mathematics, older than "
+            "neural networks."
+        ),
         "col_zero_centred": "Zero-centred",
         "diff_col_point": "Point x",
         "diff_col_left": "f′ just left",

@@ -12,20 +12,24 @@ Every function is deterministic: randomness only comes from
 
 from __future__ import annotations
 
+import ast
+import inspect
 import itertools
+import textwrap
 
 import numpy as np
 
 from snippets.activations import get
 
 __all__ = [
-    "best_line_accuracy",
+    "best_line",
     "collapse",
     "dense_layer",
     "forward",
     "neuron",
     "perceptron",
     "random_layers",
+    "source",
 ]
 
 
@@ -53,7 +57,7 @@ def neuron(x, w, b, activation="identity"):
     >>> neuron([1.0, 2.0], [0.5, -1.0], 0.25, "relu")
     0.0
     """
-    z = np.dot(w, x) + b  # the pre-activation
+    z = np.dot(w, x) + b
     return float(get(activation)(z))
 
 
@@ -85,7 +89,8 @@ def dense_layer(x, W, b, activation="identity"):
     >>> dense_layer([1.0, 2.0], [[1.0, 0.0, 1.0], [0.0, 1.0, 1.0]], [0.0, 0.0, -3.0])
     array([1., 2., 0.])
     """
-    return get(activation)(np.asarray(x, dtype=float) @ np.asarray(W) + b)
+    z = np.asarray(x, dtype=float) @ W + b
+    return get(activation)(z)
 
 
 def random_layers(sizes, seed=0):
@@ -182,12 +187,12 @@ def collapse(layers):
     return W, b
 
 
-def best_line_accuracy(X, y, n_lines=100_000, seed=0):
-    """Best accuracy of many random straight lines on a two-class problem.
+def best_line(X, y, n_lines=100_000, seed=0):
+    """The best of many random straight lines on a two-class problem.
 
     Each line ``w · x + b = 0`` predicts class 1 where ``w · x + b > 0``;
-    ``n_lines`` lines are drawn with ``w`` and ``b`` standard normal (a line and
-    its reverse orientation are both drawn with equal probability).
+    ``n_lines`` lines are drawn with ``w`` and ``b`` standard normal (so every
+    direction and both orientations are equally likely).
 
     Parameters
     ----------
@@ -196,27 +201,50 @@ def best_line_accuracy(X, y, n_lines=100_000, seed=0):
     y : array_like
         Labels 0 and 1, shape ``(n,)``.
     n_lines : int, optional
-        Number of random lines.
+        Number of random lines, >= 1.
     seed : int, optional
         Seed of the random generator.
 
     Returns
     -------
-    float
-        The largest share of points classified correctly by one line.
+    w : numpy.ndarray
+        Weights of the best line (the first one found), shape ``(d,)``.
+    b : float
+        Its bias.
+    accuracy : float
+        The share of points it classifies correctly.
 
     Examples
     --------
     >>> X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
-    >>> best_line_accuracy(X, [0, 0, 0, 1], n_lines=10_000)  # AND: separable
+    >>> best_line(X, [0, 0, 0, 1], n_lines=10_000)[2]  # AND: separable
     1.0
     """
     X = np.asarray(X, dtype=float)
     rng = np.random.default_rng(seed)
     w = rng.standard_normal((n_lines, X.shape[1]))
-    b = rng.standard_normal((n_lines, 1))
-    predicted = (w @ X.T + b) > 0  # one row per line
-    return float(np.max(np.mean(predicted == np.asarray(y, dtype=bool), axis=1)))
+    b = rng.standard_normal(n_lines)
+    predicted = (w @ X.T + b[:, None]) > 0  # one row per line
+    hits = np.mean(predicted == np.asarray(y, dtype=bool), axis=1)
+    best = int(np.argmax(hits))
+    return w[best], float(b[best]), float(hits[best])
+
+
+def source(func):
+    """The code of ``func`` without its docstring, as a Markdown code block.
+
+    Lets a page show the function it calls, exactly as the package defines it.
+
+    Examples
+    --------
+    >>> print(source(neuron).splitlines()[1])
+    def neuron(x, w, b, activation="identity"):
+    """
+    lines = inspect.getsource(func).splitlines()
+    body = ast.parse(textwrap.dedent("\n".join(lines))).body[0].body
+    if isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        del lines[body[0].lineno - 1 : body[0].end_lineno]
+    return "```python\n" + "\n".join(lines) + "\n```"
 
 
 def perceptron(X, y, epochs=10, lr=1.0):

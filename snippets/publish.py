@@ -11,7 +11,8 @@ behaves according to where the code runs:
   language. When ``SNIPPETS_FIGURE_CACHE`` names a folder, a figure whose function,
   arguments, language and package source are unchanged is read from there instead
   of being drawn again;
-* **Jupyter**: displays the light figure below the cell;
+* **Jupyter** (checked first: a kernel started by the site build inherits the
+  variable): displays the light figure below the cell as PNG, with its alt text;
 * **plain Python** (a reader who copied a snippet): saves ``<name>-<lang>.png`` in
   the current folder and prints where.
 """
@@ -59,6 +60,12 @@ def show(make: Callable[..., Figure], *args: Any, lang: str, **kwargs: Any) -> N
     Figure saved to activations_overview-en.png
     """
     check_lang(lang)
+    if _in_jupyter():  # first: a kernel started by the site build inherits the variable
+        from IPython.display import display
+
+        light = make(*args, lang=lang, theme="light", **kwargs)
+        display(_notebook_bundle(light), raw=True)
+        return
     figure_dir = os.environ.get(FIGURE_DIR_VARIABLE)
     if figure_dir:
         variants, alt = _draw_both(make, args, kwargs, lang)
@@ -68,14 +75,40 @@ def show(make: Callable[..., Figure], *args: Any, lang: str, **kwargs: Any) -> N
         page_print(_figure_html(variants, alt, Path(figure_dir)))
         return
     light = make(*args, lang=lang, theme="light", **kwargs)
-    if "ipykernel" in sys.modules:
-        from IPython.display import display
+    path = Path(f"{make.__name__}-{lang}.png")
+    light.savefig(path, dpi=150, metadata={"Software": None})
+    print(t("figure_saved", lang, path=path))
 
-        display(light)
-    else:
-        path = Path(f"{make.__name__}-{lang}.png")
-        light.savefig(path, dpi=150, metadata={"Software": None})
-        print(t("figure_saved", lang, path=path))
+
+def _in_jupyter() -> bool:
+    """Whether this code runs in a Jupyter kernel (not merely with IPython imported)."""
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    return shell is not None and getattr(shell, "kernel", None) is not None
+
+
+def _notebook_bundle(fig: Figure) -> dict[str, str]:
+    """A Jupyter display bundle of ``fig``: PNG, and HTML that carries the alt text.
+
+    nbconvert (the site's notebook pages) prefers the HTML, so the image keeps its
+    description; Jupyter and Colab show the same image either way. A bare
+    ``display(fig)`` shows only ``<Figure ...>`` unless pyplot was imported.
+    """
+    import base64
+
+    from snippets.figures import png_bytes
+
+    dpi = 150
+    png = png_bytes(fig, dpi=dpi)
+    width = round(int.from_bytes(png[16:20], "big") * 96 / dpi)  # CSS pixels
+    data = base64.b64encode(png).decode("ascii")
+    alt = html.escape(getattr(fig, "alt_text", "") or "", quote=True)
+    return {
+        "text/html": f'<img src="data:image/png;base64,{data}" width="{width}" '
+        f'alt="{alt}" style="max-width: 100%; height: auto">',
+        "image/png": data,
+        "text/plain": getattr(fig, "alt_text", "") or "",
+    }
 
 
 def _draw_both(make, args, kwargs, lang) -> tuple[dict[str, bytes], str]:

@@ -116,6 +116,8 @@ def origin(name: str, lang: str) -> str:
     """One line citing the work that introduced or popularised the function."""
     check_lang(lang)
     o = get(name).meta.origin
+    if o.get("title") in (None, "", "—"):
+        return t("cat_origin_none", lang)
     year = f" ({o['year']})" if o.get("year") else ""
     venue = f". {o['venue']}" if o.get("venue") else ""
     return f"{o['authors']}{year}. *{o['title']}*{venue}."

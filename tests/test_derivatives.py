@@ -49,7 +49,9 @@ def test_separable_is_deterministic_and_seeded():
     assert not np.array_equal(a[0], c[0])
 
 
-@pytest.mark.parametrize("kwargs", [{"n": 1}, {"n": 2.5}, {"margin": 2.0}, {"margin": -1}])
+@pytest.mark.parametrize(
+    "kwargs", [{"n": 1}, {"n": 2.5}, {"margin": 2.0}, {"margin": -1}]
+)
 def test_separable_rejects_bad_arguments(kwargs):
     with pytest.raises(ValueError):
         separable(**kwargs)
@@ -79,9 +81,9 @@ def test_gradient_matches_finite_differences_of_the_loss(data):
 def test_loss_history_is_the_loss_of_the_weights(data):
     X, y = data
     run = train_neuron("tanh", X, y, lr=0.1, epochs=7)
-    assert len(run["loss"]) == 8 and len(run["grad_norm"]) == 7
+    assert len(run["loss"]) == 7 and len(run["grad_norm"]) == 7
     assert run["loss"][0] == pytest.approx(_mse("tanh", X, y, run["w_start"], 0.0))
-    assert run["loss"][-1] == pytest.approx(
+    assert run["final_loss"] == pytest.approx(
         _mse("tanh", X, y, run["w_end"], run["b_end"])
     )
 
@@ -93,7 +95,7 @@ def test_page_claim_step_unit_never_moves(data):
     assert run["grad_norm"] == [0.0] * EPOCHS
     np.testing.assert_array_equal(run["w_end"], run["w_start"])
     assert run["b_end"] == run["b_start"] == 0.0
-    assert len(set(run["loss"])) == 1
+    assert len(set(run["loss"])) == 1 and run["final_loss"] == run["loss"][0]
     assert run["accuracy"] < 1.0  # it starts (and stays) wrong on some points
 
 
@@ -103,15 +105,15 @@ def test_page_claim_sigmoid_unit_learns(data):
     step = train_neuron("step", X, y, lr=LR, epochs=EPOCHS)
     run = train_neuron("sigmoid", X, y, lr=LR, epochs=EPOCHS)
     np.testing.assert_array_equal(run["w_start"], step["w_start"])
-    assert run["loss"][-1] < 0.1 * run["loss"][0]
-    assert all(np.diff(run["loss"]) < 0)
+    assert run["final_loss"] < 0.1 * run["loss"][0]
+    assert all(np.diff([*run["loss"], run["final_loss"]]) < 0)
     assert run["accuracy"] == 1.0
 
 
 def test_straight_through_estimator_trains_the_step_unit(data):
     X, y = data
     run = train_neuron("step", X, y, lr=LR, epochs=EPOCHS, backward="identity")
-    assert run["accuracy"] == 1.0 and run["loss"][-1] == 0.0
+    assert run["accuracy"] == 1.0 and run["final_loss"] == 0.0
 
 
 def test_train_neuron_is_deterministic(data):
@@ -186,14 +188,20 @@ def test_page_claim_elu_alpha_1_has_no_kink_but_other_alphas_do():
 
 @pytest.mark.parametrize("lang", ["pt", "en"])
 def test_kink_table_lists_every_kink(lang):
-    table = kink_table(lang).splitlines()
+    points, texts = (part.splitlines() for part in kink_table(lang).split("\n\n"))
     kinked = [n for n in names() if get(n).meta.differentiability == "kinks"]
-    assert len(table) == 2 + sum(len(get(n).kinks()) for n in kinked)
+    assert len(points) == 2 + sum(len(get(n).kinks()) for n in kinked)
+    assert len(texts) == 2 + len(kinked)
     for name in kinked:
-        assert sum(f"({'../activations/'}{name}.md)" in row for row in table) == 1
-    relu = next(row for row in table if "(../activations/relu.md)" in row)
-    assert relu.split(" | ")[1:5] == ["0", "0", "1", "0"]
-    assert all(row.count(" | ") == 5 for row in table[2:])
+        link = f"(../activations/{name}.md)"
+        assert sum(link in row for row in points) == 1
+        text = next(row for row in texts if link in row)
+        assert text.endswith(
+            get(name).meta.kink_convention[lang].replace("|", "\\|") + " |"
+        )
+    relu = next(row for row in points if "(../activations/relu.md)" in row)
+    assert relu.split(" | ")[1:] == ["0", "0", "1", "0 |"]
+    assert all(row.count(" | ") == 4 for row in points[2:])
 
 
 def test_kink_table_returned_value_is_one_of_the_one_sided_ones():
@@ -204,7 +212,9 @@ def test_kink_table_returned_value_is_one_of_the_one_sided_ones():
         if act.meta.differentiability != "kinks":
             continue
         for k in act.kinks():
-            assert float(act.derivative(k)) in one_sided_derivatives(act, k)
+            left, right = one_sided_derivatives(act, k)
+            value = float(act.derivative(k))
+            assert value == pytest.approx(left) or value == pytest.approx(right)
 
 
 def test_kink_table_rejects_unknown_language():
@@ -212,7 +222,13 @@ def test_kink_table_rejects_unknown_language():
         kink_table("fr")
 
 
-def test_page_claim_normal_samples_never_hit_zero():
-    """The page prints 0 hits of exactly 0 among 10⁷ normal samples; also float32."""
-    rng = np.random.default_rng(0)
-    assert np.count_nonzero(rng.standard_normal(10_000_000, dtype=np.float32) == 0) == 0
+def test_page_claim_exact_zeros_are_rare():
+    """float64 normal samples essentially never hit 0; float32 ones do, rarely.
+
+    The page prints the counts for 10⁷ samples (seed 0) and says float32 hits
+    0 "about once in ten million draws"; this checks that rate on more samples.
+    """
+    rng = np.random.default_rng(1)
+    assert np.count_nonzero(rng.standard_normal(20_000_000) == 0) == 0
+    hits = np.count_nonzero(rng.standard_normal(50_000_000, dtype=np.float32) == 0)
+    assert 2e-8 < hits / 50_000_000 < 5e-7

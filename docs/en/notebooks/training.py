@@ -1,0 +1,236 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Training a network from scratch
+#
+# In this notebook you train a small neural network, written by hand with NumPy in
+# this site's `snippets` package, to separate two classes that **no straight line**
+# can separate. Then you swap the activation function of the hidden layers and
+# compare four choices: the identity, the sigmoid, the hyperbolic tangent (tanh)
+# and ReLU.
+#
+# Each neuron computes $a = f(w^\top x + b)$: a weighted sum of the inputs $x$
+# with the weights $w$, plus the bias $b$, passed through the activation function
+# $f$. Training adjusts $w$ and $b$ by gradient descent, one small step per epoch
+# against the gradient of the loss $L$:
+#
+# $$w \leftarrow w - \eta \, \frac{\partial L}{\partial w},$$
+#
+# where $\eta$ is the learning rate. Everything runs in a few seconds.
+#
+# **To run it:** install the project (`pip install -e .` at the root of the
+# repository) and run the cells from top to bottom.
+
+# %% [markdown]
+# ## Setup
+#
+# We import the data set, the network, the training loop and the figures. The
+# function `show` draws each figure below the cell, with alternative text that
+# describes it (outside Jupyter, it saves a PNG in the current folder).
+
+# %%
+from snippets.activations import get
+from snippets.datasets import two_moons
+from snippets.figures import decision_boundary, gradient_norms_by_layer, loss_curves
+from snippets.i18n import fmt_auto, fmt_number
+from snippets.nn import MLP, accuracy, layer_gradient_norms, train
+from snippets.publish import show
+
+# %% [markdown]
+# ## The data set: two moons
+#
+# Two half-moons that interlock, with a little noise. The points are generated in
+# code (nothing is downloaded), and the fixed seed means you see the same numbers
+# as shown here.
+
+# %%
+X, y = two_moons(n=200, noise=0.15, seed=0)
+print(f"{len(X)} points with {X.shape[1]} coordinates")
+print(f"class 0: {(y == 0).sum()} points; class 1: {(y == 1).sum()} points")
+
+# %% [markdown]
+# ## First, a linear model
+#
+# Without a hidden layer, the network `MLP((2, 1))` is a logistic regression: the
+# output $z = w^\top x + b$ gives the probability $p = \sigma(z)$ of class 1, and
+# the loss is the cross-entropy
+#
+# $$L = -\frac{1}{n} \sum_{i=1}^{n} \bigl[\, y_i \log p_i + (1 - y_i) \log(1 - p_i) \,\bigr].$$
+#
+# The decision boundary is where $z = 0$: a straight line in the plane. However
+# well it is trained, a line cannot follow the curves of the moons.
+
+# %%
+linear = MLP((2, 1), "identity", seed=0)
+history = train(linear, X, y, loss="bce", lr=0.5, epochs=400)
+print(f"final loss: {fmt_number(history['loss'][-1], 'en', 3)}")
+print(f"accuracy: {fmt_number(100 * accuracy(linear, X, y), 'en', 1)} %")
+show(decision_boundary, linear.predict, X, y, lang="en", title_key="nb_title_linear")
+
+# %% [markdown]
+# The background shows the class the model predicts at each point of the plane,
+# and the dark line is the decision boundary. The points on the wrong side of the
+# line are the model's mistakes: they sit at the tips of the moons, where one class
+# reaches into the curve of the other.
+
+# %% [markdown]
+# ## Two hidden layers, four activation functions
+#
+# Now the network has two hidden layers of 16 neurons: `MLP((2, 16, 16, 1))`. We
+# train the same architecture four times, changing only the activation function of
+# the hidden layers, with the same seed, the same learning rate and the same number
+# of epochs. The weight initialisation follows the function: He for ReLU, Glorot
+# for the others.
+
+# %%
+INITS = {"identity": "glorot", "sigmoid": "glorot", "tanh": "glorot", "relu": "he"}
+models, histories = {}, {}
+for name, init in INITS.items():
+    models[name] = MLP((2, 16, 16, 1), name, seed=0, init=init)
+    histories[name] = train(models[name], X, y, loss="bce", lr=0.5, epochs=400)
+    loss = fmt_number(histories[name]["loss"][-1], "en", 3)
+    acc = fmt_number(100 * accuracy(models[name], X, y), "en", 1)
+    print(f"{name:>8}: final loss {loss}, accuracy {acc} %")
+
+# %% [markdown]
+# ### Loss curves
+#
+# The figure shows the loss at every epoch, on a logarithmic scale. A curve that
+# drops fast means the gradient took the weights in a good direction; a curve that
+# stays flat means training got stuck.
+
+# %%
+curves = {get(name).meta.display["en"]: h["loss"] for name, h in histories.items()}
+show(loss_curves, curves, lang="en")
+
+# %% [markdown]
+# With the **identity**, stacking layers does not help: a composition of affine
+# functions is still affine, and the whole network remains a linear model (compare
+# its accuracy with the linear model's above). The **sigmoid** stays stuck near
+# that same solution in these 400 epochs. **tanh** and **ReLU** go much lower and
+# get almost every point right.
+#
+# ### Decision boundaries
+#
+# The boundaries show what each network learned. With non-linear activation
+# functions, the boundary can bend.
+
+# %%
+for name in ["sigmoid", "tanh", "relu"]:
+    predict = models[name].predict
+    show(decision_boundary, predict, X, y, lang="en", title_key=f"nb_title_{name}")
+
+# %% [markdown]
+# The sigmoid's boundary is still almost straight. Those of tanh and ReLU bend
+# around the tips of the moons; ReLU's is made of straight pieces, because ReLU is
+# piecewise linear, with a kink at zero.
+
+# %% [markdown]
+# ## Why the sigmoid learns slowly: the gradient in each layer
+#
+# In backpropagation, the gradient that reaches a layer is multiplied by the
+# derivative of the activation function of every layer after it. The sigmoid's
+# derivative is $\sigma'(z) = \sigma(z)\,(1 - \sigma(z))$, which never exceeds
+# $1/4$; tanh's reaches $1$ at $z = 0$; ReLU's is $1$ for every $z > 0$.
+# Multiplying many factors below $1/4$ shrinks the gradient: this is the vanishing
+# gradient.
+#
+# To see the effect clearly, we use a deeper network, with six hidden layers, and
+# measure the norm of the gradient of the loss with respect to each layer's
+# weights, still at initialisation (before any step).
+
+# %%
+deep = (2, 16, 16, 16, 16, 16, 16, 1)
+norms = {}
+for name, init in INITS.items():
+    if name == "identity":
+        continue
+    model = MLP(deep, name, seed=0, init=init)
+    norms[get(name).meta.display["en"]] = layer_gradient_norms(model, X, y)
+for label, values in norms.items():
+    ratio = fmt_auto(values[-1] / values[0], "en")
+    print(f"{label}: last layer / first layer = {ratio}")
+show(gradient_norms_by_layer, norms, lang="en")
+
+# %% [markdown]
+# In the figure, layer 1 is the one closest to the input. With the sigmoid, the
+# gradient norm falls layer after layer as we move away from the output: the first
+# layers receive a much weaker signal than the last ones and, with the same
+# learning rate, barely move. With tanh and ReLU (and the initialisation suited to
+# each), the norms stay within the same order of magnitude in every layer.
+
+# %% [markdown]
+# ## Exercises
+#
+# 1. **More epochs for the sigmoid.** Train the network `MLP((2, 16, 16, 1))` with
+#    the sigmoid for 2000 epochs instead of 400. Do the loss and the accuracy
+#    improve much?
+#
+#    <details><summary>Answer</summary>
+#
+#    Hardly at all: the loss stays at practically the same value and the accuracy
+#    remains at the linear model's level. Epochs are not what is missing: with such
+#    small gradients in the first layers, each gradient descent step barely moves
+#    the weights, and the network sits on a plateau.
+#
+#    </details>
+#
+# 2. **The learning rate.** Repeat the training with tanh using `lr=0.05`. What
+#    changes in the loss curves?
+#
+#    <details><summary>Answer</summary>
+#
+#    With steps ten times smaller, the loss falls much more slowly: in 400 epochs
+#    the network has not yet left the almost linear solution, and its accuracy stays
+#    close to the linear model's. The learning rate multiplies the gradient at
+#    every step.
+#
+#    </details>
+#
+# 3. **A harder data set.** Replace `two_moons` with `spirals`
+#    (`from snippets.datasets import spirals`; `X, y = spirals(n=200, seed=0)`)
+#    and train tanh and ReLU for 400 epochs. Which one does better? And with 3000
+#    epochs?
+#
+#    <details><summary>Answer</summary>
+#
+#    In 400 epochs ReLU already gets many more points right than tanh, which is
+#    still close to a linear model. With 3000 epochs both get almost every point
+#    right: tanh gets there, only more slowly.
+#
+#    </details>
+#
+# 4. **A calculation with the derivative.** The sigmoid's derivative never exceeds
+#    $1/4$. In a network with six sigmoid hidden layers, what is the largest factor
+#    by which these derivatives, multiplied together, can scale the gradient that
+#    reaches the first layer?
+#
+#    <details><summary>Answer</summary>
+#
+#    $(1/4)^6 = 1/4096$. The weights enter the product too, which is why the
+#    measured drop is not exactly this; but the bound shows why the sigmoid, stacked
+#    over many layers, suffers from the vanishing gradient.
+#
+#    </details>
+#
+# 5. **Why does the identity not help?** Show that two layers with the identity,
+#    $W_2 (W_1 x + b_1) + b_2$, are equivalent to a single layer.
+#
+#    <details><summary>Answer</summary>
+#
+#    Expand it: $W_2 W_1 x + (W_2 b_1 + b_2) = W x + b$, with $W = W_2 W_1$ and
+#    $b = W_2 b_1 + b_2$. Any number of identity layers reduces to a single linear
+#    layer, and the decision boundary is still a straight line.
+#
+#    </details>

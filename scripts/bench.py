@@ -1,0 +1,324 @@
+"""Benchmark the budgets of the site: build and test times, page weight, Lighthouse.
+
+    python scripts/bench.py [--repeats 3] [--skip-tests] [--skip-lighthouse]
+
+Prints medians over repeats, each against its budget:
+
+* cold build of both languages (caches emptied), warm build (nothing changed), the
+  rebuild ``make serve`` does after one page is edited, the full test suite;
+* where a cold build spends its time (imports, figures, other build-time code,
+  notebooks, the rest of rendering);
+* bytes each page transfers on a first load, gzipped as GitHub Pages serves them,
+  by kind (HTML, CSS, JS, images, fonts), and the largest figures;
+* Lighthouse scores (npm ``lighthouse``, pinned below, on Debian's Chromium) for the
+  home page, one catalogue page and one property page in each language.
+
+Budgets are checked here, not in timed tests: the tests must pass on a busy machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+LIGHTHOUSE = "lighthouse@12.2.3"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CACHE = ROOT / ".cache"
+BUDGET = {
+    "cold build": 20.0,
+    "warm build": 4.0,
+    "rebuild after one edit": 2.0,
+    "test suite": 90.0,
+    "page weight": 1_000_000,
+    "performance": 95,
+    "accessibility": 100,
+    "best-practices": 95,
+    "seo": 90,
+}
+PAGES = ["", "activations/sigmoid/", "properties/plateaus/"]
+
+
+def _timed(cmd: list[str], env: dict | None = None) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"command failed: {' '.join(cmd)}\n{result.stdout}\n{result.stderr}")
+    return elapsed
+
+
+def _empty_caches() -> None:
+    for name in ("figures", "notebooks"):
+        shutil.rmtree(CACHE / name, ignore_errors=True)
+
+
+def _line(label: str, value: float, budget: float, unit: str = "s") -> str:
+    verdict = "ok" if value <= budget else "OVER"
+    return f"  {label:<26} {value:8.2f} {unit}   budget {budget:g} {unit}   {verdict}"
+
+
+def bench_builds(site: Path, repeats: int) -> list[str]:
+    build = [PY, "scripts/website.py", "build", "--site-dir", str(site)]
+    cold, warm = [], []
+    for _ in range(repeats):
+        _empty_caches()
+        cold.append(_timed(build))
+        warm.append(_timed(build))
+    edit = [_rebuild_after_edit(site) for _ in range(repeats)]
+    return [
+        _line("cold build", statistics.median(cold), BUDGET["cold build"]),
+        _line("warm build", statistics.median(warm), BUDGET["warm build"]),
+        _line("rebuild after one edit", statistics.median(edit), BUDGET["rebuild after one edit"]),
+    ]
+
+
+def _rebuild_after_edit(site: Path) -> float:
+    """Time serve's rebuild in-process after appending a space to one page."""
+    code = f"""
+import sys, time, logging
+sys.path.insert(0, {str(ROOT / "scripts")!r})
+logging.disable(logging.INFO)
+import website as s
+from pathlib import Path
+site_dir = Path({str(site)!r})
+page = Path({str(ROOT / "docs" / "en" / "neuron.md")!r})
+text = page.read_text(encoding="utf-8")
+since = time.time()
+time.sleep(0.05)
+try:
+    page.write_text(text + " ", encoding="utf-8")
+    start = time.perf_counter()
+    s.rebuild_changed(site_dir, since)
+    print(time.perf_counter() - start)
+finally:
+    page.write_text(text, encoding="utf-8")
+"""
+    out = subprocess.run([PY, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    if out.returncode != 0:
+        sys.exit(f"rebuild failed:\n{out.stderr}")
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def bench_breakdown(site: Path) -> list[str]:
+    """One cold build in this process, with timers around each kind of work."""
+    _empty_caches()
+    timers = {"figures": 0.0, "build-time code": 0.0, "notebooks": 0.0}
+    start = time.perf_counter()
+    import matplotlib  # noqa: F401
+    import mkdocs.commands.build  # noqa: F401
+    from markdown_exec._internal.formatters import python as exec_python
+
+    import snippets.figures  # noqa: F401
+    from snippets import publish
+
+    imports = time.perf_counter() - start
+
+    def timed(key, func):
+        def wrapper(*args, **kwargs):
+            t0 = time.perf_counter()
+            try:
+                return func(*args, **kwargs)
+            finally:
+                timers[key] += time.perf_counter() - t0
+
+        return wrapper
+
+    publish._draw_both = timed("figures", publish._draw_both)
+    exec_python._run_python = timed("build-time code", exec_python._run_python)
+    try:
+        import mkdocs_jupyter.plugin as nb
+
+        nb.Plugin.on_page_markdown = timed("notebooks", nb.Plugin.on_page_markdown)
+    except (ImportError, AttributeError):
+        pass
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import website as site_script  # scripts/website.py
+
+    import logging
+
+    logging.disable(logging.INFO)
+    t0 = time.perf_counter()
+    site_script.build_all(site)
+    total = time.perf_counter() - t0
+    code_only = timers["build-time code"] - timers["figures"]
+    rest = total - timers["build-time code"] - timers["notebooks"]
+    return [
+        f"  imports                    {imports:8.2f} s",
+        f"  figures                    {timers['figures']:8.2f} s",
+        f"  other build-time code      {code_only:8.2f} s",
+        f"  notebooks                  {timers['notebooks']:8.2f} s",
+        f"  rendering and the rest     {rest:8.2f} s",
+    ]
+
+
+class _GzipHandler(SimpleHTTPRequestHandler):
+    """Serves files gzipped when the browser accepts it, as GitHub Pages does."""
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        types = (".html", ".css", ".js", ".svg", ".json", ".xml")
+        if path.suffix not in types or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().send_head()
+        if not path.is_file():
+            return super().send_head()
+        import io
+
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def _serve(site: Path) -> tuple[ThreadingHTTPServer, str]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(_GzipHandler, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
+
+
+def _kind(url: str, resource_type: str) -> str:
+    if resource_type == "document":
+        return "html"
+    if url.endswith((".woff", ".woff2", ".ttf")):
+        return "fonts"
+    return {"stylesheet": "css", "script": "js", "image": "images", "font": "fonts"}.get(
+        resource_type, "other"
+    )
+
+
+def bench_weight(site: Path) -> list[str]:
+    """Bytes transferred on a first load of every page, by kind (Playwright)."""
+    from playwright.sync_api import sync_playwright
+
+    pages = sorted(
+        p.parent.relative_to(site).as_posix() + "/"
+        for p in site.rglob("index.html")
+        if "assets" not in p.parts and "search" not in p.parts
+    )
+    httpd, base = _serve(site)
+    rows = []
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(
+                executable_path=CHROMIUM,
+                args=["--no-sandbox", "--disable-background-networking"],
+            )
+            for path in pages:
+                path = "" if path == "./" else path
+                context = browser.new_context()
+                page = context.new_page()
+                sizes: dict[str, int] = {}
+                requests = []
+                page.on("requestfinished", lambda r: requests.append(r))
+                page.goto(base + path)
+                page.wait_for_load_state("networkidle")
+                for r in requests:
+                    size = r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]
+                    kind = _kind(r.url, r.resource_type)
+                    sizes[kind] = sizes.get(kind, 0) + size
+                rows.append((path or "/", sizes))
+                context.close()
+            browser.close()
+    finally:
+        httpd.shutdown()
+    kinds = ["html", "css", "js", "images", "fonts", "other"]
+    lines = ["  " + f"{'page':<44}" + "".join(f"{k:>9}" for k in kinds) + f"{'total':>10}"]
+    worst = 0
+    for path, sizes in rows:
+        total = sum(sizes.values())
+        worst = max(worst, total)
+        cells = "".join(f"{sizes.get(k, 0) / 1024:8.0f}K" for k in kinds)
+        flag = "" if total <= BUDGET["page weight"] else "  OVER"
+        lines.append(f"  {path:<44}{cells}{total / 1024:9.0f}K{flag}")
+    lines.append(_line("heaviest page", worst / 1e6, BUDGET["page weight"] / 1e6, "MB"))
+    figures = sorted(site.rglob("assets/figures/*.svg"), key=lambda p: -p.stat().st_size)
+    lines.append("  largest figures:")
+    for f in figures[:5]:
+        gz = len(gzip.compress(f.read_bytes()))
+        lines.append(f"    {f.relative_to(site)}  {f.stat().st_size / 1024:.0f} KiB ({gz / 1024:.0f} KiB gzipped)")
+    return lines
+
+
+def bench_lighthouse(site: Path) -> list[str]:
+    """Lighthouse (mobile, default throttling) on Debian's Chromium."""
+    if not shutil.which("npx"):
+        return ["  npx not found: install Node.js and npm to run Lighthouse"]
+    httpd, base = _serve(site)
+    lines = ["  " + f"{'page':<36}" + "".join(f"{c[:13]:>15}" for c in ("performance", "accessibility", "best-practices", "seo"))]
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            for lang in ("", "en/"):
+                for page in PAGES:
+                    url = base + lang + page
+                    report = Path(tmp) / "report.json"
+                    cmd = [
+                        "npx", "--yes", LIGHTHOUSE, url, "--quiet", "--output=json",
+                        f"--output-path={report}",
+                        "--only-categories=performance,accessibility,best-practices,seo",
+                        "--chrome-flags=--headless=new --no-sandbox --disable-gpu "
+                        "--disable-background-networking --disable-component-update",
+                    ]
+                    env = dict(os.environ, CHROME_PATH=CHROMIUM)
+                    subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300)
+                    if not report.is_file():
+                        lines.append(f"  {lang + page or '/'}: lighthouse failed")
+                        continue
+                    cats = json.loads(report.read_text())["categories"]
+                    scores = {k: round(100 * (v["score"] or 0)) for k, v in cats.items()}
+                    flags = [k for k, v in scores.items() if v < BUDGET[k]]
+                    cells = "".join(f"{scores.get(k, 0):>15}" for k in ("performance", "accessibility", "best-practices", "seo"))
+                    lines.append(f"  {'/' + lang + page:<36}{cells}{'  OVER: ' + ', '.join(flags) if flags else ''}")
+    finally:
+        httpd.shutdown()
+    budget = ", ".join(f"{k} >= {BUDGET[k]}" for k in ("performance", "accessibility", "best-practices", "seo"))
+    lines.append(f"  budgets: {budget}")
+    return lines
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--skip-tests", action="store_true")
+    parser.add_argument("--skip-lighthouse", action="store_true")
+    args = parser.parse_args()
+    site = Path(tempfile.mkdtemp(prefix="bench-site-"))
+    print(f"Benchmark on {os.cpu_count()} cores, medians of {args.repeats} runs\n")
+    print("Build (both languages):")
+    print("\n".join(bench_builds(site, args.repeats)), flush=True)
+    if not args.skip_tests:
+        runs = [_timed([PY, "-m", "pytest", "-q", "-p", "no:cacheprovider"]) for _ in range(args.repeats)]
+        print(_line("test suite", statistics.median(runs), BUDGET["test suite"]), flush=True)
+    print("\nWhere a cold build spends its time:")
+    print("\n".join(bench_breakdown(site)), flush=True)
+    print("\nFirst-load transfer per page (gzipped):")
+    print("\n".join(bench_weight(site)), flush=True)
+    if not args.skip_lighthouse:
+        print(f"\nLighthouse ({LIGHTHOUSE}, mobile):")
+        print("\n".join(bench_lighthouse(site)), flush=True)
+    shutil.rmtree(site, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

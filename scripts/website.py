@@ -1,0 +1,141 @@
+"""Build or serve both languages of the site in one process.
+
+    python scripts/website.py build [--site-dir DIR]   # pt into DIR, en into DIR/en
+    python scripts/website.py serve [--port 8000]      # both, rebuilt on every change
+
+Each language is its own MkDocs build (``mkdocs.yml``, ``mkdocs.en.yml``), so each
+has its own search index. Running them in one process shares the imports and the
+figure cache. When serving, an edit to one page rebuilds only that
+language, and only the changed pages (MkDocs' dirty build); any other change
+rebuilds both languages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, BuildError, ConfigurationError
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIGS = {"pt": ROOT / "mkdocs.yml", "en": ROOT / "mkdocs.en.yml"}
+SUBDIR = {"pt": "", "en": "en"}
+log = logging.getLogger("mkdocs.site")
+
+
+def build_language(lang: str, site_dir: Path, *, dirty: bool = False, **overrides):
+    """Build one language into ``site_dir`` (English goes to ``site_dir/en``).
+
+    MkDocs empties its site folder before a clean build; it skips hidden entries, so
+    a Portuguese rebuild hides ``en/`` for the duration instead of deleting it.
+    """
+    target = site_dir / SUBDIR[lang]
+    config = load_config(str(CONFIGS[lang]), site_dir=str(target), **overrides)
+    english, hidden = site_dir / "en", site_dir / ".en-kept"
+    keep = lang == "pt" and not dirty and english.is_dir()
+    if keep:
+        english.rename(hidden)
+    start = time.perf_counter()
+    try:
+        build(config, dirty=dirty)
+    finally:
+        if keep:
+            hidden.rename(english)
+    log.info("%s built in %.1f s", lang, time.perf_counter() - start)
+
+
+def build_all(site_dir: Path, **overrides) -> None:
+    """Build Portuguese, then English (order matters: en lives inside pt's folder)."""
+    for lang in CONFIGS:
+        build_language(lang, site_dir, **overrides)
+
+
+def _inputs_changed(paths: list[Path], since: float) -> bool:
+    for path in paths:
+        files = path.rglob("*") if path.is_dir() else [path]
+        if any(f.is_file() and f.stat().st_mtime > since for f in files):
+            return True
+    return False
+
+
+SHARED_INPUTS = [
+    ROOT / "snippets",
+    ROOT / "overrides",
+    ROOT / "scripts",
+    *CONFIGS.values(),
+]
+
+
+def rebuild_changed(site_dir: Path, since: float) -> list[str]:
+    """Rebuild what changed after ``since`` (a time.time() value), as serve does.
+
+    A change to the package, the theme overrides, the scripts or a configuration
+    rebuilds both languages; a change to pages rebuilds only that language's changed
+    pages. Returns the languages rebuilt.
+    """
+    if _inputs_changed(SHARED_INPUTS, since):
+        langs, dirty = list(CONFIGS), False
+    else:
+        langs = [g for g in CONFIGS if _inputs_changed([ROOT / "docs" / g], since)]
+        dirty = True
+    for lang in langs:
+        build_language(lang, site_dir, dirty=dirty, strict=False)
+    return langs
+
+
+def serve(site_dir: Path, host: str, port: int) -> None:
+    """Serve both languages with live reload, rebuilding only what changed."""
+    from mkdocs.livereload import LiveReloadServer
+
+    build_all(site_dir)
+    last = time.time()
+
+    def rebuild() -> None:
+        nonlocal last
+        started = time.time()
+        try:
+            rebuild_changed(site_dir, last)
+        except (Abort, BuildError, ConfigurationError) as error:
+            log.error("build failed: %s", error)
+        last = started
+
+    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(site_dir))
+    for path in [ROOT / "docs", *SHARED_INPUTS]:
+        server.watch(str(path))
+    try:
+        server.serve()
+    except KeyboardInterrupt:
+        log.info("Shutting down...")
+    finally:
+        server.shutdown()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="build both languages (strict)")
+    b.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    s = sub.add_parser("serve", help="serve both languages with live reload")
+    s.add_argument("--site-dir", type=Path, default=ROOT / ".cache" / "serve")
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=8000)
+    args = parser.parse_args(argv)
+    logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.INFO)
+    try:
+        if args.command == "build":
+            build_all(args.site_dir.resolve())
+        else:
+            serve(args.site_dir.resolve(), args.host, args.port)
+    except (Abort, BuildError, ConfigurationError) as error:
+        print(f"Build failed: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

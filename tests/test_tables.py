@@ -1,0 +1,357 @@
+"""The Markdown tables of snippets.tables, and the claims of the page built on them.
+
+The cost numbers come from a small, fast measurement passed explicitly, so these
+tests never trigger the site's full measurement (``measured_costs``). Expected
+values come from independent references: numerical integration with SciPy, closed
+forms, and the registry's own metadata.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+from scipy import integrate, optimize
+
+from snippets import tables
+from snippets.activations import get, names
+from snippets.i18n import LABELS
+from snippets.properties import cost_table
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGS = ("pt", "en")
+NUMBER = {"pt": r"−?\d+,\d{3}", "en": r"−?\d+\.\d{3}"}
+
+
+@pytest.fixture(scope="module")
+def cost():
+    return cost_table(names(), size=10_000, repeats=3)
+
+
+def cells(row: str) -> list[str]:
+    """The cells of a Markdown table row, split on unescaped pipes."""
+    assert row.startswith("|") and row.endswith("|"), row
+    return [c.strip() for c in re.split(r"(?<!\\)\|", row)[1:-1]]
+
+
+def rows(markdown: str) -> tuple[list[str], list[list[str]]]:
+    """Header cells and body rows of a Markdown table (checks its shape)."""
+    lines = markdown.rstrip("\n").split("\n")
+    header = cells(lines[0])
+    assert cells(lines[1]) == ["---"] * len(header)
+    body = [cells(line) for line in lines[2:]]
+    for row in body:
+        assert len(row) == len(header), row
+    return header, body
+
+
+def link(cell: str) -> tuple[str, str]:
+    match = re.fullmatch(r"\[([^\]]+)\]\(([^)]+)\)", cell)
+    assert match, cell
+    return match.group(1), match.group(2)
+
+
+def mean_by_quadrature(name: str) -> float:
+    """E[f(X)], X ~ N(0, 1), by adaptive quadrature split at the kinks and at 0."""
+    act = get(name)
+    breaks = sorted({0.0, *act.meta.kinks})
+    edges = [-40.0, *breaks, 40.0]
+
+    def integrand(x):
+        return float(act(x)) * math.exp(-x * x / 2) / math.sqrt(2 * math.pi)
+
+    return sum(
+        integrate.quad(integrand, a, b, epsabs=1e-12, limit=200)[0]
+        for a, b in zip(edges[:-1], edges[1:], strict=True)
+    )
+
+
+# --------------------------------------------------------------------------- #
+# comparison()
+# --------------------------------------------------------------------------- #
+@pytest.mark.parametrize("lang", LANGS)
+def test_comparison_lists_every_function_once_with_working_links(lang, cost):
+    header, body = rows(tables.comparison(lang, cost=cost))
+    assert len(header) == 7
+    assert len(body) == len(names())
+    targets = [link(row[0])[1] for row in body]
+    assert targets == [f"activations/{name}.md" for name in names()]
+    page_dir = ROOT / "docs" / lang  # choosing.md sits at the root of docs/<lang>
+    for target in targets:
+        assert (page_dir / target).is_file(), target
+    shown = [link(row[0])[0] for row in body]
+    assert shown == [get(name).meta.display[lang] for name in names()]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_comparison_escapes_pipes(lang, cost):
+    text = tables.comparison(lang, cost=cost)
+    header = text.split("\n")[0]
+    assert "máx \\|f′\\|" in header or "max \\|f′\\|" in header
+    assert len(cells(header)) == 7  # the escaped pipes did not split cells
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_comparison_numbers_use_the_language_separator(lang, cost):
+    _, body = rows(tables.comparison(lang, cost=cost))
+    for row in body:
+        assert re.fullmatch(NUMBER[lang], row[3]), row[3]
+        assert re.fullmatch(NUMBER[lang], row[4]), row[4]
+        assert re.fullmatch(r"\d+ %", row[5]), row[5]
+        decimal = "," if lang == "pt" else r"\."
+        assert re.fullmatch(rf"\d+{decimal}\d×", row[6]), row[6]
+
+
+def test_comparison_is_the_same_in_both_languages(cost):
+    _, pt = rows(tables.comparison("pt", cost=cost))
+    _, en = rows(tables.comparison("en", cost=cost))
+    for a, b in zip(pt, en, strict=True):
+        assert [c.replace(",", ".") for c in a[3:]] == b[3:]
+        assert (a[2] == "sim") == (b[2] == "yes")
+        assert a[2] in {"sim", "não"} and b[2] in {"yes", "no"}
+
+
+def test_relu_costs_one_relu(cost):
+    _, body = rows(tables.comparison("en", cost=cost))
+    relu = body[names().index("relu")]
+    assert relu[6] == "1.0×"
+
+
+@pytest.mark.parametrize("name", names())
+def test_mean_and_zero_centred_columns_agree_with_quadrature(name, cost):
+    expected = mean_by_quadrature(name)
+    _, body = rows(tables.comparison("en", cost=cost))
+    row = body[names().index(name)]
+    shown = float(row[3].replace("−", "-"))
+    assert shown == pytest.approx(expected, abs=5e-4 + 1e-9)
+    assert row[2] == ("yes" if abs(expected) < tables.CENTRED_TOLERANCE else "no")
+
+
+def test_centred_tolerance_is_the_documented_one():
+    assert tables.CENTRED_TOLERANCE == 0.1
+
+
+def test_zero_centred_functions_named_on_the_choosing_page():
+    # choosing.md, exercise 1, names these functions; ELU is the counter-example.
+    centred = {n for n in names() if abs(mean_by_quadrature(n)) < tables.CENTRED_TOLERANCE}
+    assert centred == {"identity", "tanh", "selu", "softsign", "hard_tanh"}
+    alpha = get("elu").meta.defaults["alpha"]
+    assert get("elu").output_range()[0] == pytest.approx(-alpha)
+    assert mean_by_quadrature("elu") > tables.CENTRED_TOLERANCE
+
+
+def plateau_share(derivative_abs_below, lo=-6.0, hi=6.0):
+    return derivative_abs_below / (hi - lo)
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("identity", 0.0),
+        ("step", 1.0),
+        ("relu", 0.5),
+        ("hard_tanh", 10 / 12),  # f' = 0 outside [-1, 1]
+        ("hard_sigmoid", 6 / 12),  # f' = 0 outside [-3, 3]
+        ("leaky_relu", 0.0),  # slope 0.01 is not below 0.01
+    ],
+)
+def test_plateau_column_closed_forms(name, expected, cost):
+    _, body = rows(tables.comparison("en", cost=cost))
+    row = body[names().index(name)]
+    assert row[5] == f"{round(100 * expected)} %"
+
+
+def test_plateau_column_for_the_sigmoid(cost):
+    # sigma'(x) = s(1 - s) < 0.01 beyond x0 where s(x0) = (1 + sqrt(0.96)) / 2.
+    s0 = (1 + math.sqrt(0.96)) / 2
+    x0 = math.log(s0 / (1 - s0))
+    expected = plateau_share(2 * (6 - x0))
+    _, body = rows(tables.comparison("en", cost=cost))
+    assert body[names().index("sigmoid")][5] == f"{round(100 * expected)} %"
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("sigmoid", 0.25),
+        ("relu", 1.0),
+        ("hard_sigmoid", 1 / 6),
+        ("hard_swish", 1.5),
+        ("selu", 1.0507009873554805 * 1.6732632423543772),
+    ],
+)
+def test_max_derivative_column(name, expected, cost):
+    _, body = rows(tables.comparison("en", cost=cost))
+    assert body[names().index(name)][4] == f"{expected:.3f}"
+
+
+def test_max_derivative_of_gelu_by_optimisation(cost):
+    act = get("gelu")
+    res = optimize.minimize_scalar(
+        lambda x: -float(act.derivative(x)), bounds=(0.5, 3.0), method="bounded"
+    )
+    _, body = rows(tables.comparison("en", cost=cost))
+    assert body[names().index("gelu")][4] == f"{-res.fun:.3f}"
+
+
+def test_differentiability_column_uses_the_labels(cost):
+    for lang in LANGS:
+        _, body = rows(tables.comparison(lang, cost=cost))
+        for name, row in zip(names(), body, strict=True):
+            key = "class_" + get(name).meta.differentiability
+            assert row[1] == LABELS[lang][key]
+
+
+# --------------------------------------------------------------------------- #
+# catalogue_index(), card(), formulas(), origin()
+# --------------------------------------------------------------------------- #
+@pytest.mark.parametrize("lang", LANGS)
+def test_catalogue_index_links_every_page(lang):
+    header, body = rows(tables.catalogue_index(lang))
+    assert len(header) == 4 and len(body) == len(names())
+    folder = ROOT / "docs" / lang / "activations"
+    for name, row in zip(names(), body, strict=True):
+        text, target = link(row[0])
+        assert text == get(name).meta.display[lang]
+        assert target == f"{name}.md"
+        assert (folder / target).is_file(), target
+
+
+def test_catalogue_index_prefix():
+    _, body = rows(tables.catalogue_index("en", prefix="activations/"))
+    assert link(body[0][0])[1] == f"activations/{names()[0]}.md"
+
+
+def test_catalogue_index_ranges_use_the_language():
+    _, pt = rows(tables.catalogue_index("pt"))
+    _, en = rows(tables.catalogue_index("en"))
+    sigmoid = names().index("sigmoid")
+    assert pt[sigmoid][1] == "de 0 a 1"
+    assert en[sigmoid][1] == "0 to 1" or "0" in en[sigmoid][1]
+    relu = names().index("relu")
+    assert "∞" in pt[relu][1] and "∞" in en[relu][1]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", ["relu", "sigmoid", "selu", "hard_swish"])
+def test_card_is_a_two_column_table(name, lang, cost):
+    header, body = rows(tables.card(name, lang, cost=cost))
+    assert len(header) == 2 and len(body) == 10
+    assert header == [LABELS[lang]["card_property"], LABELS[lang]["card_value"]]
+    values = {row[0]: row[1] for row in body}
+    cost_cell = values[LABELS[lang]["card_cost"]]
+    decimal = "," if lang == "pt" else r"\."
+    assert re.fullmatch(rf"\d+{decimal}\d×", cost_cell)
+    assert values[LABELS[lang]["card_max_derivative"].replace("|", "\\|")]
+
+
+def test_card_relu_values(cost):
+    _, body = rows(tables.card("relu", "pt", cost=cost))
+    values = {row[0]: row[1] for row in body}
+    assert values[LABELS["pt"]["card_kinks"]] == "0"
+    assert values[LABELS["pt"]["card_monotonic"]] == "sim"
+    assert values[LABELS["pt"]["card_mean"]] == f"{1 / math.sqrt(2 * math.pi):.4f}".replace(
+        ".", ","
+    )
+    assert values[LABELS["pt"]["card_cost"]] == "1,0×"
+    assert values[LABELS["pt"]["card_transcendentals"]] == "0"
+
+
+@pytest.mark.parametrize("name", names())
+def test_formulas_show_the_registry_latex(name):
+    for lang in LANGS:
+        text = tables.formulas(name, lang)
+        meta = get(name).meta
+        assert f"\\[\n{meta.latex}\n\\]" in text
+        assert f"\\[\n{meta.latex_derivative}\n\\]" in text
+        assert LABELS[lang]["card_function"] in text
+
+
+@pytest.mark.parametrize("name", names())
+def test_origin_cites_the_registry(name):
+    o = get(name).meta.origin
+    line = tables.origin(name, "en")
+    if o["title"] in (None, "", "—"):  # no single work: a sentence saying so
+        assert line == LABELS["en"]["cat_origin_none"]
+        assert tables.origin(name, "pt") == LABELS["pt"]["cat_origin_none"]
+        return
+    assert line.startswith(o["authors"])
+    assert f"*{o['title']}*" in line
+    if o["year"]:
+        assert f"({o['year']})" in line
+    assert tables.origin(name, "pt") == line  # citations are not translated
+
+
+FUNCTIONS = [
+    lambda lang: tables.formulas("relu", lang),
+    lambda lang: tables.card("relu", lang, cost={"relu": {"relative": 1.0}}),
+    lambda lang: tables.origin("relu", lang),
+    lambda lang: tables.catalogue_index(lang),
+    lambda lang: tables.comparison(lang, cost={"relu": {"relative": 1.0}}),
+]
+
+
+@pytest.mark.parametrize("fn", FUNCTIONS)
+@pytest.mark.parametrize("bad", ["es", "PT", "", "english"])
+def test_bad_language_raises(fn, bad):
+    with pytest.raises(ValueError, match="unknown language"):
+        fn(bad)
+
+
+# --------------------------------------------------------------------------- #
+# Claims of choosing.md ("the choice matters less than it seems")
+# --------------------------------------------------------------------------- #
+RATES = (0.01, 0.1, 1.0)
+
+
+@pytest.fixture(scope="module")
+def spirals_accuracy():
+    """Accuracy on the spirals after 1000 epochs, as the page's experiment."""
+    from snippets.datasets import spirals
+    from snippets.nn import MLP, accuracy, train
+
+    X, y = spirals()
+
+    def run(name, lr, init="he"):
+        net = MLP((2, 32, 32, 1), name, seed=0, init=init)
+        train(net, X, y, lr=lr, epochs=1000, record=False)
+        return accuracy(net, X, y)
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def grid(spirals_accuracy):
+    return {
+        (name, lr): spirals_accuracy(name, lr)
+        for name in ("relu", "tanh", "gelu", "silu")
+        for lr in RATES
+    }
+
+
+def test_learning_rate_matters_more_than_the_function(grid):
+    names_ = ("relu", "tanh", "gelu", "silu")
+    across_functions = max(grid[n, 1.0] for n in names_) - min(grid[n, 1.0] for n in names_)
+    for name in names_:
+        across_rates = max(grid[name, lr] for lr in RATES) - min(grid[name, lr] for lr in RATES)
+        assert across_rates > 10 * across_functions
+    # The middle column separates the functions far more than the last one.
+    middle = [grid[n, 0.1] for n in names_]
+    assert max(middle) - min(middle) > 3 * across_functions
+
+
+def test_sigmoid_stays_below_at_every_rate(grid, spirals_accuracy):
+    worst_good = min(grid[n, 1.0] for n in ("relu", "tanh", "gelu", "silu"))
+    for lr in RATES:
+        assert spirals_accuracy("sigmoid", lr) < worst_good - 0.2
+
+
+def test_initialisation_gap_exceeds_the_function_gap(grid, spirals_accuracy):
+    names_ = ("relu", "tanh", "gelu", "silu")
+    across_functions = max(grid[n, 1.0] for n in names_) - min(grid[n, 1.0] for n in names_)
+    gap = spirals_accuracy("tanh", 1.0, "he") - spirals_accuracy("tanh", 1.0, "glorot")
+    assert gap > 10 * across_functions
+    assert np.isclose(spirals_accuracy("tanh", 1.0, "he"), grid["tanh", 1.0])
