@@ -3,6 +3,7 @@
 #                with live reload at http://127.0.0.1:8000/ (Portuguese at /, English at /en/)
 #   make build   build both languages, strictly, into site/
 #   make test    create the environment if needed, run every test (pages included)
+#   make offline build a copy that works opened from disk: site-offline.zip
 #   make bench   measure build, test and page-weight budgets (prints a report)
 #   make lock    re-pin requirements.lock from the current environment
 
@@ -12,10 +13,10 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test bench lock clean
+.PHONY: help serve build test bench offline lock clean
 
 help:
-	@sed -n '2,7p' Makefile | sed 's/^#//'
+	@sed -n '2,8p' Makefile | sed 's/^#//'
 
 $(STAMP): pyproject.toml requirements.lock
 	@sh scripts/check-prerequisites.sh "$(PYTHON)"
@@ -35,6 +36,12 @@ build: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest
 
+offline: $(STAMP)
+	rm -rf .cache/offline site-offline.zip
+	$(PY) scripts/website.py build --offline --site-dir .cache/offline/funcoes-de-ativacao
+	cd .cache/offline && $(CURDIR)/$(PY) -m zipfile -c ../../site-offline.zip funcoes-de-ativacao
+	@echo "site-offline.zip: unzip it and open funcoes-de-ativacao/index.html"
+
 bench: $(STAMP)
 	$(PY) scripts/bench.py
 
@@ -42,4 +49,4 @@ lock: $(STAMP)
 	$(PY) -m pip freeze --exclude-editable --disable-pip-version-check | grep -v '^-e' > requirements.lock
 
 clean:
-	rm -rf site .cache .pytest_cache
+	rm -rf site site-offline.zip .cache .pytest_cache

@@ -12,6 +12,8 @@
    extension and Material's ``content.tooltips`` show them on hover).
 4. Name the page in the warning of a failing build-time code block (markdown-exec
    does not), so a failing build says which page to fix.
+5. Notebooks (mkdocs-jupyter), 6. a notice on possibly stale translations: see
+   their sections below.
 """
 
 from __future__ import annotations
@@ -64,6 +66,7 @@ def on_config(config):
     )
     if "SNIPPETS_FIGURE_CACHE" not in os.environ:  # set it to "" to turn caching off
         os.environ["SNIPPETS_FIGURE_CACHE"] = str(cache / "figures")
+    _find_stale_pages(config)  # section 6
     return config
 
 
@@ -81,7 +84,7 @@ def on_page_markdown(markdown, page, config, files):
     _page_name.page = (
         (docs / page.file.src_uri).relative_to(docs.parent.parent).as_posix()
     )
-    return markdown
+    return stale_notice(markdown, page, config)  # section 6
 
 
 def on_page_content(html, page, config, files):
@@ -250,3 +253,69 @@ def on_post_page(output, page, config):
     target.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(notebook, str(target))
     return output
+
+
+# --------------------------------------------------------------------------- #
+# 6. Possibly stale translations: when git says that a page's counterpart in the
+#    other language (same path under docs/pt/ or docs/en/) was committed more than
+#    STALE_MARGIN after the page itself, readers of the page see a short notice
+#    above its content until the page is brought up to date (committed again).
+#    One ``git log`` per build (on_config); uncommitted edits do not count; outside
+#    a git checkout, or without git, nothing happens. ``scripts/parity.py`` lists
+#    the same pages.
+# --------------------------------------------------------------------------- #
+STALE_MARGIN = 3600  # seconds: a translation committed within the hour is in step
+STALE_NOTICE = {
+    "pt": '!!! warning "Esta página pode estar desatualizada"\n\n'
+    "    A versão em inglês desta página foi alterada depois dela.\n\n",
+    "en": '!!! warning "This translation may be out of date"\n\n'
+    "    The Portuguese version of this page changed after this one.\n\n",
+}
+_stale: set[str] = set()  # src_uri of this build's stale pages
+
+
+def stale_pages(root: Path, margin: float = STALE_MARGIN) -> dict[str, set[str]]:
+    """Pages (per language, relative to ``docs/<lang>/``) whose counterpart was last
+    committed more than ``margin`` seconds after them; empty outside git."""
+    import subprocess
+
+    try:
+        log = subprocess.run(
+            ["git", "log", "--format=%x01%ct", "--name-only", "--no-renames",
+             "--relative", "--", "docs/pt", "docs/en"],
+            cwd=root, capture_output=True, text=True, check=True,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return {}
+    last: dict[str, int] = {}  # docs/<lang>/<page> -> time of its newest commit
+    when = 0
+    for line in log.splitlines():
+        if line.startswith("\x01"):
+            when = int(line[1:])
+        elif line and line not in last:
+            last[line] = when
+    stale: dict[str, set[str]] = {"pt": set(), "en": set()}
+    for path, when in last.items():
+        lang, _, page = path.removeprefix("docs/").partition("/")
+        other = "en" if lang == "pt" else "pt"
+        newer = last.get(f"docs/{other}/{page}")
+        if lang in stale and newer is not None and newer - when > margin:
+            stale[lang].add(page)
+    return stale
+
+
+def _find_stale_pages(config) -> None:
+    _stale.clear()
+    root = Path(config.config_file_path).parent
+    _stale.update(stale_pages(root).get(_language(config), ()))
+
+
+def stale_notice(markdown: str, page, config) -> str:
+    """The page's Markdown with the notice after its title when it may be stale."""
+    if page.file.src_uri not in _stale:
+        return markdown
+    notice = STALE_NOTICE[_language(config)]
+    head, sep, rest = markdown.partition("\n")
+    if head.startswith("# "):
+        return f"{head}\n\n{notice}{rest}"
+    return notice + markdown

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -120,6 +121,12 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="build both languages (strict)")
     b.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    b.add_argument(
+        "--offline",
+        action="store_true",
+        help="a copy that works opened from disk (file://): Material's offline "
+        "plugin, pages as page.html",
+    )
     s = sub.add_parser("serve", help="serve both languages with live reload")
     s.add_argument("--site-dir", type=Path, default=ROOT / ".cache" / "serve")
     s.add_argument("--host", default="127.0.0.1")
@@ -128,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.INFO)
     try:
         if args.command == "build":
+            if args.offline:
+                os.environ.update(SITE_OFFLINE="true", SITE_DIRECTORY_URLS="false")
             build_all(args.site_dir.resolve())
         else:
             serve(args.site_dir.resolve(), args.host, args.port)

@@ -332,6 +332,13 @@ def train_runs(
         ``"loss"``: mean loss per epoch over the runs, ``"final_losses"`` and
         ``"accuracies"``: arrays with one entry per run.
 
+    Notes
+    -----
+    The runs are deterministic, so with the default data and an activation given
+    by name or by :func:`shifted` the result is remembered for the rest of the
+    process (copies are returned): a page that prints a table and then draws the
+    same runs trains once.
+
     Examples
     --------
     >>> r = train_runs("tanh", epochs=50, seeds=[0])

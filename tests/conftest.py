@@ -149,3 +149,12 @@ def watch(browser, server):
     yield make
     for w in watches:
         w.close()
+
+
+@pytest.fixture(scope="session")
+def tour(browser, server, built_site: Path):
+    """Every page of both languages visited once (tests/browser_tour.py): requests,
+    console errors and axe-core results, shared by test_requests.py and test_a11y.py."""
+    from tests.browser_tour import tour as visit_every_page
+
+    return visit_every_page(browser, server, built_site)

@@ -272,3 +272,19 @@ def test_born_dead_claims():
     assert shares[(2, 20)] > 0.95  # almost all
     assert shares[(8, 10)] == 0.0  # none
     assert shares[(2, 10)] > shares[(4, 10)] > shares[(8, 10)]
+
+
+def test_loss_curve_features_described_on_the_page():
+    from snippets.datasets import two_moons
+    from snippets.nn import train
+
+    curves = _page_variants()
+    first = curves["tanh+1"]["loss"]
+    assert first[1] > 3 * first[0]  # the jump after the first step
+    X, y = two_moons(200, seed=0)
+    spiky = []
+    for seed in range(5):
+        model = MLP((2, 16, 16, 1), "tanh", seed=seed, init="glorot")
+        loss = train(model, X, y, lr=1.0, epochs=200, record=False)["loss"]
+        spiky.append(bool(loss[100:].max() > 1.0))
+    assert sum(spiky) == 1  # tanh's late spike comes from a single seed

@@ -46,12 +46,12 @@ def fold(text: str) -> str:
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _DIRECTIVE = re.compile(r"^\s*::: ")  # mkdocstrings: ::: snippets.datasets
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
-_ITALIC = re.compile(r"(?<![*\w])\*(?![*\s])[^*]+?(?<![*\s])\*(?![*\w])", re.S)
+_ITALIC = re.compile(r"(?<![*\w])\*(?![*\s])[^*]+?(?<![*\s])\*(?![*\w])", re.DOTALL)
 _NOT_PROSE = (
-    re.compile(r"<!--.*?-->", re.S),  # HTML comments
-    re.compile(r"\\\[.*?\\\]", re.S),  # display math
-    re.compile(r"\\\(.*?\\\)", re.S),  # inline math
-    re.compile(r"(`+).+?\1", re.S),  # inline code
+    re.compile(r"<!--.*?-->", re.DOTALL),  # HTML comments
+    re.compile(r"\\\[.*?\\\]", re.DOTALL),  # display math
+    re.compile(r"\\\(.*?\\\)", re.DOTALL),  # inline math
+    re.compile(r"(`+).+?\1", re.DOTALL),  # inline code
     re.compile(r"\]\([^)]*\)"),  # link targets
 )
 
@@ -81,7 +81,11 @@ def prose(text: str, references: bool = False) -> str:
             fence = match.group(1)
             line = ""
         elif fence is not None:
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+            if (
+                match
+                and match.group(1)[0] == fence[0]
+                and len(match.group(1)) >= len(fence)
+            ):
                 fence = None
             line = ""
         elif _DIRECTIVE.match(line):
@@ -169,7 +173,8 @@ def test_there_are_portuguese_pages():
 
 
 @pytest.mark.parametrize(
-    "page", [p for p in PT_PAGES if p.relative_to(PT_DOCS).as_posix() not in EXEMPT],
+    "page",
+    [p for p in PT_PAGES if p.relative_to(PT_DOCS).as_posix() not in EXEMPT],
     ids=lambda p: p.relative_to(PT_DOCS).as_posix(),
 )
 def test_portuguese_page_uses_the_glossary_terms(page):
@@ -221,7 +226,11 @@ def test_entry_is_complete(term):
     for text in (term.pt, term.en):
         assert text and text == text.strip() and "\n" not in text
     for definition in (term.pt_definition, term.en_definition):
-        assert len(definition) > 20 and definition[0].isupper() and definition.endswith(".")
+        assert (
+            len(definition) > 20
+            and definition[0].isupper()
+            and definition.endswith(".")
+        )
         assert "  " not in definition
     assert isinstance(term.avoid, tuple)
     folded = [form.casefold() for form in term.avoid]
@@ -279,7 +288,9 @@ def test_table_has_one_row_per_term(lang, columns):
 
 
 def test_table_lists_avoided_forms_in_portuguese_only():
-    rows = {cells(r)[0].strip("*"): cells(r) for r in table("pt").strip().split("\n")[2:]}
+    rows = {
+        cells(r)[0].strip("*"): cells(r) for r in table("pt").strip().split("\n")[2:]
+    }
     assert rows["viés"][3] == "bias"
     assert rows["peso"][3] == "—"
     assert "Evite" in table("pt").split("\n")[0]
@@ -291,9 +302,23 @@ def test_table_headers_come_from_the_labels():
 
 
 def test_sort_key_ignores_accents_and_case():
-    words = ["platô", "plano", "Época", "epsilon", "erro", "ReLU morta", "retropropagação"]
+    words = [
+        "platô",
+        "plano",
+        "Época",
+        "epsilon",
+        "erro",
+        "ReLU morta",
+        "retropropagação",
+    ]
     assert sorted(words, key=sort_key) == [
-        "Época", "epsilon", "erro", "plano", "platô", "ReLU morta", "retropropagação"
+        "Época",
+        "epsilon",
+        "erro",
+        "plano",
+        "platô",
+        "ReLU morta",
+        "retropropagação",
     ]
 
 

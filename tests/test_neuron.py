@@ -243,7 +243,11 @@ def test_relu_exercise_counts():
         for seed in range(20):
             net = MLP((2, 4, 1), activation=act, init=init, seed=seed)
             train(net, XOR_X, XOR_Y, loss="bce", lr=0.5, epochs=2000)
-            solved[act] += accuracy(net, XOR_X, XOR_Y) == 1.0
+            ok = accuracy(net, XOR_X, XOR_Y) == 1.0
+            solved[act] += ok
+            if act == "relu" and not ok:  # "dying ReLU": units silent everywhere
+                z = XOR_X @ net.layers[0].W + net.layers[0].b
+                assert np.sum(np.all(z <= 0, axis=0)) >= 2
     assert solved["tanh"] == 20  # "does not have that problem here"
     assert 10 < solved["relu"] < 20  # "most seeds, but not all"
 
@@ -278,3 +282,14 @@ def test_universal_approximation_needs_nonpolynomial():
     x = np.linspace(-1, 1, 101)[:, None]
     out = forward(x, layers).ravel()
     assert np.allclose(np.diff(out, 2), 0, atol=1e-10)
+
+
+def test_xor_tanh_boundary_shape():
+    # the page: class 0 is a diagonal band through (0, 0) and (1, 1); class 1 takes
+    # the two other corners, on either side of the band
+    net = MLP((2, 4, 1), activation="tanh", init="glorot", seed=0)
+    train(net, XOR_X, XOR_Y, loss="bce", lr=0.5, epochs=2000)
+    t = np.linspace(0, 1, 51)
+    assert not net.predict(np.column_stack([t, t])).any()
+    anti = net.predict(np.column_stack([t, 1 - t]))  # from (0, 1) to (1, 0)
+    assert anti[0] == 1 and anti[-1] == 1 and anti[25] == 0

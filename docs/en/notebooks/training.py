@@ -42,7 +42,11 @@
 # %%
 from snippets.activations import get
 from snippets.datasets import two_moons
-from snippets.figures import decision_boundary, gradient_norms_by_layer, loss_curves
+from snippets.figures import (
+    decision_boundary,
+    gradient_norms_by_layer,
+    loss_curves,
+)
 from snippets.i18n import fmt_auto, fmt_number
 from snippets.nn import MLP, accuracy, layer_gradient_norms, train
 from snippets.publish import show
@@ -57,7 +61,8 @@ from snippets.publish import show
 # %%
 X, y = two_moons(n=200, noise=0.15, seed=0)
 print(f"{len(X)} points with {X.shape[1]} coordinates")
-print(f"class 0: {(y == 0).sum()} points; class 1: {(y == 1).sum()} points")
+for label in (0, 1):
+    print(f"class {label}: {(y == label).sum()} points")
 
 # %% [markdown]
 # ## First, a linear model
@@ -76,7 +81,8 @@ linear = MLP((2, 1), "identity", seed=0)
 history = train(linear, X, y, loss="bce", lr=0.5, epochs=400)
 print(f"final loss: {fmt_number(history['loss'][-1], 'en', 3)}")
 print(f"accuracy: {fmt_number(100 * accuracy(linear, X, y), 'en', 1)} %")
-show(decision_boundary, linear.predict, X, y, lang="en", title_key="nb_title_linear")
+show(decision_boundary, linear.predict, X, y, lang="en",
+     title_key="nb_title_linear")
 
 # %% [markdown]
 # The background shows the class the model predicts at each point of the plane,
@@ -94,11 +100,14 @@ show(decision_boundary, linear.predict, X, y, lang="en", title_key="nb_title_lin
 # for the others.
 
 # %%
-INITS = {"identity": "glorot", "sigmoid": "glorot", "tanh": "glorot", "relu": "he"}
+# activation of the hidden layers -> initialisation of the weights
+INITS = {"identity": "glorot", "sigmoid": "glorot", "tanh": "glorot",
+         "relu": "he"}
 models, histories = {}, {}
 for name, init in INITS.items():
     models[name] = MLP((2, 16, 16, 1), name, seed=0, init=init)
-    histories[name] = train(models[name], X, y, loss="bce", lr=0.5, epochs=400)
+    histories[name] = train(models[name], X, y, loss="bce", lr=0.5,
+                            epochs=400)
     loss = fmt_number(histories[name]["loss"][-1], "en", 3)
     acc = fmt_number(100 * accuracy(models[name], X, y), "en", 1)
     print(f"{name:>8}: final loss {loss}, accuracy {acc} %")
@@ -111,7 +120,8 @@ for name, init in INITS.items():
 # stays flat means training got stuck.
 
 # %%
-curves = {get(name).meta.display["en"]: h["loss"] for name, h in histories.items()}
+curves = {get(name).meta.display["en"]: history["loss"]
+          for name, history in histories.items()}
 show(loss_curves, curves, lang="en")
 
 # %% [markdown]
@@ -119,7 +129,9 @@ show(loss_curves, curves, lang="en")
 # functions is still affine, and the whole network remains a linear model (compare
 # its accuracy with the linear model's above). The **sigmoid** stays stuck near
 # that same solution in these 400 epochs. **tanh** and **ReLU** go much lower and
-# get almost every point right.
+# get almost every point right. The tanh curve has a sudden jump near the end: a
+# step too long for that point of the loss surface, from which gradient descent
+# recovers in the following epochs.
 #
 # ### Decision boundaries
 #
@@ -129,7 +141,8 @@ show(loss_curves, curves, lang="en")
 # %%
 for name in ["sigmoid", "tanh", "relu"]:
     predict = models[name].predict
-    show(decision_boundary, predict, X, y, lang="en", title_key=f"nb_title_{name}")
+    show(decision_boundary, predict, X, y, lang="en",
+         title_key=f"nb_title_{name}")
 
 # %% [markdown]
 # The sigmoid's boundary is still almost straight. Those of tanh and ReLU bend
@@ -157,7 +170,8 @@ for name, init in INITS.items():
     if name == "identity":
         continue
     model = MLP(deep, name, seed=0, init=init)
-    norms[get(name).meta.display["en"]] = layer_gradient_norms(model, X, y)
+    label = get(name).meta.display["en"]
+    norms[label] = layer_gradient_norms(model, X, y)
 for label, values in norms.items():
     ratio = fmt_auto(values[-1] / values[0], "en")
     print(f"{label}: last layer / first layer = {ratio}")

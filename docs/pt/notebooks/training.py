@@ -41,7 +41,11 @@
 # %%
 from snippets.activations import get
 from snippets.datasets import two_moons
-from snippets.figures import decision_boundary, gradient_norms_by_layer, loss_curves
+from snippets.figures import (
+    decision_boundary,
+    gradient_norms_by_layer,
+    loss_curves,
+)
 from snippets.i18n import fmt_auto, fmt_number
 from snippets.nn import MLP, accuracy, layer_gradient_norms, train
 from snippets.publish import show
@@ -56,7 +60,8 @@ from snippets.publish import show
 # %%
 X, y = two_moons(n=200, noise=0.15, seed=0)
 print(f"{len(X)} pontos com {X.shape[1]} coordenadas")
-print(f"classe 0: {(y == 0).sum()} pontos; classe 1: {(y == 1).sum()} pontos")
+for label in (0, 1):
+    print(f"classe {label}: {(y == label).sum()} pontos")
 
 # %% [markdown]
 # ## Primeiro, um modelo linear
@@ -75,7 +80,8 @@ linear = MLP((2, 1), "identity", seed=0)
 history = train(linear, X, y, loss="bce", lr=0.5, epochs=400)
 print(f"perda final: {fmt_number(history['loss'][-1], 'pt', 3)}")
 print(f"acurácia: {fmt_number(100 * accuracy(linear, X, y), 'pt', 1)} %")
-show(decision_boundary, linear.predict, X, y, lang="pt", title_key="nb_title_linear")
+show(decision_boundary, linear.predict, X, y, lang="pt",
+     title_key="nb_title_linear")
 
 # %% [markdown]
 # O fundo mostra a classe que o modelo prevê em cada ponto do plano, e a linha
@@ -93,11 +99,14 @@ show(decision_boundary, linear.predict, X, y, lang="pt", title_key="nb_title_lin
 # Glorot para as outras.
 
 # %%
-INITS = {"identity": "glorot", "sigmoid": "glorot", "tanh": "glorot", "relu": "he"}
+# função de ativação das camadas ocultas -> inicialização dos pesos
+INITS = {"identity": "glorot", "sigmoid": "glorot", "tanh": "glorot",
+         "relu": "he"}
 models, histories = {}, {}
 for name, init in INITS.items():
     models[name] = MLP((2, 16, 16, 1), name, seed=0, init=init)
-    histories[name] = train(models[name], X, y, loss="bce", lr=0.5, epochs=400)
+    histories[name] = train(models[name], X, y, loss="bce", lr=0.5,
+                            epochs=400)
     loss = fmt_number(histories[name]["loss"][-1], "pt", 3)
     acc = fmt_number(100 * accuracy(models[name], X, y), "pt", 1)
     print(f"{name:>8}: perda final {loss}, acurácia {acc} %")
@@ -110,7 +119,8 @@ for name, init in INITS.items():
 # fica plana indica que o treinamento empacou.
 
 # %%
-curves = {get(name).meta.display["pt"]: h["loss"] for name, h in histories.items()}
+curves = {get(name).meta.display["pt"]: history["loss"]
+          for name, history in histories.items()}
 show(loss_curves, curves, lang="pt")
 
 # %% [markdown]
@@ -118,7 +128,9 @@ show(loss_curves, curves, lang="pt")
 # ainda é afim, e a rede inteira continua sendo um modelo linear (compare a
 # acurácia com a do modelo linear acima). A **sigmoide** fica presa perto dessa
 # mesma solução nessas 400 épocas. A **tanh** e a **ReLU** descem bem mais e
-# acertam quase todos os pontos.
+# acertam quase todos os pontos. A curva da tanh tem um salto brusco perto do fim:
+# um passo longo demais para aquele ponto da superfície de perda, do qual a
+# descida do gradiente se recupera nas épocas seguintes.
 #
 # ### Fronteiras de decisão
 #
@@ -128,7 +140,8 @@ show(loss_curves, curves, lang="pt")
 # %%
 for name in ["sigmoid", "tanh", "relu"]:
     predict = models[name].predict
-    show(decision_boundary, predict, X, y, lang="pt", title_key=f"nb_title_{name}")
+    show(decision_boundary, predict, X, y, lang="pt",
+         title_key=f"nb_title_{name}")
 
 # %% [markdown]
 # A fronteira da sigmoide ainda é quase reta. As da tanh e da ReLU se dobram em
@@ -156,7 +169,8 @@ for name, init in INITS.items():
     if name == "identity":
         continue
     model = MLP(deep, name, seed=0, init=init)
-    norms[get(name).meta.display["pt"]] = layer_gradient_norms(model, X, y)
+    label = get(name).meta.display["pt"]
+    norms[label] = layer_gradient_norms(model, X, y)
 for label, values in norms.items():
     ratio = fmt_auto(values[-1] / values[0], "pt")
     print(f"{label}: última camada / primeira camada = {ratio}")

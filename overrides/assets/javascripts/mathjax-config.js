@@ -4,9 +4,11 @@
 // assets/mathjax/output/: nothing is fetched from a CDN when a page is viewed.
 //
 // Notebook pages (mkdocs-jupyter, a ".jupyter-wrapper" in the page) write math as
-// $...$ and $$...$$ in their Markdown cells: there, and only there, those
-// delimiters are added and the cells' class is processed too. This script runs at
-// the end of <body>, so the page's content is already in the document.
+// $...$ and $$...$$ in their Markdown cells, inside <p> and <li> elements without a
+// class: there the "ignore every class" rule above would skip them, so on those
+// pages (only) the $ delimiters are added and MathJax ignores the site's chrome
+// and the cells' outputs instead. Code is never searched (MathJax skips <pre> and
+// <code>). This script runs at the end of <body>: the content is already there.
 const notebookPage = document.querySelector(".jupyter-wrapper") !== null;
 window.MathJax = {
   tex: {
@@ -16,7 +18,9 @@ window.MathJax = {
     processEnvironments: true,
   },
   options: {
-    ignoreHtmlClass: ".*|",
+    ignoreHtmlClass: notebookPage
+      ? "md-header|md-sidebar|md-footer|md-search|jp-OutputArea|notebook-links"
+      : ".*|",
     processHtmlClass: notebookPage ? "arithmatex|jp-RenderedMarkdown" : "arithmatex",
   },
 };

@@ -1,0 +1,408 @@
+"""The notebooks (docs/<lang>/notebooks/*.py, jupytext "percent" files).
+
+They run from top to bottom in a Jupyter kernel, the two languages hold the same
+notebook (same cells, same code apart from reader-facing strings), the built site
+renders them as pages with their downloads, a failing cell fails the build, the
+build-time cache is keyed by the notebook and by ``snippets/``, and the claims their
+prose makes about the training runs hold.
+"""
+
+from __future__ import annotations
+
+import ast
+import html
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jupytext
+import nbformat
+import numpy as np
+import pytest
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+from tests.conftest import ROOT
+
+LANGS = ("pt", "en")
+NOTEBOOKS = sorted(
+    p.relative_to(ROOT / "docs" / "pt")
+    for p in (ROOT / "docs" / "pt").glob("notebooks/*.py")
+)
+HEADING = re.compile(r"^(#{1,6}) ", re.MULTILINE)
+
+
+def read(lang: str, relative: Path):
+    return jupytext.read(ROOT / "docs" / lang / relative)
+
+
+def test_there_are_notebooks_in_both_languages() -> None:
+    assert NOTEBOOKS, "no notebook under docs/pt/notebooks/"
+    for relative in NOTEBOOKS:
+        assert (ROOT / "docs" / "en" / relative).is_file(), (
+            f"docs/en/{relative} is missing"
+        )
+    english = sorted(
+        p.relative_to(ROOT / "docs" / "en")
+        for p in (ROOT / "docs" / "en").glob("notebooks/*.py")
+    )
+    assert english == NOTEBOOKS
+
+
+# --------------------------------------------------------------------------- #
+# They run, top to bottom
+# --------------------------------------------------------------------------- #
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("relative", NOTEBOOKS, ids=str)
+def test_notebook_runs_top_to_bottom(
+    lang: str, relative: Path, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # a figure saved by mistake would land here
+    notebook = read(lang, relative)
+    try:
+        NotebookClient(notebook, kernel_name="python3", timeout=120).execute()
+    except CellExecutionError as error:
+        pytest.fail(f"docs/{lang}/{relative}: a cell failed:\n{error}", pytrace=False)
+    outputs = [o for c in notebook.cells if c.cell_type == "code" for o in c.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    assert not [o for o in outputs if o.get("name") == "stderr"], (
+        "a cell wrote to stderr"
+    )
+    figures = [o for o in outputs if "image/png" in o.get("data", {})]
+    assert figures, "no figure was displayed"
+    for output in figures:  # snippets.publish.show: PNG plus HTML with the alt text
+        alt = re.search(r'alt="([^"]+)"', output.data["text/html"])
+        assert alt and len(alt.group(1)) > 40, output.data["text/html"][-200:]
+    assert not list(tmp_path.iterdir()), (
+        "the notebook saved files instead of displaying them"
+    )
+
+
+# --------------------------------------------------------------------------- #
+# Both languages hold the same notebook
+# --------------------------------------------------------------------------- #
+def _prose(value: str) -> bool:
+    """Reader-facing text: anything but a bare identifier-like token."""
+    return not re.fullmatch(r"[A-Za-z0-9_.\-]*", value)
+
+
+class _Normalise(ast.NodeTransformer):
+    """Erase what may differ between languages: the language code and prose."""
+
+    def visit_Constant(self, node: ast.Constant):
+        if isinstance(node.value, str):
+            if node.value in LANGS:
+                return ast.copy_location(ast.Constant("<lang>"), node)
+            if _prose(node.value):
+                return ast.copy_location(ast.Constant("<text>"), node)
+        return node
+
+    def visit_JoinedStr(self, node: ast.JoinedStr):
+        values = [
+            ast.Constant("<text>") if isinstance(v, ast.Constant) else self.visit(v)
+            for v in node.values
+        ]
+        return ast.copy_location(ast.JoinedStr(values=values), node)
+
+
+def normalised_code(source: str) -> str:
+    lines = [
+        line for line in source.splitlines() if not line.lstrip().startswith(("%", "!"))
+    ]
+    return ast.dump(_Normalise().visit(ast.parse("\n".join(lines))))
+
+
+@pytest.mark.parametrize("relative", NOTEBOOKS, ids=str)
+def test_both_languages_have_the_same_cells(relative: Path) -> None:
+    pt, en = read("pt", relative), read("en", relative)
+    assert [c.cell_type for c in pt.cells] == [c.cell_type for c in en.cells]
+    for index, (a, b) in enumerate(zip(pt.cells, en.cells, strict=True)):
+        where = f"{relative}, cell {index + 1}"
+        if a.cell_type == "code":
+            assert normalised_code(a.source) == normalised_code(b.source), (
+                f"{where}: the code differs beyond lang and printed text\n"
+                f"--- pt\n{a.source}\n--- en\n{b.source}"
+            )
+            assert a.source.count('"pt"') + a.source.count("'pt'") == b.source.count(
+                '"en"'
+            ) + b.source.count("'en'"), where
+        else:
+            assert HEADING.findall(a.source) == HEADING.findall(b.source), where
+            for pattern in (
+                r"\$\$",
+                r"(?<!\$)\$(?!\$)",
+                r"<details>",
+                r"^\s*\d+\. ",
+                r"`",
+            ):
+                count = (
+                    len(re.findall(pattern, a.source, re.MULTILINE)),
+                    len(re.findall(pattern, b.source, re.MULTILINE)),
+                )
+                assert count[0] == count[1], (
+                    f"{where}: {pattern!r} appears {count} times"
+                )
+
+
+def test_code_comparison_catches_a_changed_argument() -> None:
+    pt = 'train(model, X, y, lr=0.5)\nprint(f"perda {x}", lang="pt")'
+    assert normalised_code(pt) == normalised_code(
+        'train(model, X, y, lr=0.5)\nprint(f"loss {x}", lang="en")'
+    )
+    assert normalised_code(pt) != normalised_code(
+        'train(model, X, y, lr=0.1)\nprint(f"loss {x}", lang="en")'
+    )
+    assert normalised_code('get("relu")') != normalised_code('get("tanh")')
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("relative", NOTEBOOKS, ids=str)
+def test_markdown_math_uses_dollars_and_there_are_exercises(
+    lang: str, relative: Path
+) -> None:
+    notebook = read(lang, relative)
+    markdown = "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown")
+    assert "\\(" not in markdown and "\\[" not in markdown, (
+        "notebook math is written $...$"
+    )
+    assert markdown.count("$") % 2 == 0, "an unbalanced $"
+    title = {"pt": "## Exercícios", "en": "## Exercises"}[lang]
+    assert title in markdown
+    exercises = markdown.split(title, 1)[1]
+    answers = exercises.count("<details><summary>")
+    assert 3 <= answers <= 5 and answers == exercises.count("</details>")
+    assert not [
+        o for c in notebook.cells if c.cell_type == "code" for o in c.get("outputs", [])
+    ]
+
+
+# --------------------------------------------------------------------------- #
+# The built site
+# --------------------------------------------------------------------------- #
+@pytest.mark.parametrize("lang", LANGS)
+def test_built_notebook_pages_are_rendered_with_downloads(
+    built_site: Path, lang: str
+) -> None:
+    for relative in NOTEBOOKS:
+        folder = built_site / ("en" if lang == "en" else "") / relative.with_suffix("")
+        page = (folder / "index.html").read_text(encoding="utf-8")
+        assert "jupyter-wrapper" in page and page.count("jp-CodeCell") >= 5, (
+            "cells not rendered"
+        )
+        assert '"cell_type"' not in page and "nbformat_minor" not in page, (
+            "raw notebook JSON"
+        )
+        assert "jp-RenderedImage" in page or "data:image/png" in page, (
+            "no figure output"
+        )
+        assert "No description has been provided" not in page, (
+            "a figure without alt text"
+        )
+        assert 'data-mime-type="application/vnd.jupyter.stderr"' not in page
+        assert "Traceback" not in page
+        assert "assets/mathjax/tex-chtml.js" in page, (
+            "MathJax is not loaded on the page"
+        )
+        links = re.findall(
+            r'<a href="([^"]+)" class="md-button[^"]*"',
+            page.split('class="notebook-links"', 1)[1][:2000],
+        )
+        assert links and links[0].endswith(".ipynb"), links
+        for href in links:
+            if "://" in href:
+                continue
+            target = folder / html.unescape(href)
+            assert target.is_file(), (
+                f"the link {href} of {relative} ({lang}) leads nowhere"
+            )
+        assert not [h for h in links if "colab.research.google.com" in h], (
+            "no repository set"
+        )
+        downloaded = nbformat.read(folder / links[0], as_version=4)
+        nbformat.validate(downloaded)
+        source = read(lang, relative)
+        assert [c.source for c in downloaded.cells] == [c.source for c in source.cells]
+        assert "jupytext" not in downloaded.metadata
+
+
+def test_the_ipynb_for_colab_installs_the_package(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from hooks import notebook_for_readers
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    source = ROOT / "docs" / "en" / NOTEBOOKS[0]
+    plain = notebook_for_readers(source, "en")
+    colab = notebook_for_readers(source, "en", "owner/name")
+    assert len(colab.cells) == len(plain.cells) + 1
+    assert "git+https://github.com/owner/name" in colab.cells[0].source
+    compile(colab.cells[0].source, "cell", "exec")  # plain Python, no magic syntax
+
+
+# --------------------------------------------------------------------------- #
+# A failing cell fails the build; the cache is keyed by notebook and snippets/
+# --------------------------------------------------------------------------- #
+def _small_project(tmp_path: Path, extra_cell: str = "") -> Path:
+    """A copy of the project whose only pages are a home page and one notebook."""
+    copy = tmp_path / "project"
+    shutil.copytree(ROOT / "overrides", copy / "overrides")
+    shutil.copytree(ROOT / "scripts", copy / "scripts")
+    shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
+    shutil.copytree(
+        ROOT / "snippets",
+        copy / "snippets",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
+    docs = copy / "docs" / "pt"
+    (docs / "notebooks").mkdir(parents=True)
+    (docs / "index.md").write_text("# Início\n", encoding="utf-8")
+    source = (ROOT / "docs" / "pt" / NOTEBOOKS[0]).read_text(encoding="utf-8")
+    (docs / NOTEBOOKS[0]).write_text(source + extra_cell, encoding="utf-8")
+    (copy / "small.yml").write_text(
+        f"INHERIT: mkdocs.yml\nnav:\n  - index.md\n  - {NOTEBOOKS[0].as_posix()}\n",
+        encoding="utf-8",
+    )
+    return copy
+
+
+def _build(copy: Path, site: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "-f",
+            "small.yml",
+            "--site-dir",
+            str(site),
+        ],
+        cwd=copy,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_a_failing_cell_fails_the_build(tmp_path: Path) -> None:
+    cell = '\n# %%\nraise ValueError("injected notebook failure")\n'
+    copy = _small_project(tmp_path, cell)
+    result = _build(copy, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "injected notebook failure" in output, output[-3000:]
+
+
+def test_cache_is_keyed_by_the_notebook_and_the_snippets_sources(
+    tmp_path: Path,
+) -> None:
+    copy = _small_project(tmp_path)
+    runs = []
+    for step in ("cold", "warm", "snippets changed"):
+        if step == "snippets changed":
+            with (copy / "snippets" / "datasets.py").open(
+                "a", encoding="utf-8"
+            ) as file:
+                file.write("\n# an edit to the package\n")
+        result = _build(copy, tmp_path / "site")
+        assert result.returncode == 0, result.stdout + result.stderr
+        runs.append(result.stderr)
+    assert "Cache miss" in runs[0]
+    assert "Cache hit" in runs[1] and "Cache miss" not in runs[1]
+    assert "Cache miss" in runs[2]
+    kept = list((copy / ".cache" / "notebooks" / "pt").iterdir())
+    assert len(kept) == 1, "outputs of older snippets/ sources are removed"
+    page = (tmp_path / "site" / NOTEBOOKS[0].with_suffix("") / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert (
+        "jupyter-wrapper" in page
+        and (
+            tmp_path / "site" / NOTEBOOKS[0].with_suffix("") / "training.ipynb"
+        ).is_file()
+    )
+
+
+# --------------------------------------------------------------------------- #
+# What the prose of docs/*/notebooks/training.py says about the runs
+# --------------------------------------------------------------------------- #
+def _run(name, epochs=400, lr=0.5, data="moons", sizes=(2, 16, 16, 1)):
+    from snippets.datasets import spirals, two_moons
+    from snippets.nn import MLP, accuracy, train
+
+    X, y = (
+        two_moons(n=200, noise=0.15, seed=0)
+        if data == "moons"
+        else spirals(n=200, seed=0)
+    )
+    init = "he" if name == "relu" else "glorot"
+    model = MLP(sizes, name, seed=0, init=init)
+    history = train(model, X, y, loss="bce", lr=lr, epochs=epochs)
+    return accuracy(model, X, y), history["loss"]
+
+
+def test_training_claims() -> None:
+    from snippets.datasets import two_moons
+    from snippets.nn import MLP, accuracy, train
+
+    X, y = two_moons(n=200, noise=0.15, seed=0)
+    linear = MLP((2, 1), "identity", seed=0)
+    train(linear, X, y, loss="bce", lr=0.5, epochs=400)
+    linear_accuracy = accuracy(linear, X, y)
+    assert linear_accuracy < 0.92  # a line cannot follow the moons
+    results = {name: _run(name) for name in ("identity", "sigmoid", "tanh", "relu")}
+    # identity and sigmoid stay at the linear model's level; tanh and ReLU almost all right
+    for name in ("identity", "sigmoid"):
+        assert abs(results[name][0] - linear_accuracy) <= 0.02, name
+    for name in ("tanh", "relu"):
+        assert (
+            results[name][0] >= 0.97
+            and results[name][1][-1] < results["sigmoid"][1][-1] / 3
+        )
+    # the tanh curve jumps once near the end, then recovers
+    loss = results["tanh"][1]
+    jump = int(np.argmax(loss[1:] / loss[:-1]))
+    assert loss[jump + 1] > 2 * loss[jump] and jump > 200 and loss[-1] < loss[jump]
+
+
+def test_gradient_norm_claims() -> None:
+    from snippets.datasets import two_moons
+    from snippets.nn import MLP, layer_gradient_norms
+
+    X, y = two_moons(n=200, noise=0.15, seed=0)
+    deep = (2, 16, 16, 16, 16, 16, 16, 1)
+    norms = {
+        name: layer_gradient_norms(MLP(deep, name, seed=0, init=init), X, y)
+        for name, init in (("sigmoid", "glorot"), ("tanh", "glorot"), ("relu", "he"))
+    }
+    assert np.all(
+        np.diff(norms["sigmoid"]) > 0
+    )  # falls layer after layer towards the input
+    assert norms["sigmoid"][-1] / norms["sigmoid"][0] > 1000
+    for name in ("tanh", "relu"):  # same order of magnitude in every layer
+        assert norms[name].max() / norms[name].min() < 10, name
+
+
+def test_exercise_answers() -> None:
+    # 1. 2000 epochs do not rescue the sigmoid
+    _, loss_400 = _run("sigmoid")
+    acc_2000, loss_2000 = _run("sigmoid", epochs=2000)
+    assert acc_2000 <= 0.9 and loss_2000[-1] > 0.95 * loss_400[-1]
+    # 2. tanh with lr=0.05 stays close to the linear model in 400 epochs
+    acc_slow, _ = _run("tanh", lr=0.05)
+    assert acc_slow <= 0.9
+    # 3. spirals: ReLU well ahead of tanh at 400 epochs, both almost right at 3000
+    tanh_400, relu_400 = (
+        _run("tanh", data="spirals")[0],
+        _run("relu", data="spirals")[0],
+    )
+    assert tanh_400 < 0.7 and relu_400 > tanh_400 + 0.1
+    assert _run("tanh", 3000, data="spirals")[0] >= 0.97
+    assert _run("relu", 3000, data="spirals")[0] >= 0.97
+    # 4. (1/4)^6 = 1/4096, and 1/4 is the sigmoid derivative's maximum
+    from snippets.activations import get
+
+    z = np.linspace(-10, 10, 20001)
+    assert np.isclose(get("sigmoid").derivative(z).max(), 0.25) and 4**6 == 4096
