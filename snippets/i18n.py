@@ -218,6 +218,11 @@ LABELS: dict[str, dict[str, str]] = {
             "que as redes neurais."
         ),
         "col_zero_centred": "Centrada em zero",
+        "col_mean": "E[f(X)]",
+        "col_max_derivative": "máx |f′|",
+        "col_saturated": "Platô",
+        "col_cost": "Custo",
+        "col_class": "Diferenciabilidade",
         "diff_col_point": "Ponto x",
         "diff_col_left": "f′ logo à esquerda",
         "diff_col_right": "f′ logo à direita",
@@ -226,7 +231,7 @@ LABELS: dict[str, dict[str, str]] = {
         "class_discontinuous": "descontínua",
         "class_kinks": "contínua, com pontos angulosos",
         "class_C1": "derivada contínua (C¹)",
-        "class_smooth": "suave (C^∞)",
+        "class_smooth": "suave (infinitamente diferenciável)",
         "yes": "sim",
         "no": "não",
         # --- glossary -------------------------------------------------------------
@@ -419,6 +424,11 @@ LABELS: dict[str, dict[str, str]] = {
             "neural networks."
         ),
         "col_zero_centred": "Zero-centred",
+        "col_mean": "E[f(X)]",
+        "col_max_derivative": "max |f′|",
+        "col_saturated": "Plateau",
+        "col_cost": "Cost",
+        "col_class": "Differentiability",
         "diff_col_point": "Point x",
         "diff_col_left": "f′ just left",
         "diff_col_right": "f′ just right",
@@ -427,7 +437,7 @@ LABELS: dict[str, dict[str, str]] = {
         "class_discontinuous": "discontinuous",
         "class_kinks": "continuous, with kinks",
         "class_C1": "continuous derivative (C¹)",
-        "class_smooth": "smooth (C^∞)",
+        "class_smooth": "smooth (infinitely differentiable)",
         "yes": "yes",
         "no": "no",
         # --- glossary -------------------------------------------------------------
@@ -466,6 +476,7 @@ SAME_IN_BOTH = frozenset(
         "alt_scale_linear",
         "value_of",
         "card_mean",  # formulas
+        "col_mean",
         "card_prob_positive",
     }
 )

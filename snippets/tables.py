@@ -154,12 +154,12 @@ def comparison(
     costs = cost if cost is not None else measured_costs()
     keys = (
         "col_function",
-        "card_class",
+        "col_class",
         "col_zero_centred",
-        "card_mean",
-        "card_max_derivative",
-        "card_saturated",
-        "card_cost",
+        "col_mean",
+        "col_max_derivative",
+        "col_saturated",
+        "col_cost",
     )
     lines = [
         "| " + " | ".join(_cell(t(k, lang)) for k in keys) + " |",

@@ -200,7 +200,9 @@ def test_built_notebook_pages_are_rendered_with_downloads(
         assert "No description has been provided" not in page, (
             "a figure without alt text"
         )
-        assert 'data-mime-type="application/vnd.jupyter.stderr"' not in page
+        assert not re.search(
+            r'<div[^>]*data-mime-type="application/vnd\.jupyter\.(stderr|error)"', page
+        )
         assert "Traceback" not in page
         assert "assets/mathjax/tex-chtml.js" in page, (
             "MathJax is not loaded on the page"
