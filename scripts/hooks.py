@@ -20,12 +20,15 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
+import re
 from importlib.resources import files as package_files
 from pathlib import Path
 
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
+log = logging.getLogger("mkdocs.hooks.snippets")
 FIGURE_PREFIX = "@fig/"
 MATHJAX_DEST = "assets/mathjax"
 
@@ -87,11 +90,26 @@ def on_page_markdown(markdown, page, config, files):
     return stale_notice(markdown, page, config)  # section 6
 
 
+_MD_LINK = re.compile(r'href="(?![a-z]+:|#|/)([^"#]+\.md)(#[^"]*)?"')
+
+
 def on_page_content(html, page, config, files):
-    if FIGURE_PREFIX not in html:
-        return html
-    prefix = get_relative_url("assets/figures/x", page.url)[:-1]
-    return html.replace(f'src="{FIGURE_PREFIX}', f'src="{prefix}')
+    if FIGURE_PREFIX in html:
+        prefix = get_relative_url("assets/figures/x", page.url)[:-1]
+        html = html.replace(f'src="{FIGURE_PREFIX}', f'src="{prefix}')
+    # Markdown printed by build-time code is rendered by markdown-exec, outside
+    # MkDocs' link resolution: resolve its relative links to .md pages here.
+    return _MD_LINK.sub(lambda m: _resolve_link(m, page, files), html)
+
+
+def _resolve_link(match, page, files) -> str:
+    target, anchor = match.group(1), match.group(2) or ""
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), target))
+    linked = files.get_file_from_path(path)
+    if linked is None:
+        log.warning("%s: printed link to '%s', which is not a page", page.file.src_uri, target)
+        return match.group(0)
+    return f'href="{linked.url_relative_to(page.file)}{anchor}"'
 
 
 # --------------------------------------------------------------------------- #

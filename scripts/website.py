@@ -36,6 +36,8 @@ def build_language(lang: str, site_dir: Path, *, dirty: bool = False, **override
     a Portuguese rebuild hides ``en/`` for the duration instead of deleting it.
     """
     target = site_dir / SUBDIR[lang]
+    if lang == "en" and os.environ.get("SITE_URL"):  # the English site lives in /en/
+        overrides.setdefault("site_url", os.environ["SITE_URL"].rstrip("/") + "/en/")
     config = load_config(str(CONFIGS[lang]), site_dir=str(target), **overrides)
     english, hidden = site_dir / "en", site_dir / ".en-kept"
     keep = lang == "pt" and not dirty and english.is_dir()

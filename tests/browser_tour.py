@@ -9,15 +9,21 @@ Per page, after ``load`` (and MathJax's typesetting, on pages with math):
 
 * every request and console error is recorded (with :class:`tests.conftest.Watch`),
   plus every response with an HTTP error status;
-* axe-core (bundled by the ``axe-playwright-python`` wheel) runs on the whole page
-  in the light scheme, then its ``color-contrast`` rule in the dark scheme (the other
-  rules do not depend on colours). To keep this fast, two theme-rendered parts are
-  simplified first, because they are the same on every page and are checked once,
-  in place, on the home page of each language: MathJax's output (thousands of
-  elements on a page with formulas) and the syntax-highlighting spans of code blocks
-  (their text stays, in the code's base colour). The colours of every highlighting
-  class used anywhere on the site are checked on the home page too, in both schemes,
-  with a specimen code block holding one span of each class.
+* axe-core (bundled by the ``axe-playwright-python`` wheel) runs with its default
+  rules in the light scheme, then its colour rules (``color-contrast``,
+  ``link-in-text-block``: the only ones that depend on the scheme) in the dark one.
+
+The chrome (header, navigation, search, footer) is the same on every page of a
+language, so the whole page is checked as it is on the two home pages only; there,
+a specimen code block with one span of each syntax-highlighting class used anywhere
+on the site checks every highlighting colour in both schemes. On the other pages
+axe checks the content (``<article>``), after two simplifications that keep it fast
+on a busy machine: MathJax's output (thousands of elements on a page with formulas;
+checked in place on the home pages) is replaced by a letter, and the highlighting
+spans of code blocks are merged into their text (their colours: the specimen). The
+colour rules, the costly ones, run on one element per combination of text colour,
+size, weight, decoration and backgrounds behind it: elements alike in all of these
+have the same contrast.
 """
 
 from __future__ import annotations
@@ -33,47 +39,79 @@ from tests.conftest import Watch
 HOME_PAGES = ("", "en/")
 _PYGMENTS_SPAN = re.compile(r'<span class="([a-z]{1,3}[0-9]?)">')
 
-# Runs in the page: wait for MathJax, switch off transitions, simplify (unless
-# told not to), run axe in light then dark; returns compact violations.
+# Runs in the page: wait for MathJax, switch off transitions, then run axe in the
+# light scheme and its colour rules in the dark scheme; returns compact violations.
+# ``full`` (home pages): the whole page as it is, plus the highlighting specimen.
+# Otherwise the page is simplified and the colour rules run on one element per
+# combination of text style and backgrounds ("representatives"), see the docstring.
 _AUDIT = """
-async ({simplify, specimen}) => {
+async ({full, specimen}) => {
   if (window.MathJax && MathJax.startup && MathJax.startup.promise) {
     await MathJax.startup.promise;
   }
   const style = document.createElement("style");
   style.textContent = "*,*::before,*::after{transition:none!important;animation:none!important}";
   document.head.appendChild(style);
-  if (simplify) {
-    for (const m of document.querySelectorAll("mjx-container")) m.replaceWith("x");
-    for (const c of document.querySelectorAll(".highlight code")) c.textContent = c.textContent;
-  }
-  let context = document;
-  if (specimen.length) {
-    const block = document.createElement("div");
-    block.className = "language-python highlight";
-    block.id = "qa-specimen";
-    block.innerHTML = "<pre><code>" + specimen.map(
-      c => `<span class="${c}">${c}_sample </span>`).join("\\n") + "</code></pre>";
-    document.querySelector("article").appendChild(block);
-    context = {include: ["#qa-specimen"]};
-  }
-  const pack = (scheme, r) => r.violations.map(v => ({
+  const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
+  const out = [];
+  const pack = (scheme, r) => out.push(...r.violations.map(v => ({
     id: v.id, impact: v.impact, scheme, help: v.help,
     nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + ": " +
-      (n.any.concat(n.all, n.none).map(c => c.message).join("; ")))
-  }));
-  const out = [];
-  const light = {resultTypes: ["violations"]};
-  if (specimen.length) light.runOnly = ["color-contrast"];
-  out.push(...pack("light", await axe.run(context, light)));
-  const slate = document.querySelector('input[data-md-color-scheme="slate"]');
-  if (slate) {
-    for (const a of slate.attributes) {
+      n.any.concat(n.all, n.none).map(c => c.message).join("; "))
+  })));
+  const background = el => {
+    const chain = [];
+    for (let e = el; e && e.nodeType === 1; e = e.parentElement) {
+      const s = getComputedStyle(e);
+      if (s.opacity !== "1") chain.push("opacity " + s.opacity);
+      if (s.backgroundImage !== "none" || s.backgroundColor !== "rgba(0, 0, 0, 0)") {
+        chain.push(s.backgroundColor + " " + s.backgroundImage);
+        if (s.backgroundColor.startsWith("rgb(")) break;  // opaque: nothing shows through
+      }
+    }
+    return chain.join("|");
+  };
+  const representatives = () => {
+    for (const e of document.querySelectorAll("[data-qa-rep]")) e.removeAttribute("data-qa-rep");
+    const seen = new Set();
+    for (const el of document.querySelectorAll("article *")) {
+      if (![...el.childNodes].some(c => c.nodeType === 3 && c.textContent.trim())) continue;
+      const s = getComputedStyle(el);
+      const key = [el.closest("a") !== null, s.color, s.fontSize, s.fontWeight,
+        s.textDecorationLine, s.textShadow, background(el)].join(";");
+      if (!seen.has(key)) { seen.add(key); el.setAttribute("data-qa-rep", ""); }
+    }
+    return {include: ["[data-qa-rep]"]};
+  };
+  const dark = () => {
+    const slate = document.querySelector('input[data-md-color-scheme="slate"]');
+    for (const a of slate ? slate.attributes : []) {
       if (a.name.startsWith("data-md-color-")) document.body.setAttribute(a.name, a.value);
     }
+  };
+  const colours = {runOnly: COLOUR_RULES, resultTypes: ["violations"]};
+  if (full) {
+    if (specimen.length) {
+      const block = document.createElement("div");
+      block.className = "language-python highlight";
+      block.id = "qa-specimen";
+      block.innerHTML = "<pre><code>" + specimen.map(
+        c => `<span class="${c}">${c}_sample</span>`).join("\\n") + "</code></pre>";
+      document.querySelector("article").appendChild(block);
+    }
+    pack("light", await axe.run(document, {resultTypes: ["violations"]}));
+    dark();
+    pack("dark", await axe.run(document, colours));
+  } else {
+    for (const m of document.querySelectorAll("mjx-container")) m.replaceWith("x");
+    for (const c of document.querySelectorAll(".highlight code")) c.textContent = c.textContent;
+    const others = {resultTypes: ["violations"], rules: {}};
+    for (const id of COLOUR_RULES) others.rules[id] = {enabled: false};
+    pack("light", await axe.run({include: ["article"]}, others));
+    pack("light", await axe.run(representatives(), colours));
+    dark();
+    pack("dark", await axe.run(representatives(), colours));
   }
-  out.push(...pack("dark", await axe.run(context,
-    {runOnly: ["color-contrast"], resultTypes: ["violations"]})));
   return out;
 }
 """
@@ -126,13 +164,8 @@ def tour(browser, base: str, site: Path) -> dict[str, PageVisit]:
                 continue
             home = path in HOME_PAGES
             visit.violations = watch.page.evaluate(
-                _AUDIT, {"simplify": not home, "specimen": []}
+                _AUDIT, {"full": home, "specimen": specimen if home else []}
             )
-            if home:  # the colours of every highlighting class, both schemes
-                watch.page.goto(base + "/" + path, wait_until="load")
-                visit.violations += watch.page.evaluate(
-                    _AUDIT, {"simplify": False, "specimen": specimen}
-                )
             visit.requests = watch.requests[marks[0]:]
             visit.errors = watch.errors[marks[1]:]
             visit.failed += failed[marks[2]:]

@@ -38,11 +38,12 @@ def test_workflow_calls_only_existing_make_targets() -> None:
 def test_workflow_triggers_and_deploys_only_from_main() -> None:
     flow = _workflow()
     assert {"push", "pull_request"} <= set(flow["on"])
-    deploy = flow["jobs"]["deploy"]
+    steps = flow["jobs"]["test"]["steps"]
+    runs = [s.get("run", "") for s in steps]
+    assert runs.index("make test") < runs.index("make build")
+    (deploy,) = [s for s in steps if "ghp_import" in s.get("run", "")]
     assert "refs/heads/main" in deploy["if"] and "push" in deploy["if"]
-    assert deploy["needs"] == "test"
-    uses = [s.get("uses", "") for s in deploy["steps"]]
-    assert any(u.startswith("actions/deploy-pages@") for u in uses)
+    assert deploy["run"].rstrip().endswith(" site")
     # The site address and the repository are one setting each.
     assert set(flow["env"]) == {"SITE_URL", "SITE_REPOSITORY"}
 
