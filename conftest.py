@@ -18,6 +18,9 @@ import os
 import tempfile
 from pathlib import Path
 
+# Small matrices everywhere: one BLAS thread avoids contention on a 2-core machine.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 import pytest
 from pytest_codeblocks.main import extract_from_file
 from pytest_codeblocks.plugin import TestBlock

@@ -19,9 +19,13 @@ import sys
 import time
 from pathlib import Path
 
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from mkdocs.exceptions import Abort, BuildError, ConfigurationError
+# Build-time code runs small NumPy experiments: BLAS threads only fight over the
+# cores (and with the second language's build in CI). Set before NumPy loads.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+from mkdocs.commands.build import build  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
+from mkdocs.exceptions import Abort, BuildError, ConfigurationError  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIGS = {"pt": ROOT / "mkdocs.yml", "en": ROOT / "mkdocs.en.yml"}
