@@ -655,7 +655,7 @@ _REGISTRY: dict[str, _Entry] = {
             ),
             defaults={"slope": 0.01},
             exaggerated={"slope": 0.2},
-            kink_convention=_kc("x = 0", "a (slope)", "x = 0", "a (slope)"),
+            kink_convention=_kc("x = 0", "the slope", "x = 0", "a inclinação"),
         ),
         rules={"slope": _real},
         output_range=lambda p: (-INF, INF) if p["slope"] > 0 else (0.0, INF),
@@ -1009,7 +1009,7 @@ _REGISTRY: dict[str, _Entry] = {
             ),
             defaults={"min_val": -1.0, "max_val": 1.0},
             exaggerated={"min_val": -2.0, "max_val": 2.0},
-            kink_convention=_kc("x = min_val, max_val", "0"),
+            kink_convention=_kc("x = min_val and x = max_val", "0", "x = min_val e x = max_val", "0"),
         ),
         rules={"min_val": _real, "max_val": _real},
         check=_check_hard_tanh,
@@ -1041,12 +1041,12 @@ _REGISTRY: dict[str, _Entry] = {
                 "ICCV 2019",
             ),
             kink_convention={
-                "pt": "Em x = -3 e x = 3 a derivada retornada é (2x + 3)/6, isto "
-                "é, -0,5 e 1,5 (convenção do PyTorch: fórmula no intervalo "
-                "fechado [-3, 3]).",
-                "en": "At x = -3 and x = 3 the derivative returned is (2x + 3)/6, "
-                "i.e. -0.5 and 1.5 (PyTorch's convention: the formula on the "
-                "closed interval [-3, 3]).",
+                "pt": "Em x = −3 e x = 3, a derivada retornada é (2x + 3)/6, isto "
+                "é, −0,5 e 1,5 (convenção do PyTorch: fórmula no intervalo "
+                "fechado [−3, 3]).",
+                "en": "At x = −3 and x = 3, the derivative returned is (2x + 3)/6, "
+                "i.e. −0.5 and 1.5 (PyTorch's convention: the formula on the "
+                "closed interval [−3, 3]).",
             },
         ),
     ),
@@ -1070,7 +1070,7 @@ _REGISTRY: dict[str, _Entry] = {
                 "Convolutional deep belief networks on CIFAR-10",
                 "Unpublished manuscript, University of Toronto",
             ),
-            kink_convention=_kc("x = 0, 6", "0"),
+            kink_convention=_kc("x = 0 and x = 6", "0", "x = 0 e x = 6", "0"),
         ),
     ),
 }
