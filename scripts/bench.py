@@ -152,7 +152,7 @@ def bench_breakdown(site: Path) -> list[str]:
 
     logging.disable(logging.INFO)
     t0 = time.perf_counter()
-    site_script.build_all(site)
+    site_script.build_all(site, parallel=False)
     total = time.perf_counter() - t0
     code_only = timers["build-time code"] - timers["figures"]
     rest = total - timers["build-time code"] - timers["notebooks"]

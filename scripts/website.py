@@ -15,7 +15,10 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import shutil
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -56,10 +59,27 @@ def build_language(lang: str, site_dir: Path, *, dirty: bool = False, **override
     log.info("%s built in %.1f s", lang, time.perf_counter() - start)
 
 
-def build_all(site_dir: Path, **overrides) -> None:
-    """Build Portuguese, then English (order matters: en lives inside pt's folder)."""
-    for lang in CONFIGS:
-        build_language(lang, site_dir, **overrides)
+def build_all(site_dir: Path, *, parallel: bool = True) -> None:
+    """Build both languages: English in a second process while Portuguese builds
+    in this one (the two builds share nothing but the caches, whose entries are
+    per language), then English moves into ``site_dir/en``."""
+    if not parallel:
+        for lang in CONFIGS:  # Portuguese first: English lives inside its folder
+            build_language(lang, site_dir)
+        return
+    site_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=site_dir.parent, prefix=".en-build-") as tmp:
+        english = subprocess.Popen(
+            [sys.executable, __file__, "build-language", "en", "--site-dir", tmp]
+        )
+        try:
+            build_language("pt", site_dir)
+        finally:
+            failed = english.wait()
+        if failed:
+            raise Abort("the English build failed (its messages are above)")
+        shutil.rmtree(site_dir / "en", ignore_errors=True)
+        shutil.move(Path(tmp) / "en", site_dir / "en")
 
 
 def _inputs_changed(paths: list[Path], since: float) -> bool:
@@ -133,6 +153,9 @@ def main(argv: list[str] | None = None) -> int:
         help="a copy that works opened from disk (file://): Material's offline "
         "plugin, pages as page.html",
     )
+    one = sub.add_parser("build-language", help="build one language (strict)")
+    one.add_argument("lang", choices=list(CONFIGS))
+    one.add_argument("--site-dir", type=Path, default=ROOT / "site")
     s = sub.add_parser("serve", help="serve both languages with live reload")
     s.add_argument("--site-dir", type=Path, default=ROOT / ".cache" / "serve")
     s.add_argument("--host", default="127.0.0.1")
@@ -144,6 +167,8 @@ def main(argv: list[str] | None = None) -> int:
             if args.offline:
                 os.environ.update(SITE_OFFLINE="true", SITE_DIRECTORY_URLS="false")
             build_all(args.site_dir.resolve())
+        elif args.command == "build-language":
+            build_language(args.lang, args.site_dir.resolve())
         else:
             serve(args.site_dir.resolve(), args.host, args.port)
     except (Abort, BuildError, ConfigurationError) as error:

@@ -1,7 +1,7 @@
 """Activation functions, their derivatives and their properties.
 
 A small registry of the activation functions taught on the site. Every entry gives
-the function, its derivative and a :class:`Meta` record (names in Portuguese and
+the function, its derivative and a `Meta` record (names in Portuguese and
 English, LaTeX, output range, smoothness, kinks, monotonicity, bounds, origin,
 default and "exaggerated" parameters, transcendental operations per element).
 
@@ -42,7 +42,7 @@ avoided with ``expm1``, ``log1p``, ``erfc`` and ``expit``.
 
 Convention at kinks
 -------------------
-Where the derivative does not exist, :meth:`Activation.derivative` returns what
+Where the derivative does not exist, `Activation.derivative` returns what
 PyTorch's autograd returns:
 
 * ``relu'(0) = 0``; ``leaky_relu'(0) = slope``; ``relu6'(0) = relu6'(6) = 0``;
@@ -117,7 +117,7 @@ class Meta:
         Transcendental operations per element in the textbook formula,
         e.g. ``{"exp": 1}``.
     kink_convention : dict
-        ``{"pt": ..., "en": ...}``: what :meth:`Activation.derivative` returns
+        ``{"pt": ..., "en": ...}``: what `Activation.derivative` returns
         where the derivative does not exist (PyTorch's autograd convention).
     """
 
@@ -1128,7 +1128,7 @@ def _finish(y, out_dtype, scalar):
 class Activation:
     """An activation function with resolved parameters.
 
-    Obtain instances with :func:`get`; do not construct them directly.
+    Obtain instances with `get`; do not construct them directly.
 
     Attributes
     ----------
@@ -1137,8 +1137,8 @@ class Activation:
     params : dict
         Resolved parameters (defaults filled in), e.g. ``{"slope": 0.2}``.
     meta : Meta
-        Properties for the default parameters; see :meth:`output_range` and
-        :meth:`kinks` for the actual parameters.
+        Properties for the default parameters; see `output_range` and
+        `kinks` for the actual parameters.
 
     Examples
     --------
@@ -1196,7 +1196,7 @@ class Activation:
         Returns
         -------
         numpy.ndarray or numpy scalar
-            ``f'(x)``, with the same shape and dtype rules as :meth:`__call__`.
+            ``f'(x)``, with the same shape and dtype rules as `__call__`.
 
         Raises
         ------
@@ -1250,7 +1250,7 @@ def get(name: str, **params: Any) -> Activation:
     Parameters
     ----------
     name : str
-        Canonical name, one of :func:`names`.
+        Canonical name, one of `names`.
     **params
         Keyword parameters; missing ones take PyTorch's defaults
         (``meta.defaults``).

@@ -187,13 +187,13 @@ def perceptron(X, y, epochs=20, lr=1.0, seed=0):
     Parameters
     ----------
     X, y : array_like
-        As in :func:`train_neuron`.
+        As in `train_neuron`.
     epochs : int, optional
         Number of passes over the examples, >= 1.
     lr : float, optional
         Step size, > 0.
     seed : int, optional
-        Seed of the initial weights (the same as :func:`train_neuron`'s).
+        Seed of the initial weights (the same as `train_neuron`'s).
 
     Returns
     -------
@@ -256,7 +256,7 @@ def kink_table(lang, prefix="../activations/"):
     The first table has one row per kink of each function whose class is
     ``"kinks"``: the point, the derivative just left and just right of it (they
     differ: that is the kink) and the value
-    :meth:`~snippets.activations.Activation.derivative` returns at the point
+    `snippets.activations.Activation.derivative` returns at the point
     itself. The second table gives, for each of these functions, the registry's
     statement of the convention (``meta.kink_convention``).
 

@@ -4,12 +4,12 @@ Each function runs in well under a second (float64 NumPy, small data) and return
 plain numbers or arrays, so that a page can print them and a test can assert them.
 
 Zero-centred outputs
-    :func:`positive_inputs`, :func:`descent_path`, :func:`zigzag`,
-    :func:`same_sign_share`, :func:`shifted`, :func:`train_runs`,
-    :func:`epochs_to`.
+    `positive_inputs`, `descent_path`, `zigzag`,
+    `same_sign_share`, `shifted`, `train_runs`,
+    `epochs_to`.
 Plateaus and vanishing gradients
-    :func:`bias_gradient_norms`, :func:`dead_units`, :func:`dying_relu`,
-    :func:`born_dead_share`.
+    `bias_gradient_norms`, `dead_units`, `dying_relu`,
+    `born_dead_share`.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ _MEMO: dict = {}
 
 
 def _memo_key(activation, *rest):
-    """A key for :data:`_MEMO`, or None when the activation cannot be named."""
+    """A key for `_MEMO`, or None when the activation cannot be named."""
     if isinstance(activation, str):
         name = activation
     elif isinstance(activation, _Shifted):
@@ -137,7 +137,7 @@ def quadratic_loss(X, y):
 
 
 def descent_path(X, y, tol=1e-3, max_iter=10_000, w0=None):
-    """Plain gradient descent on :func:`quadratic_loss`, with the best fixed step.
+    """Plain gradient descent on `quadratic_loss`, with the best fixed step.
 
     The Hessian is ``H = XᵀX / n``; the step ``2 / (λ_min + λ_max)`` of its
     eigenvalues is the fixed learning rate that converges fastest, so the
@@ -234,16 +234,16 @@ def zigzag(d, n=200, tol=1e-3, seed=0):
     d : int
         Number of weights.
     n, seed : int, optional
-        As in :func:`positive_inputs`.
+        As in `positive_inputs`.
     tol : float, optional
-        As in :func:`descent_path`.
+        As in `descent_path`.
 
     Returns
     -------
     dict
         ``{"positive": ..., "centred": ...}``, each the output of
-        :func:`descent_path` plus ``"same_sign"`` (:func:`same_sign_share` at
-        the start, ``w = 0``) and ``"loss"`` (:func:`quadratic_loss`).
+        `descent_path` plus ``"same_sign"`` (`same_sign_share` at
+        the start, ``w = 0``) and ``"loss"`` (`quadratic_loss`).
 
     Examples
     --------
@@ -286,7 +286,7 @@ def shifted(name, shift):
     sigmoid's slopes; ``shifted("tanh", 1.0)`` has the slopes of tanh but only
     positive outputs. Comparing the four separates the effect of centring from
     the effect of the slope. The object works as an activation in
-    :class:`snippets.nn.MLP`.
+    `snippets.nn.MLP`.
 
     Examples
     --------
@@ -311,11 +311,11 @@ def train_runs(
     Parameters
     ----------
     activation : str or Activation-like
-        Activation of the hidden layers (a registry name or e.g. :func:`shifted`).
+        Activation of the hidden layers (a registry name or e.g. `shifted`).
     sizes : tuple of int, optional
         Layer widths, input first; the output is one logit (cross-entropy loss).
     data : tuple, optional
-        ``(X, y)``; :func:`snippets.datasets.two_moons` (200 points, seed 0)
+        ``(X, y)``; `snippets.datasets.two_moons` (200 points, seed 0)
         by default.
     lr : float, optional
         Learning rate of full-batch gradient descent.
@@ -335,7 +335,7 @@ def train_runs(
     Notes
     -----
     The runs are deterministic, so with the default data and an activation given
-    by name or by :func:`shifted` the result is remembered for the rest of the
+    by name or by `shifted` the result is remembered for the rest of the
     process (copies are returned): a page that prints a table and then draws the
     same runs trains once.
 
@@ -498,7 +498,7 @@ def dying_relu(
         Initial value of every hidden bias (0 is the usual choice; a negative
         value starts many units dead).
     sizes, epochs, seeds, data
-        As in :func:`train_runs`.
+        As in `train_runs`.
 
     Returns
     -------

@@ -2,16 +2,16 @@
 
 Every public figure function takes ``lang`` (``"pt"`` or ``"en"``) and ``theme``
 (``"light"`` or ``"dark"``) keywords and returns a new
-:class:`matplotlib.figure.Figure`; nothing is saved and no global state is touched
-(no ``pyplot``, rcParams only through :func:`matplotlib.rc_context`). All text
-comes from :data:`snippets.i18n.LABELS` and the activation registry, numbers are
+`matplotlib.figure.Figure`; nothing is saved and no global state is touched
+(no ``pyplot``, rcParams only through `matplotlib.rc_context`). All text
+comes from `snippets.i18n.LABELS` and the activation registry, numbers are
 formatted for the language (``0,25`` in Portuguese), and every figure carries a
 description for screen readers in ``fig.alt_text``.
 
 Lines differ by colour (the colour-blind-safe Okabe–Ito palette) *and* by line
 style and marker, so colour is never the only cue.
 
-:func:`svg_bytes` and :func:`png_bytes` serialise a figure deterministically: the
+`svg_bytes` and `png_bytes` serialise a figure deterministically: the
 same figure gives the same bytes on every run.
 
 Examples
@@ -349,7 +349,7 @@ def _sample(act: Any, x_range: tuple[float, float], n: int = N_POINTS):
 
 
 def _legend(ax: Axes, theme: str, **kwargs: Any):
-    """A legend with the theme's frame; ``kwargs`` go to :meth:`Axes.legend`."""
+    """A legend with the theme's frame; ``kwargs`` go to `Axes.legend`."""
     kwargs.setdefault("loc", "best")
     return ax.legend(**kwargs)
 
@@ -389,7 +389,7 @@ def activation_plot(
     Parameters
     ----------
     name
-        A name from :func:`snippets.activations.names`, e.g. ``"sigmoid"``.
+        A name from `snippets.activations.names`, e.g. ``"sigmoid"``.
     lang
         ``"pt"`` or ``"en"``.
     theme
@@ -545,7 +545,7 @@ def activations_overview(
     Parameters
     ----------
     names
-        Names from :func:`snippets.activations.names`.
+        Names from `snippets.activations.names`.
     lang
         ``"pt"`` or ``"en"``.
     theme
@@ -1144,7 +1144,7 @@ def derivatives_with_plateaus(
     Parameters
     ----------
     names
-        Names from :func:`snippets.activations.names` (1 to 6).
+        Names from `snippets.activations.names` (1 to 6).
     lang
         ``"pt"`` or ``"en"``.
     theme

@@ -1,7 +1,7 @@
 """Every word the code shows to a reader, in Brazilian Portuguese and in English.
 
 The site is written in pt-BR first and English second. Figures, alt text and
-printed messages take all of their text from one table, :data:`LABELS`, so that
+printed messages take all of their text from one table, `LABELS`, so that
 both languages always have the same entries and the Portuguese terminology stays
 consistent:
 
@@ -462,7 +462,7 @@ LABELS: dict[str, dict[str, str]] = {
         "glossary_col_avoid": "Avoid (Portuguese)",
     },
 }
-"""Label table: ``LABELS[lang][key]`` is a :meth:`str.format` template."""
+"""Label table: ``LABELS[lang][key]`` is a `str.format` template."""
 
 SAME_IN_BOTH = frozenset(
     {
@@ -484,7 +484,7 @@ SAME_IN_BOTH = frozenset(
 
 
 def check_lang(lang: str) -> str:
-    """Return ``lang`` if it is one of :data:`LANGS`.
+    """Return ``lang`` if it is one of `LANGS`.
 
     Parameters
     ----------
@@ -514,7 +514,7 @@ def t(key: str, lang: str, **fmt: Any) -> str:
     Parameters
     ----------
     key
-        A key of :data:`LABELS`.
+        A key of `LABELS`.
     lang
         ``"pt"`` or ``"en"``.
     **fmt

@@ -43,7 +43,7 @@ def neuron(x, w, b, activation="identity"):
     b : float
         The bias.
     activation : str, optional
-        Name of the activation function ``f`` in :mod:`snippets.activations`.
+        Name of the activation function ``f`` in `snippets.activations`.
 
     Returns
     -------
@@ -132,7 +132,7 @@ def forward(x, layers, activation="identity", out_activation="identity"):
     x : array_like
         Input ``(n_in,)`` or batch ``(n_examples, n_in)``.
     layers : list of (W, b)
-        As returned by :func:`random_layers`.
+        As returned by `random_layers`.
     activation : str, optional
         Activation of every layer but the last.
     out_activation : str, optional
@@ -164,7 +164,7 @@ def collapse(layers):
     Parameters
     ----------
     layers : list of (W, b)
-        As returned by :func:`random_layers`.
+        As returned by `random_layers`.
 
     Returns
     -------

@@ -85,7 +85,7 @@ class Dense:
 
 
 class MLP:
-    """A stack of :class:`Dense` layers.
+    """A stack of `Dense` layers.
 
     Parameters
     ----------

@@ -1,6 +1,6 @@
 """Turn the properties of a good activation function into numbers.
 
-Every function accepts an :class:`~snippets.activations.Activation` object or a
+Every function accepts an `snippets.activations.Activation` object or a
 registry name such as ``"relu"``. Expectations are taken for a standard normal
 input ``X ~ N(0, 1)``, the typical pre-activation of a well initialised layer, and
 are computed by deterministic adaptive quadrature (no sampling).
@@ -59,7 +59,7 @@ _TAIL = 40.0
 #: Extra break points that help the adaptive quadrature follow the density.
 _BREAKS = (-10.0, -5.0, -2.0, 0.0, 2.0, 5.0, 10.0)
 _INV_SQRT_2PI = 1.0 / np.sqrt(2.0 * np.pi)
-#: Untimed rounds over all functions before timing (see :func:`cost_table`).
+#: Untimed rounds over all functions before timing (see `cost_table`).
 _WARMUP_ROUNDS = 3
 
 
@@ -194,7 +194,7 @@ def cost_table(
     names : iterable of str or Activation
         The activations to time.
     size, dtype, repeats, reference, steady_allocator
-        As in :func:`relative_cost`.
+        As in `relative_cost`.
 
     Returns
     -------
@@ -666,7 +666,7 @@ def property_card(act, cost=None):
         The activation.
     cost : float or Mapping, optional
         Cost relative to ReLU, either as a number or as the output of
-        :func:`cost_table` (looked up by name). Measuring is slow, so it is not
+        `cost_table` (looked up by name). Measuring is slow, so it is not
         done here; ``None`` stores ``None``.
 
     Returns

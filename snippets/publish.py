@@ -1,7 +1,7 @@
 """Put a figure on a page, or on the reader's disk: one call, three places.
 
-The figure functions in :mod:`snippets.figures` are pure: they return a Matplotlib
-figure and never save anything. :func:`show` is the one step that saves, and it
+The figure functions in `snippets.figures` are pure: they return a Matplotlib
+figure and never save anything. `show` is the one step that saves, and it
 behaves according to where the code runs:
 
 * **site build** (the ``SNIPPETS_FIGURE_DIR`` environment variable is set by the
@@ -45,8 +45,8 @@ def show(make: Callable[..., Figure], *args: Any, lang: str, **kwargs: Any) -> N
     Parameters
     ----------
     make
-        A figure function of :mod:`snippets.figures`: it takes ``lang`` and
-        ``theme`` keywords and returns a :class:`~matplotlib.figure.Figure` whose
+        A figure function of `snippets.figures`: it takes ``lang`` and
+        ``theme`` keywords and returns a `matplotlib.figure.Figure` whose
         ``alt_text`` attribute describes it.
     *args, **kwargs
         Passed on to ``make``.

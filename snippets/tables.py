@@ -2,8 +2,8 @@
 
 Every function here returns a Markdown string that a page prints at build time, so
 the catalogue, its index and the comparison table always list every registered
-activation with numbers computed by :mod:`snippets.properties`. Headers and words
-come from :data:`snippets.i18n.LABELS`; numbers are formatted for the language.
+activation with numbers computed by `snippets.properties`. Headers and words
+come from `snippets.i18n.LABELS`; numbers are formatted for the language.
 """
 
 from __future__ import annotations
@@ -77,7 +77,7 @@ def card(name: str, lang: str, cost: dict | None = None) -> str:
     lang
         ``"pt"`` or ``"en"``.
     cost
-        Output of :func:`snippets.properties.cost_table`; measured (once per
+        Output of `snippets.properties.cost_table`; measured (once per
         process) when omitted.
     """
     check_lang(lang)

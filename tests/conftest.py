@@ -44,8 +44,10 @@ def run_build(
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
+def built_site(request, tmp_path_factory) -> Path:
     """The site, built strictly into a temporary folder; fails the test if it cannot."""
+    if any("second_site" in getattr(i, "fixturenames", ()) for i in request.session.items):
+        _start_second_build(tmp_path_factory)  # runs alongside this one
     site = tmp_path_factory.mktemp("site")
     result = run_build(site)
     if result.returncode != 0:
@@ -158,3 +160,33 @@ def tour(browser, server, built_site: Path):
     from tests.browser_tour import tour as visit_every_page
 
     return visit_every_page(browser, server, built_site)
+
+
+# --- A second, independent build, for tests/test_reproducible.py -------------------
+_second: dict = {}
+
+
+def _start_second_build(tmp_path_factory) -> None:
+    """Start the second build in the background (once): with the figure cache off,
+    so every figure is drawn again. Started together with ``built_site``'s build,
+    it costs little extra time on a machine with two cores."""
+    if "process" in _second:
+        return
+    site = tmp_path_factory.mktemp("site-again")
+    command = [sys.executable, str(ROOT / "scripts" / "website.py"), "build",
+               "--site-dir", str(site)]
+    _second["site"] = site
+    _second["process"] = subprocess.Popen(
+        command, cwd=ROOT, env=dict(os.environ, SNIPPETS_FIGURE_CACHE=""),
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def second_site(tmp_path_factory) -> Path:
+    """A second strict build of the site, independent of ``built_site``."""
+    _start_second_build(tmp_path_factory)
+    output, _ = _second["process"].communicate()
+    if _second["process"].returncode != 0:
+        pytest.fail(f"second strict build failed:\n{output}")
+    return _second["site"]
