@@ -298,10 +298,13 @@ def stale_pages(root: Path, margin: float = STALE_MARGIN) -> dict[str, set[str]]
     import subprocess
 
     try:
+        command = ["git", "log", "--format=%x01%ct", "--name-only", "--no-renames"]
         log = subprocess.run(
-            ["git", "log", "--format=%x01%ct", "--name-only", "--no-renames",
-             "--relative", "--", "docs/pt", "docs/en"],
-            cwd=root, capture_output=True, text=True, check=True,
+            [*command, "--relative", "--", "docs/pt", "docs/en"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
     except (OSError, subprocess.CalledProcessError):
         return {}
@@ -333,7 +336,7 @@ def stale_notice(markdown: str, page, config) -> str:
     if page.file.src_uri not in _stale:
         return markdown
     notice = STALE_NOTICE[_language(config)]
-    head, sep, rest = markdown.partition("\n")
+    head, _, rest = markdown.partition("\n")
     if head.startswith("# "):
         return f"{head}\n\n{notice}{rest}"
     return notice + markdown

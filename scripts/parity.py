@@ -190,7 +190,9 @@ def pages(docs: Path = DOCS) -> list[str]:
     """Every Markdown page of either language, as a path relative to its language."""
     found = set()
     for lang in LANGS:
-        found |= {p.relative_to(docs / lang).as_posix() for p in (docs / lang).rglob("*.md")}
+        found |= {
+            p.relative_to(docs / lang).as_posix() for p in (docs / lang).rglob("*.md")
+        }
     return sorted(found)
 
 

@@ -28,13 +28,15 @@ have the same contrast.
 
 from __future__ import annotations
 
+import os
 import re
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from axe_playwright_python.base import AXE_FILE_PATH
 
-from tests.conftest import Watch
+from tests.conftest import ARGS, Watch, _chromium_or_skip
 
 HOME_PAGES = ("", "en/")
 _PYGMENTS_SPAN = re.compile(r'<span class="([a-z]{1,3}[0-9]?)">')
@@ -144,18 +146,57 @@ def highlight_classes(site: Path) -> list[str]:
     return sorted(found)
 
 
-def tour(browser, base: str, site: Path) -> dict[str, PageVisit]:
-    """Visit every page once; see the module docstring."""
+def tour(
+    browser, base: str, site: Path, workers: int | None = None
+) -> dict[str, PageVisit]:
+    """Visit every page once; see the module docstring. With two cores or more, a
+    second Chromium (in a thread, with its own Playwright) takes every other page."""
+    paths, specimen = site_pages(site), highlight_classes(site)
+    workers = min(2, os.cpu_count() or 1) if workers is None else workers
+    if workers < 2 or len(paths) < 8:
+        return _visit(browser, base, paths, specimen)
+    theirs: dict[str, PageVisit] = {}
+    failure: list[BaseException] = []
+
+    def second_browser() -> None:
+        from playwright.sync_api import sync_playwright
+
+        try:
+            with sync_playwright() as playwright:
+                other = playwright.chromium.launch(
+                    executable_path=_chromium_or_skip(), args=ARGS
+                )
+                try:
+                    theirs.update(_visit(other, base, paths[1::2], specimen))
+                finally:
+                    other.close()
+        except BaseException as error:  # noqa: BLE001 - re-raised below
+            failure.append(error)
+
+    thread = threading.Thread(target=second_browser)
+    thread.start()
+    try:
+        ours = _visit(browser, base, paths[0::2], specimen)
+    finally:
+        thread.join()
+    if failure:
+        raise failure[0]
+    return dict(sorted({**ours, **theirs}.items()))
+
+
+def _visit(
+    browser, base: str, paths: list[str], specimen: list[str]
+) -> dict[str, PageVisit]:
     watch = Watch(browser, base)
     watch.context.add_init_script(path=str(AXE_FILE_PATH))
     failed: list[str] = []
     watch.page.on(
-        "response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None
+        "response",
+        lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None,
     )
-    specimen = highlight_classes(site)
     visits: dict[str, PageVisit] = {}
     try:
-        for path in site_pages(site):
+        for path in paths:
             marks = len(watch.requests), len(watch.errors), len(failed)
             visit = visits[path] = PageVisit(path)
             response = watch.page.goto(base + "/" + path, wait_until="load")
@@ -166,9 +207,9 @@ def tour(browser, base: str, site: Path) -> dict[str, PageVisit]:
             visit.violations = watch.page.evaluate(
                 _AUDIT, {"full": home, "specimen": specimen if home else []}
             )
-            visit.requests = watch.requests[marks[0]:]
-            visit.errors = watch.errors[marks[1]:]
-            visit.failed += failed[marks[2]:]
+            visit.requests = watch.requests[marks[0] :]
+            visit.errors = watch.errors[marks[1] :]
+            visit.failed += failed[marks[2] :]
     finally:
         watch.context.close()
     return visits

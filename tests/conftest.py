@@ -46,7 +46,9 @@ def run_build(
 @pytest.fixture(scope="session")
 def built_site(request, tmp_path_factory) -> Path:
     """The site, built strictly into a temporary folder; fails the test if it cannot."""
-    if any("second_site" in getattr(i, "fixturenames", ()) for i in request.session.items):
+    if any(
+        "second_site" in getattr(i, "fixturenames", ()) for i in request.session.items
+    ):
         _start_second_build(tmp_path_factory)  # runs alongside this one
     site = tmp_path_factory.mktemp("site")
     result = run_build(site)
@@ -173,12 +175,21 @@ def _start_second_build(tmp_path_factory) -> None:
     if "process" in _second:
         return
     site = tmp_path_factory.mktemp("site-again")
-    command = [sys.executable, str(ROOT / "scripts" / "website.py"), "build",
-               "--site-dir", str(site)]
+    command = [
+        sys.executable,
+        str(ROOT / "scripts" / "website.py"),
+        "build",
+        "--site-dir",
+        str(site),
+    ]
     _second["site"] = site
     _second["process"] = subprocess.Popen(
-        command, cwd=ROOT, env=dict(os.environ, SNIPPETS_FIGURE_CACHE=""),
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        command,
+        cwd=ROOT,
+        env=dict(os.environ, SNIPPETS_FIGURE_CACHE=""),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
 
 

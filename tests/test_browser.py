@@ -7,8 +7,9 @@ Chromium is not installed, except under CI, where ``.ci/run`` installs it.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
@@ -36,20 +37,29 @@ def test_html_lang_and_ui_strings(watch) -> None:
     assert w.page.get_attribute("input.md-search__input", "placeholder") == "Search"
 
 
-def test_language_switcher_lands_on_the_same_page(watch, built_site) -> None:
-    w = watch()
+def test_every_switcher_link_points_at_the_same_page(built_site) -> None:
+    """Statically, on every page of both languages."""
+    link = re.compile(r'<a href="([^"]*)" hreflang="([^"]+)"[^>]*class="md-select__link"')
     for path in _pages(built_site):
-        path = path.lstrip("/")
-        w.goto("/" + path)
+        for lang, here in (("pt-BR", path), ("en", "en/" + path)):
+            html = (built_site / here / "index.html").read_text(encoding="utf-8")
+            targets = dict((hreflang, href) for href, hreflang in link.findall(html))
+            for hreflang, mirror in (("pt-BR", path), ("en", "en/" + path)):
+                resolved = urljoin("http://site/" + here, targets[hreflang])
+                assert resolved == "http://site/" + mirror, (lang, here, hreflang)
+
+
+@pytest.mark.parametrize("path", ["", "activations/relu/", "notebooks/training/"])
+def test_language_switcher_lands_on_the_same_page(watch, path) -> None:
+    """In the browser, with Material's own script running."""
+    w = watch()
+    w.goto("/" + path)
+    for lang, expected in (("en", "/en/" + path), ("pt-BR", "/" + path)):
         w.page.click(".md-header__option .md-select button", force=True)
-        w.page.click('a.md-select__link[hreflang="en"]', force=True)
+        w.page.click(f'a.md-select__link[hreflang="{lang}"]', force=True)
         w.page.wait_for_load_state("networkidle")
-        assert urlsplit(w.page.url).path == "/en/" + path
-        assert w.page.get_attribute("html", "lang") == "en"
-        w.page.click(".md-header__option .md-select button", force=True)
-        w.page.click('a.md-select__link[hreflang="pt-BR"]', force=True)
-        w.page.wait_for_load_state("networkidle")
-        assert urlsplit(w.page.url).path == "/" + path
+        assert urlsplit(w.page.url).path == expected
+        assert w.page.get_attribute("html", "lang") == lang
 
 
 @pytest.mark.parametrize(("start", "word"), [("/", "ativação"), ("/en/", "activation")])

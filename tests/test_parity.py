@@ -71,8 +71,16 @@ def _first_difference(tmp_path: Path, pt: str, en: str) -> str | None:
 def test_translated_prose_strings_and_comments_are_not_differences(tmp_path) -> None:
     assert _first_difference(tmp_path, PT, EN) is None
     kinds = [e.kind for e in parity.elements(PT)]
-    assert kinds == ["heading", "formula", "heading", "code", "figure", "table",
-                     "admonition", "formula"]
+    assert kinds == [
+        "heading",
+        "formula",
+        "heading",
+        "code",
+        "figure",
+        "table",
+        "admonition",
+        "formula",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -80,7 +88,10 @@ def test_translated_prose_strings_and_comments_are_not_differences(tmp_path) -> 
     [
         (("## Formula {#formula}", "### Formula {#formula}"), "different heading"),
         (("{#formula}", "{#other}"), "different heading"),
-        (("print(", "len("), "code differs (strings and comments aside): 'print' at block line 4 vs 'len'"),
+        (
+            ("print(", "len("),
+            "code differs (strings and comments aside): 'print' at block line 4 vs 'len'",
+        ),
         (("| a | b |\n|---|---|\n| 1 | 2 |", "| a |\n|---|\n| 1 |"), "different table"),
         (('!!! note "Note"', '!!! tip "Note"'), "different admonition"),
         (("\\[ y = x \\]", "y = x"), "(nothing more)"),
@@ -107,8 +118,13 @@ def test_a_missing_counterpart_is_named(tmp_path) -> None:
 
 
 def _git(repo: Path, *args: str, when: int | None = None) -> None:
-    env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org",
-               GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.org")
+    env = dict(
+        os.environ,
+        GIT_AUTHOR_NAME="t",
+        GIT_AUTHOR_EMAIL="t@example.org",
+        GIT_COMMITTER_NAME="t",
+        GIT_COMMITTER_EMAIL="t@example.org",
+    )
     if when is not None:
         env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = f"@{when} +0000"
     subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
@@ -127,8 +143,18 @@ def _commit(repo: Path, paths: list[str], when: int) -> None:
 def repo(tmp_path: Path) -> Path:
     _git(tmp_path, "init", "-q")
     start = 1_700_000_000
-    _commit(tmp_path, ["docs/pt/a.md", "docs/en/a.md", "docs/pt/b.md",
-                       "docs/en/b.md", "docs/pt/c.md", "docs/en/c.md"], start)
+    _commit(
+        tmp_path,
+        [
+            "docs/pt/a.md",
+            "docs/en/a.md",
+            "docs/pt/b.md",
+            "docs/en/b.md",
+            "docs/pt/c.md",
+            "docs/en/c.md",
+        ],
+        start,
+    )
     _commit(tmp_path, ["docs/pt/a.md"], start + 86_400)  # en/a.md lags a day
     _commit(tmp_path, ["docs/en/b.md"], start + 86_400)  # pt/b.md lags a day
     _commit(tmp_path, ["docs/pt/c.md"], start + 90_000)  # translated 10 min later:
@@ -146,8 +172,10 @@ def test_outside_git_nothing_is_stale(tmp_path: Path) -> None:
 
 def test_the_stale_page_gets_a_notice_in_its_language(repo: Path) -> None:
     def build(lang: str, page: str, markdown: str) -> str:
-        config = SimpleNamespace(config_file_path=str(repo / "mkdocs.yml"),
-                                 theme={"language": "pt-BR" if lang == "pt" else lang})
+        config = SimpleNamespace(
+            config_file_path=str(repo / "mkdocs.yml"),
+            theme={"language": "pt-BR" if lang == "pt" else lang},
+        )
         hooks._find_stale_pages(config)
         return hooks.stale_notice(
             markdown, SimpleNamespace(file=SimpleNamespace(src_uri=page)), config

@@ -4,8 +4,10 @@ The second build (``second_site``, started alongside ``built_site``) draws every
 figure again (figure cache off). Pages that show a fresh measurement of time differ
 between builds by nature; they are listed here, from the registry, and compared
 with their numbers (and the names of their figures, which are content hashes)
-masked: properties/cost.md, choosing.md and every activations/<name>.md (its
-property card shows the measured cost).
+masked and their lines sorted (a table ranked by measured cost changes order):
+properties/cost.md, choosing.md and every activations/<name>.md (its property card
+shows the measured cost); plus properties/index.md, whose summary table shows
+measured cost ratios (found by this test).
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from pathlib import Path
 
 from snippets.activations import names
 
-MEASURED = {"properties/cost/", "choosing/"} | {f"activations/{n}/" for n in names()}
+MEASURED = {"properties/cost/", "choosing/", "properties/"} | {
+    f"activations/{n}/" for n in names()
+}
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:[eE][+-]?\d+)?")
 _FIGURE = re.compile(r"[0-9a-f]{20}\.svg")
 
@@ -33,14 +37,17 @@ def _measured(rel: str) -> bool:
 
 
 def _mask(text: str) -> str:
-    return _NUMBER.sub("N", _FIGURE.sub("F.svg", text))
+    """Numbers and figure names masked; lines sorted (rankings change order)."""
+    masked = _NUMBER.sub("N", _FIGURE.sub("F.svg", text))
+    return "\n".join(sorted(masked.splitlines()))
 
 
 def _search_index(path: Path) -> str:
     index = json.loads(path.read_text(encoding="utf-8"))
     for doc in index.get("docs", []):
         if doc.get("location", "").split("#")[0] in MEASURED:
-            doc["text"], doc["title"] = _mask(doc["text"]), _mask(doc["title"])
+            words = _NUMBER.sub("N", doc["text"]).split()
+            doc["text"], doc["title"] = sorted(words), _mask(doc["title"])
     return json.dumps(index, sort_keys=True)
 
 

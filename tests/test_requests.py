@@ -11,8 +11,12 @@ def test_every_page_stays_on_the_site_without_errors(tour, server) -> None:
     problems = []
     for path, visit in tour.items():
         outside = sorted(
-            {u for u in visit.requests
-             if urlsplit(u).scheme in ("http", "https") and urlsplit(u).netloc != host}
+            {
+                u
+                for u in visit.requests
+                if urlsplit(u).scheme in ("http", "https")
+                and urlsplit(u).netloc != host
+            }
         )
         if outside:
             problems.append(f"/{path}: requests left the site: {outside}")
