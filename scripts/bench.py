@@ -82,7 +82,11 @@ def bench_builds(site: Path, repeats: int) -> list[str]:
     return [
         _line("cold build", statistics.median(cold), BUDGET["cold build"]),
         _line("warm build", statistics.median(warm), BUDGET["warm build"]),
-        _line("rebuild after one edit", statistics.median(edit), BUDGET["rebuild after one edit"]),
+        _line(
+            "rebuild after one edit",
+            statistics.median(edit),
+            BUDGET["rebuild after one edit"],
+        ),
     ]
 
 
@@ -146,9 +150,9 @@ def bench_breakdown(site: Path) -> list[str]:
     except (ImportError, AttributeError):
         pass
     sys.path.insert(0, str(ROOT / "scripts"))
-    import website as site_script  # scripts/website.py
-
     import logging
+
+    import website as site_script  # scripts/website.py
 
     logging.disable(logging.INFO)
     t0 = time.perf_counter()
@@ -176,7 +180,9 @@ class _GzipHandler(SimpleHTTPRequestHandler):
         if path.is_dir():
             path = path / "index.html"
         types = (".html", ".css", ".js", ".svg", ".json", ".xml")
-        if path.suffix not in types or "gzip" not in self.headers.get("Accept-Encoding", ""):
+        if path.suffix not in types or "gzip" not in self.headers.get(
+            "Accept-Encoding", ""
+        ):
             return super().send_head()
         if not path.is_file():
             return super().send_head()
@@ -192,7 +198,9 @@ class _GzipHandler(SimpleHTTPRequestHandler):
 
 
 def _serve(site: Path) -> tuple[ThreadingHTTPServer, str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(_GzipHandler, directory=str(site)))
+    httpd = ThreadingHTTPServer(
+        ("127.0.0.1", 0), partial(_GzipHandler, directory=str(site))
+    )
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
 
@@ -202,9 +210,12 @@ def _kind(url: str, resource_type: str) -> str:
         return "html"
     if url.endswith((".woff", ".woff2", ".ttf")):
         return "fonts"
-    return {"stylesheet": "css", "script": "js", "image": "images", "font": "fonts"}.get(
-        resource_type, "other"
-    )
+    return {
+        "stylesheet": "css",
+        "script": "js",
+        "image": "images",
+        "font": "fonts",
+    }.get(resource_type, "other")
 
 
 def bench_weight(site: Path) -> list[str]:
@@ -230,11 +241,13 @@ def bench_weight(site: Path) -> list[str]:
                 page = context.new_page()
                 sizes: dict[str, int] = {}
                 requests = []
-                page.on("requestfinished", lambda r: requests.append(r))
+                page.on("requestfinished", requests.append)
                 page.goto(base + path)
                 page.wait_for_load_state("networkidle")
                 for r in requests:
-                    size = r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]
+                    size = (
+                        r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]
+                    )
                     kind = _kind(r.url, r.resource_type)
                     sizes[kind] = sizes.get(kind, 0) + size
                 rows.append((path or "/", sizes))
@@ -243,7 +256,9 @@ def bench_weight(site: Path) -> list[str]:
     finally:
         httpd.shutdown()
     kinds = ["html", "css", "js", "images", "fonts", "other"]
-    lines = ["  " + f"{'page':<44}" + "".join(f"{k:>9}" for k in kinds) + f"{'total':>10}"]
+    lines = [
+        "  " + f"{'page':<44}" + "".join(f"{k:>9}" for k in kinds) + f"{'total':>10}"
+    ]
     worst = 0
     for path, sizes in rows:
         total = sum(sizes.values())
@@ -252,11 +267,15 @@ def bench_weight(site: Path) -> list[str]:
         flag = "" if total <= BUDGET["page weight"] else "  OVER"
         lines.append(f"  {path:<44}{cells}{total / 1024:9.0f}K{flag}")
     lines.append(_line("heaviest page", worst / 1e6, BUDGET["page weight"] / 1e6, "MB"))
-    figures = sorted(site.rglob("assets/figures/*.svg"), key=lambda p: -p.stat().st_size)
+    figures = sorted(
+        site.rglob("assets/figures/*.svg"), key=lambda p: -p.stat().st_size
+    )
     lines.append("  largest figures:")
     for f in figures[:5]:
         gz = len(gzip.compress(f.read_bytes()))
-        lines.append(f"    {f.relative_to(site)}  {f.stat().st_size / 1024:.0f} KiB ({gz / 1024:.0f} KiB gzipped)")
+        lines.append(
+            f"    {f.relative_to(site)}  {f.stat().st_size / 1024:.0f} KiB ({gz / 1024:.0f} KiB gzipped)"
+        )
     return lines
 
 
@@ -265,7 +284,14 @@ def bench_lighthouse(site: Path) -> list[str]:
     if not shutil.which("npx"):
         return ["  npx not found: install Node.js and npm to run Lighthouse"]
     httpd, base = _serve(site)
-    lines = ["  " + f"{'page':<36}" + "".join(f"{c[:13]:>15}" for c in ("performance", "accessibility", "best-practices", "seo"))]
+    lines = [
+        "  "
+        + f"{'page':<36}"
+        + "".join(
+            f"{c[:13]:>15}"
+            for c in ("performance", "accessibility", "best-practices", "seo")
+        )
+    ]
     try:
         with tempfile.TemporaryDirectory() as tmp:
             for lang in ("", "en/"):
@@ -273,25 +299,47 @@ def bench_lighthouse(site: Path) -> list[str]:
                     url = base + lang + page
                     report = Path(tmp) / "report.json"
                     cmd = [
-                        "npx", "--yes", LIGHTHOUSE, url, "--quiet", "--output=json",
+                        "npx",
+                        "--yes",
+                        LIGHTHOUSE,
+                        url,
+                        "--quiet",
+                        "--output=json",
                         f"--output-path={report}",
                         "--only-categories=performance,accessibility,best-practices,seo",
                         "--chrome-flags=--headless=new --no-sandbox --disable-gpu "
                         "--disable-background-networking --disable-component-update",
                     ]
                     env = dict(os.environ, CHROME_PATH=CHROMIUM)
-                    subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300)
+                    subprocess.run(
+                        cmd, capture_output=True, text=True, env=env, timeout=300
+                    )
                     if not report.is_file():
                         lines.append(f"  {lang + page or '/'}: lighthouse failed")
                         continue
                     cats = json.loads(report.read_text())["categories"]
-                    scores = {k: round(100 * (v["score"] or 0)) for k, v in cats.items()}
+                    scores = {
+                        k: round(100 * (v["score"] or 0)) for k, v in cats.items()
+                    }
                     flags = [k for k, v in scores.items() if v < BUDGET[k]]
-                    cells = "".join(f"{scores.get(k, 0):>15}" for k in ("performance", "accessibility", "best-practices", "seo"))
-                    lines.append(f"  {'/' + lang + page:<36}{cells}{'  OVER: ' + ', '.join(flags) if flags else ''}")
+                    cells = "".join(
+                        f"{scores.get(k, 0):>15}"
+                        for k in (
+                            "performance",
+                            "accessibility",
+                            "best-practices",
+                            "seo",
+                        )
+                    )
+                    lines.append(
+                        f"  {'/' + lang + page:<36}{cells}{'  OVER: ' + ', '.join(flags) if flags else ''}"
+                    )
     finally:
         httpd.shutdown()
-    budget = ", ".join(f"{k} >= {BUDGET[k]}" for k in ("performance", "accessibility", "best-practices", "seo"))
+    budget = ", ".join(
+        f"{k} >= {BUDGET[k]}"
+        for k in ("performance", "accessibility", "best-practices", "seo")
+    )
     lines.append(f"  budgets: {budget}")
     return lines
 
@@ -307,8 +355,14 @@ def main() -> int:
     print("Build (both languages):")
     print("\n".join(bench_builds(site, args.repeats)), flush=True)
     if not args.skip_tests:
-        runs = [_timed([PY, "-m", "pytest", "-q", "-p", "no:cacheprovider"]) for _ in range(args.repeats)]
-        print(_line("test suite", statistics.median(runs), BUDGET["test suite"]), flush=True)
+        runs = [
+            _timed([PY, "-m", "pytest", "-q", "-p", "no:cacheprovider"])
+            for _ in range(args.repeats)
+        ]
+        print(
+            _line("test suite", statistics.median(runs), BUDGET["test suite"]),
+            flush=True,
+        )
     print("\nWhere a cold build spends its time:")
     print("\n".join(bench_breakdown(site)), flush=True)
     print("\nFirst-load transfer per page (gzipped):")

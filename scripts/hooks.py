@@ -104,10 +104,14 @@ def on_page_content(html, page, config, files):
 
 def _resolve_link(match, page, files) -> str:
     target, anchor = match.group(1), match.group(2) or ""
-    path = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), target))
+    path = posixpath.normpath(
+        posixpath.join(posixpath.dirname(page.file.src_uri), target)
+    )
     linked = files.get_file_from_path(path)
     if linked is None:
-        log.warning("%s: printed link to '%s', which is not a page", page.file.src_uri, target)
+        log.warning(
+            "%s: printed link to '%s', which is not a page", page.file.src_uri, target
+        )
         return match.group(0)
     return f'href="{linked.url_relative_to(page.file)}{anchor}"'
 

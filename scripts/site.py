@@ -4,6 +4,6 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from website import main  # noqa: E402
+from website import main
 
 sys.exit(main())

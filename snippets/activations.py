@@ -1009,7 +1009,9 @@ _REGISTRY: dict[str, _Entry] = {
             ),
             defaults={"min_val": -1.0, "max_val": 1.0},
             exaggerated={"min_val": -2.0, "max_val": 2.0},
-            kink_convention=_kc("x = min_val and x = max_val", "0", "x = min_val e x = max_val", "0"),
+            kink_convention=_kc(
+                "x = min_val and x = max_val", "0", "x = min_val e x = max_val", "0"
+            ),
         ),
         rules={"min_val": _real, "max_val": _real},
         check=_check_hard_tanh,

@@ -346,8 +346,12 @@ def train_runs(
     ((50,), True)
     """
     seeds = tuple(int(s) for s in seeds)
-    key = None if data is not None else _memo_key(
-        activation, "train", tuple(sizes), float(lr), int(epochs), seeds, init
+    key = (
+        None
+        if data is not None
+        else _memo_key(
+            activation, "train", tuple(sizes), float(lr), int(epochs), seeds, init
+        )
     )
     if key in _MEMO:
         return {k: v.copy() for k, v in _MEMO[key].items()}
@@ -390,7 +394,9 @@ def epochs_to(losses, threshold):
 # ------------------------------------------------------------------ plateaus
 
 
-def bias_gradient_norms(activation, init, depth=10, width=64, data=None, seeds=range(5)):
+def bias_gradient_norms(
+    activation, init, depth=10, width=64, data=None, seeds=range(5)
+):
     """Size of the gradient reaching each layer of a deep network at initialisation.
 
     For every layer the norm ``|∂L/∂b|`` of the gradient with respect to its
@@ -425,8 +431,10 @@ def bias_gradient_norms(activation, init, depth=10, width=64, data=None, seeds=r
     ((5,), True)
     """
     seeds = tuple(int(s) for s in seeds)
-    key = None if data is not None else _memo_key(
-        activation, "bias_grad", init, int(depth), int(width), seeds
+    key = (
+        None
+        if data is not None
+        else _memo_key(activation, "bias_grad", init, int(depth), int(width), seeds)
     )
     if key in _MEMO:
         return _MEMO[key].copy()

@@ -510,7 +510,7 @@ def _derivative_text(act: Any, x_range: tuple[float, float], lang: str) -> str:
     if dmax - dmin < 1e-9:
         return t("alt_derivative_constant", lang, value=_num(dmax, lang))
     near_max = np.flatnonzero(d >= dmax - 1e-6 * max(1.0, abs(dmax)))
-    interior = 0 < near_max[0] and near_max[-1] < x.size - 1
+    interior = near_max[0] > 0 and near_max[-1] < x.size - 1
     if interior and x[near_max[-1]] - x[near_max[0]] < 0.01:
         i = int(np.argmax(d))
         lo, hi = x[max(i - 1, 0)], x[min(i + 1, x.size - 1)]

@@ -170,7 +170,7 @@ def tour(
                     theirs.update(_visit(other, base, paths[1::2], specimen))
                 finally:
                     other.close()
-        except BaseException as error:  # noqa: BLE001 - re-raised below
+        except BaseException as error:
             failure.append(error)
 
     thread = threading.Thread(target=second_browser)

@@ -476,7 +476,7 @@ def _extremes(dtype):
         -100.0,
     ]
     with np.errstate(over="ignore"):
-        return np.array(vals + [1e308, -1e308, 1e38, -1e38], dtype=dtype)
+        return np.array([*vals, 1e308, -1e308, 1e38, -1e38], dtype=dtype)
 
 
 @pytest.mark.parametrize("dtype", FLOAT_DTYPES)
@@ -547,7 +547,7 @@ def test_unknown_name_suggests_closest():
 
 
 def test_unknown_parameter():
-    with pytest.raises(TypeError, match="'alpha'.*valid parameters: slope"):
+    with pytest.raises(TypeError, match=r"'alpha'.*valid parameters: slope"):
         get("leaky_relu", alpha=0.1)
     with pytest.raises(TypeError, match="takes no parameters"):
         get("relu", slope=0.1)

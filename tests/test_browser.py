@@ -16,6 +16,7 @@ import pytest
 # The fixtures (``server``, ``browser``, ``watch``) and ``Watch`` live in
 # tests/conftest.py, shared with the quality gates (test_a11y.py, test_requests.py).
 
+
 def _pages(site: Path) -> list[str]:
     """Every Portuguese page path (``''``, ``neuron/``...), as MkDocs wrote it."""
     return sorted(
@@ -39,11 +40,13 @@ def test_html_lang_and_ui_strings(watch) -> None:
 
 def test_every_switcher_link_points_at_the_same_page(built_site) -> None:
     """Statically, on every page of both languages."""
-    link = re.compile(r'<a href="([^"]*)" hreflang="([^"]+)"[^>]*class="md-select__link"')
-    for path in _pages(built_site):
+    link = re.compile(
+        r'<a href="([^"]*)" hreflang="([^"]+)"[^>]*class="md-select__link"'
+    )
+    for path in (p.lstrip("/") for p in _pages(built_site)):
         for lang, here in (("pt-BR", path), ("en", "en/" + path)):
             html = (built_site / here / "index.html").read_text(encoding="utf-8")
-            targets = dict((hreflang, href) for href, hreflang in link.findall(html))
+            targets = {hreflang: href for href, hreflang in link.findall(html)}
             for hreflang, mirror in (("pt-BR", path), ("en", "en/" + path)):
                 resolved = urljoin("http://site/" + here, targets[hreflang])
                 assert resolved == "http://site/" + mirror, (lang, here, hreflang)

@@ -69,7 +69,9 @@ def test_descent_iterations_match_the_contraction_factor(a, b):
     assert run["iterations"] == expected
     assert run["condition"] == pytest.approx(b / a)
     assert run["path"].shape == (expected + 1, 2)
-    assert np.allclose(run["path"][-1], run["minimum"], atol=2e-3 * np.abs(run["minimum"]).max())
+    assert np.allclose(
+        run["path"][-1], run["minimum"], atol=2e-3 * np.abs(run["minimum"]).max()
+    )
 
 
 def test_descent_path_gives_up_and_checks_tol():
@@ -84,7 +86,9 @@ def test_same_sign_share():
     X = rng.uniform(0.1, 1.0, size=(100, 3))
     assert same_sign_share(X, rng.standard_normal(100)) == 1.0
     Xc = rng.standard_normal((4000, 2))
-    assert same_sign_share(Xc, rng.standard_normal(4000)) == pytest.approx(0.5, abs=0.03)
+    assert same_sign_share(Xc, rng.standard_normal(4000)) == pytest.approx(
+        0.5, abs=0.03
+    )
 
 
 def test_shifted_activations():
@@ -134,8 +138,12 @@ def test_born_dead_share_exact_small_cases():
     # positive 1-D data: one unit is dead iff its weight is negative (p = 1/2);
     # two layers of one unit: dead unless both weights are positive (p = 3/4)
     data = np.array([[0.5], [1.0], [2.0]])
-    assert born_dead_share(1, 1, trials=20_000, data=data) == pytest.approx(0.5, abs=0.015)
-    assert born_dead_share(1, 2, trials=20_000, data=data) == pytest.approx(0.75, abs=0.015)
+    assert born_dead_share(1, 1, trials=20_000, data=data) == pytest.approx(
+        0.5, abs=0.015
+    )
+    assert born_dead_share(1, 2, trials=20_000, data=data) == pytest.approx(
+        0.75, abs=0.015
+    )
     with pytest.raises(ValueError, match="width"):
         born_dead_share(0, 3)
 
@@ -198,7 +206,9 @@ def test_sigmoid_against_tanh_claims():
     assert final["sigmoid"] == pytest.approx(final["sigmoid-1/2"], abs=0.005)
     # the slope weighs more: both sigmoids are far behind both tanh variants
     assert min(ep["sigmoid"], ep["sigmoid-1/2"]) > 2 * ep["tanh+1"]
-    assert min(final["sigmoid"], final["sigmoid-1/2"]) > 3 * max(final["tanh"], final["tanh+1"])
+    assert min(final["sigmoid"], final["sigmoid-1/2"]) > 3 * max(
+        final["tanh"], final["tanh+1"]
+    )
     # by the end tanh + 1 comes close to tanh
     assert final["tanh+1"] == pytest.approx(final["tanh"], abs=0.02)
 

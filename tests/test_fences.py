@@ -70,7 +70,7 @@ def unexecuted_fences(path: Path) -> list[str]:
 
 
 def pages() -> list[Path]:
-    return sorted((ROOT / "docs").rglob("*.md")) + [ROOT / "README.md"]
+    return [*sorted((ROOT / "docs").rglob("*.md")), ROOT / "README.md"]
 
 
 @pytest.mark.parametrize("page", pages(), ids=lambda p: str(p.relative_to(ROOT)))

@@ -70,7 +70,10 @@ def test_softplus_and_log_sigmoid_mirror():
 
 def _mp_mean(f):
     with mp.workdps(25):
-        pdf = lambda x: mp.exp(-(x**2) / 2) / mp.sqrt(2 * mp.pi)
+
+        def pdf(x):
+            return mp.exp(-(x**2) / 2) / mp.sqrt(2 * mp.pi)
+
         return float(mp.quad(lambda x: f(x) * pdf(x), [-mp.inf, -5, 0, 5, mp.inf]))
 
 
