@@ -93,7 +93,14 @@ def on_page_markdown(markdown, page, config, files):
 _MD_LINK = re.compile(r'href="(?![a-z]+:|#|/)([^"#]+\.md)(#[^"]*)?"')
 
 
+_CELL_ID = re.compile(r'id="cell-id=[0-9a-f]+"')
+
+
 def on_page_content(html, page, config, files):
+    # Notebook cells get random ids from jupytext (nbformat's uuid4): number them,
+    # so that two builds of the same notebook give the same page.
+    counter = iter(range(1, 1_000_000))
+    html = _CELL_ID.sub(lambda m: f'id="cell-{next(counter)}"', html)
     if FIGURE_PREFIX in html:
         prefix = get_relative_url("assets/figures/x", page.url)[:-1]
         html = html.replace(f'src="{FIGURE_PREFIX}', f'src="{prefix}')

@@ -9,7 +9,9 @@ come from `snippets.i18n.LABELS`; numbers are formatted for the language.
 from __future__ import annotations
 
 import functools
+import json
 import math
+import os
 
 from snippets.activations import get, names
 from snippets.i18n import check_lang, fmt_auto, fmt_list, fmt_number, t
@@ -23,14 +25,28 @@ CENTRED_TOLERANCE = 0.1
 X ~ N(0, 1)."""
 
 
+COST_FILE_VARIABLE = "SNIPPETS_COST_FILE"
+"""Environment variable naming the file that holds this build's measurement."""
+
+
 @functools.cache
 def measured_costs(size: int = COST_SIZE, repeats: int = 7) -> dict:
-    """Cost of every activation relative to ReLU, measured once per process.
+    """Cost of every activation relative to ReLU, measured once per build.
 
-    A site build measures once and every page of both languages shows the same
-    numbers; the next build measures again (nothing is stored on disk).
+    A site build (``scripts/website.py``) measures once, before the two languages
+    are built, and passes the result to both through the file named by
+    ``SNIPPETS_COST_FILE``: every page of both languages shows the same numbers.
+    The next build measures again. Without the variable, measured once per process.
     """
-    return cost_table(names(), size=size, dtype="float32", repeats=repeats)
+    path = os.environ.get(COST_FILE_VARIABLE)
+    if path and os.path.isfile(path):
+        with open(path, encoding="utf-8") as stored:
+            return json.load(stored)
+    costs = cost_table(names(), size=size, dtype="float32", repeats=repeats)
+    if path:
+        with open(path, "w", encoding="utf-8") as stored:
+            json.dump(costs, stored)
+    return costs
 
 
 def _range(lo: float, hi: float, lang: str) -> str:
