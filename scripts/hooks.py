@@ -12,8 +12,8 @@
    extension and Material's ``content.tooltips`` show them on hover).
 4. Name the page in the warning of a failing build-time code block (markdown-exec
    does not), so a failing build says which page to fix.
-5. Notebooks (mkdocs-jupyter), 6. a notice on possibly stale translations: see
-   their sections below.
+5. Notebooks (mkdocs-jupyter), 6. a notice on possibly stale translations,
+   7. the offline copy without CDN: see their sections below.
 """
 
 from __future__ import annotations
@@ -70,7 +70,33 @@ def on_config(config):
     if "SNIPPETS_FIGURE_CACHE" not in os.environ:  # set it to "" to turn caching off
         os.environ["SNIPPETS_FIGURE_CACHE"] = str(cache / "figures")
     _find_stale_pages(config)  # section 6
+    _offline_without_cdn(config)  # section 7
     return config
+
+
+# --------------------------------------------------------------------------- #
+# 7. The offline copy (``make offline``, Material's offline plugin): its search
+#    needs the iframe-worker shim, which the plugin loads from unpkg.com; serve the
+#    copy vendored in overrides/ instead. And drop the <link rel="alternate">
+#    tags: Material fetches each language's sitemap.xml through them, which a
+#    browser refuses from file:// (the language switcher does not need them).
+# --------------------------------------------------------------------------- #
+IFRAME_WORKER = "assets/javascripts/vendor/iframe-worker/shim.js"
+_ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def _offline(config) -> bool:
+    plugin = config.plugins.get("material/offline")
+    return bool(plugin and plugin.config.enabled)
+
+
+def _offline_without_cdn(config) -> None:
+    # Whichever runs first: the plugin adds unpkg's copy only when no polyfill
+    # named iframe-worker is listed yet.
+    if _offline(config):
+        polyfills = config.extra.get("polyfills", [])
+        kept = [url for url in polyfills if "iframe-worker" not in url]
+        config.extra["polyfills"] = [*kept, IFRAME_WORKER]
 
 
 def on_files(files, config):
@@ -269,6 +295,8 @@ def notebook_for_readers(source: Path, lang: str, repository: str = ""):
 
 
 def on_post_page(output, page, config):
+    if _offline(config):
+        output = _ALTERNATE_LINK.sub("", output)
     if not _is_notebook(page, config):
         return output
     import nbformat

@@ -1,0 +1,96 @@
+"""The offline copy (``make offline``) works opened from disk, with no server.
+
+Built from a copy of the project trimmed to its home page plus one small page per
+language (the machinery, not the content, is under test here):
+pages load from ``file://``, the language switcher lands on the same page, search
+answers in the page's language, formulas and figures render, and nothing is
+requested from outside the folder.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, run_build
+
+PAGES = ["index.md", "activations/sigmoid.md"]
+SMALL_PAGE = """# {title}
+
+A formula, \\(\\sigma(x) = 1 / (1 + e^{{-x}})\\), a figure and a [link](../index.md).
+
+```python exec="on" html="1"
+from snippets.figures import activation_plot
+from snippets.publish import show
+
+show(activation_plot, "sigmoid", lang="{lang}")
+```
+"""
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory) -> Path:
+    copy = tmp_path_factory.mktemp("offline-project")
+    for name in ("mkdocs.yml", "mkdocs.en.yml"):
+        text = (ROOT / name).read_text(encoding="utf-8")
+        nav = "".join(f"  - {page}\n" for page in PAGES)
+        (copy / name).write_text(
+            text[: text.index("\nnav:")] + "\nnav:\n" + nav, "utf-8"
+        )
+    for name in ("overrides", "scripts"):
+        shutil.copytree(ROOT / name, copy / name)
+    for lang, title in (("pt", "Sigmoide"), ("en", "Sigmoid")):
+        (copy / "docs" / lang / "activations").mkdir(parents=True)
+        shutil.copy(ROOT / "docs" / lang / "index.md", copy / "docs" / lang)
+        small = SMALL_PAGE.format(title=title, lang=lang)
+        (copy / "docs" / lang / "activations" / "sigmoid.md").write_text(small, "utf-8")
+    site = copy / "site-offline"
+    result = run_build(site, "--offline", cwd=copy)
+    if result.returncode != 0:
+        pytest.fail(f"offline build failed:\n{result.stdout}\n{result.stderr}")
+    return site
+
+
+def test_offline_pages_are_files(offline_site: Path) -> None:
+    assert (offline_site / "activations" / "sigmoid.html").is_file()
+    assert (offline_site / "en" / "activations" / "sigmoid.html").is_file()
+    assert (offline_site / "search" / "search_index.js").is_file()  # inlined index
+    html = (offline_site / "index.html").read_text(encoding="utf-8")
+    assert "unpkg.com" not in html and "https://" not in html.split("<body")[0]
+
+
+def test_offline_copy_works_from_disk(browser, offline_site: Path) -> None:
+    root = offline_site.as_uri() + "/"
+    page = browser.new_page()
+    outside, errors = [], []
+    page.on(
+        "request",
+        lambda r: (
+            outside.append(r.url) if not r.url.startswith(("file:", "data:")) else None
+        ),
+    )
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.goto(root + "activations/sigmoid.html")
+        page.wait_for_selector("mjx-container", timeout=15_000)  # formulas
+        assert page.evaluate(
+            "[...document.querySelectorAll('.snippets-figure img.only-light')]"
+            ".every(i => i.complete && i.naturalWidth > 0)"
+        )
+        page.click(".md-header__option .md-select button", force=True)
+        page.click('a.md-select__link[hreflang="en"]', force=True)
+        page.wait_for_load_state("load")
+        assert page.url == root + "en/activations/sigmoid.html"
+        page.keyboard.press("s")  # Material's shortcut to the search box
+        page.keyboard.type("sigmoid")
+        results = page.locator(".md-search-result__item a")
+        results.first.wait_for(timeout=15_000)
+        hrefs = results.evaluate_all("els => els.map(e => e.href)")
+        assert hrefs and all(h.startswith(root + "en/") for h in hrefs), hrefs
+    finally:
+        page.close()
+    assert not outside, f"requests left the folder: {outside}"
+    assert not errors, f"console errors: {errors}"
