@@ -347,6 +347,7 @@ def bench_lighthouse(site: Path) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--test-repeats", type=int, default=1)
     parser.add_argument("--skip-tests", action="store_true")
     parser.add_argument("--skip-lighthouse", action="store_true")
     args = parser.parse_args()
@@ -357,7 +358,7 @@ def main() -> int:
     if not args.skip_tests:
         runs = [
             _timed([PY, "-m", "pytest", "-q", "-p", "no:cacheprovider"])
-            for _ in range(args.repeats)
+            for _ in range(args.test_repeats)
         ]
         print(
             _line("test suite", statistics.median(runs), BUDGET["test suite"]),
