@@ -21,8 +21,8 @@ taxa de aprendizado    learning rate
 descida do gradiente   gradient descent
 =====================  ======================
 
-"Viés" is the only word used for the bias; the English word appears only in the
-glossary entry ``glossary_bias``.
+"Viés" is the only word used for the bias. The full glossary, with the synonyms the
+site avoids, is ``snippets.glossary``.
 
 Examples
 --------
@@ -235,21 +235,6 @@ LABELS: dict[str, dict[str, str]] = {
         "yes": "sim",
         "no": "não",
         # --- glossary -------------------------------------------------------------
-        "glossary_activation_function": "função de ativação",
-        "glossary_derivative": "derivada",
-        "glossary_input": "entrada",
-        "glossary_output": "saída",
-        "glossary_weight": "peso",
-        "glossary_bias": "viés (em inglês, bias)",
-        "glossary_neuron": "neurônio",
-        "glossary_layer": "camada",
-        "glossary_gradient": "gradiente",
-        "glossary_plateau": "platô",
-        "glossary_decision_boundary": "fronteira de decisão",
-        "glossary_epoch": "época",
-        "glossary_loss": "perda",
-        "glossary_learning_rate": "taxa de aprendizado",
-        "glossary_gradient_descent": "descida do gradiente",
         "glossary_col_term": "Termo",
         "glossary_col_other": "Em inglês",
         "glossary_col_definition": "Definição",
@@ -441,21 +426,6 @@ LABELS: dict[str, dict[str, str]] = {
         "yes": "yes",
         "no": "no",
         # --- glossary -------------------------------------------------------------
-        "glossary_activation_function": "activation function",
-        "glossary_derivative": "derivative",
-        "glossary_input": "input",
-        "glossary_output": "output",
-        "glossary_weight": "weight",
-        "glossary_bias": "bias",
-        "glossary_neuron": "neuron",
-        "glossary_layer": "layer",
-        "glossary_gradient": "gradient",
-        "glossary_plateau": "plateau",
-        "glossary_decision_boundary": "decision boundary",
-        "glossary_epoch": "epoch",
-        "glossary_loss": "loss",
-        "glossary_learning_rate": "learning rate",
-        "glossary_gradient_descent": "gradient descent",
         "glossary_col_term": "Term",
         "glossary_col_other": "In Portuguese",
         "glossary_col_definition": "Definition",
