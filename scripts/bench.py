@@ -344,13 +344,78 @@ def bench_lighthouse(site: Path) -> list[str]:
     return lines
 
 
+def _textbook() -> dict:
+    """The plain formulas a textbook writes (what the registry is compared with)."""
+    import numpy as np
+    from scipy import special
+
+    a, lam = 1.6732632423543772, 1.0507009873554805
+    sig = lambda x: 1 / (1 + np.exp(-x))  # noqa: E731
+    sp = lambda x: np.log(1 + np.exp(x))  # noqa: E731
+    u = lambda x: np.sqrt(2 / np.pi) * (x + 0.044715 * x**3)  # noqa: E731
+    return {
+        "sigmoid": sig,
+        "tanh": np.tanh,
+        "relu": lambda x: np.maximum(x, 0),
+        "leaky_relu": lambda x: np.where(x > 0, x, 0.01 * x),
+        "elu": lambda x: np.where(x > 0, x, np.exp(x) - 1),
+        "selu": lambda x: lam * np.where(x > 0, x, a * (np.exp(x) - 1)),
+        "celu": lambda x: np.maximum(0, x) + np.minimum(0, np.exp(x) - 1),
+        "gelu": lambda x: 0.5 * x * (1 + special.erf(x / np.sqrt(2))),
+        "gelu_tanh": lambda x: 0.5 * x * (1 + np.tanh(u(x))),
+        "silu": lambda x: x * sig(x),
+        "mish": lambda x: x * np.tanh(sp(x)),
+        "softplus": sp,
+        "softsign": lambda x: x / (1 + np.abs(x)),
+        "log_sigmoid": lambda x: np.log(sig(x)),
+        "hard_sigmoid": lambda x: np.clip(x + 3, 0, 6) / 6,
+        "hard_tanh": lambda x: np.clip(x, -1, 1),
+        "hard_swish": lambda x: x * np.clip(x + 3, 0, 6) / 6,
+        "relu6": lambda x: np.clip(x, 0, 6),
+    }
+
+
+def bench_accuracy_cost(size: int = 1_000_000, repeats: int = 7) -> list[str]:
+    """Time of each registry function over its textbook formula (float64)."""
+    import timeit
+
+    import numpy as np
+
+    from snippets.activations import get
+
+    x = np.random.default_rng(0).standard_normal(size)
+    lines = [f"  {'function':<14}{'registry':>12}{'textbook':>12}{'ratio':>8}"]
+    with np.errstate(all="ignore"):
+        for name, plain in _textbook().items():
+            ours = get(name)
+            t_ours = min(timeit.repeat(partial(ours, x), number=3, repeat=repeats)) / 3
+            t_plain = (
+                min(timeit.repeat(partial(plain, x), number=3, repeat=repeats)) / 3
+            )
+            lines.append(
+                f"  {name:<14}{t_ours * 1e3:10.2f}ms{t_plain * 1e3:10.2f}ms"
+                f"{t_ours / t_plain:7.2f}x"
+            )
+    lines.append(f"  ({size:,} float64 elements, best of {repeats}; goal: ratio <= ~2)")
+    return lines
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--test-repeats", type=int, default=1)
     parser.add_argument("--skip-tests", action="store_true")
     parser.add_argument("--skip-lighthouse", action="store_true")
+    parser.add_argument(
+        "--only-accuracy-cost",
+        action="store_true",
+        help="only the registry-versus-textbook timing",
+    )
     args = parser.parse_args()
+    if args.only_accuracy_cost:
+        print("Accuracy costs time? Registry against the textbook formula:")
+        print("\n".join(bench_accuracy_cost()))
+        return 0
     site = Path(tempfile.mkdtemp(prefix="bench-site-"))
     print(f"Benchmark on {os.cpu_count()} cores, medians of {args.repeats} runs\n")
     print("Build (both languages):")
@@ -364,6 +429,8 @@ def main() -> int:
             _line("test suite", statistics.median(runs), BUDGET["test suite"]),
             flush=True,
         )
+    print("\nRegistry against the textbook formula (accuracy costs time?):")
+    print("\n".join(bench_accuracy_cost()), flush=True)
     print("\nWhere a cold build spends its time:")
     print("\n".join(bench_breakdown(site)), flush=True)
     print("\nFirst-load transfer per page (gzipped):")
