@@ -241,7 +241,7 @@ def bench_weight(site: Path) -> list[str]:
                 page = context.new_page()
                 sizes: dict[str, int] = {}
                 requests = []
-                page.on("requestfinished", requests.append)
+                page.on("requestfinished", lambda r, found=requests: found.append(r))
                 page.goto(base + path)
                 page.wait_for_load_state("networkidle")
                 for r in requests:

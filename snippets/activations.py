@@ -395,12 +395,13 @@ def _d_softplus(x, beta):
 
 
 def _softsign(x):
-    a = np.abs(x)
-    c = np.clip(x, -1.0, 1.0)
-    small = c / (1.0 + np.abs(c))  # accurate near 0, used for |x| < 1
-    # |x| >= 1: 1 - 1/(1+|x|) is monotonic after rounding, x / (1+|x|) is not.
-    large = np.copysign(1.0 - 1.0 / (1.0 + a), x)
-    return np.where(a < 1.0, small, large)
+    # Beyond 2/eps (2**53 in float64), 1 + |x| is no longer exact and the ratio
+    # steps backwards by whole units (found by hypothesis); there softsign(x) is
+    # ±1 to the last digit anyway. Below, rounding of 1 + |x| can still reverse two
+    # neighbours by one ulp (as in every library's x / (1 + |x|)).
+    big = 2.0 / float(np.finfo(x.dtype).eps)
+    x = np.clip(x, -big, big)
+    return x / (1.0 + np.abs(x))
 
 
 def _d_softsign(x):
