@@ -98,7 +98,7 @@ def _notebook_bundle(fig: Figure) -> dict[str, str]:
 
     from snippets.figures import png_bytes
 
-    dpi = 150
+    dpi = 110  # keeps the notebook page under 1 MB on first load
     png = png_bytes(fig, dpi=dpi)
     width = round(int.from_bytes(png[16:20], "big") * 96 / dpi)  # CSS pixels
     data = base64.b64encode(png).decode("ascii")
