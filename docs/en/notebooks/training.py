@@ -103,14 +103,15 @@ show(decision_boundary, linear.predict, X, y, lang="en",
 # activation of the hidden layers -> initialisation of the weights
 INITS = {"identity": "glorot", "sigmoid": "glorot", "tanh": "glorot",
          "relu": "he"}
-models, histories = {}, {}
+models, histories, lines = {}, {}, []  # printed once: one output block
 for name, init in INITS.items():
     models[name] = MLP((2, 16, 16, 1), name, seed=0, init=init)
     histories[name] = train(models[name], X, y, loss="bce", lr=0.5,
                             epochs=400)
     loss = fmt_number(histories[name]["loss"][-1], "en", 3)
     acc = fmt_number(100 * accuracy(models[name], X, y), "en", 1)
-    print(f"{name:>8}: final loss {loss}, accuracy {acc} %")
+    lines.append(f"{name:>8}: final loss {loss}, accuracy {acc} %")
+print("\n".join(lines))
 
 # %% [markdown]
 # ### Loss curves

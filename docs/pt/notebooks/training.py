@@ -102,14 +102,15 @@ show(decision_boundary, linear.predict, X, y, lang="pt",
 # função de ativação das camadas ocultas -> inicialização dos pesos
 INITS = {"identity": "glorot", "sigmoid": "glorot", "tanh": "glorot",
          "relu": "he"}
-models, histories = {}, {}
+models, histories, lines = {}, {}, []  # impresso de uma vez: um só bloco de saída
 for name, init in INITS.items():
     models[name] = MLP((2, 16, 16, 1), name, seed=0, init=init)
     histories[name] = train(models[name], X, y, loss="bce", lr=0.5,
                             epochs=400)
     loss = fmt_number(histories[name]["loss"][-1], "pt", 3)
     acc = fmt_number(100 * accuracy(models[name], X, y), "pt", 1)
-    print(f"{name:>8}: perda final {loss}, acurácia {acc} %")
+    lines.append(f"{name:>8}: perda final {loss}, acurácia {acc} %")
+print("\n".join(lines))
 
 # %% [markdown]
 # ### Curvas de perda
