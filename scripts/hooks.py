@@ -102,7 +102,7 @@ def _offline_without_cdn(config) -> None:
 def on_files(files, config):
     root = Path(str(package_files("mathjax"))) / "static" / "mathjax" / "es5"
     fonts = sorted((root / "output" / "chtml" / "fonts" / "woff-v2").glob("*.woff"))
-    for path in [root / "tex-chtml.js", *fonts]:
+    for path in [root / "tex-chtml.js", root / "ui" / "lazy.js", *fonts]:
         uri = f"{MATHJAX_DEST}/{path.relative_to(root).as_posix()}"
         files.append(File.generated(config, uri, abs_src_path=str(path)))
     return files

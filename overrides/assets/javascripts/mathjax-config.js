@@ -11,6 +11,9 @@
 // <code>). This script runs at the end of <body>: the content is already there.
 const notebookPage = document.querySelector(".jupyter-wrapper") !== null;
 window.MathJax = {
+  // Typeset a formula only when it scrolls into view (MathJax's ui/lazy, served
+  // from assets/mathjax/ui/): a long page does not typeset fifty formulas at load.
+  loader: { load: ["ui/lazy"] },
   tex: {
     inlineMath: notebookPage ? [["$", "$"], ["\\(", "\\)"]] : [["\\(", "\\)"]],
     displayMath: notebookPage ? [["$$", "$$"], ["\\[", "\\]"]] : [["\\[", "\\]"]],
