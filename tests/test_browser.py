@@ -110,9 +110,13 @@ def test_dark_system_preference_is_followed(watch) -> None:
 
 def test_math_is_rendered_locally(watch) -> None:
     w = watch()
-    w.goto("/")
+    w.goto("/activations/sigmoid/")
     # Formulas are typeset as they scroll into view (MathJax's ui/lazy).
     w.page.locator(".arithmatex").first.scroll_into_view_if_needed()
     w.page.wait_for_selector(".arithmatex mjx-container", timeout=15_000)
     assert any("/assets/mathjax/tex-chtml.js" in u for u in w.requests)
     assert any("/assets/mathjax/ui/lazy.js" in u for u in w.requests)
+    # A page without formulas does not load the renderer at all.
+    before = len(w.requests)
+    w.goto("/")
+    assert not any("/assets/mathjax/" in u for u in w.requests[before:])
