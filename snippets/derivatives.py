@@ -22,6 +22,7 @@ import numpy as np
 
 from snippets.activations import get, names
 from snippets.i18n import check_lang, fmt_auto, t
+from snippets.tables import markdown_table
 
 __all__ = [
     "kink_table",
@@ -278,10 +279,6 @@ def kink_table(lang, prefix="../activations/"):
     | [Rectified linear unit (ReLU)](../activations/relu.md) | 0 | 0 | 1 | 0 |
     """
     check_lang(lang)
-
-    def row(cells):
-        return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
-
     keys = (
         "col_function",
         "diff_col_point",
@@ -289,11 +286,7 @@ def kink_table(lang, prefix="../activations/"):
         "diff_col_right",
         "diff_col_returned",
     )
-    points = [row([t(k, lang) for k in keys]), "|---" * len(keys) + "|"]
-    texts = [
-        row([t("col_function", lang), t("diff_col_convention", lang)]),
-        "|---|---|",
-    ]
+    points, texts = [], []
     for name in names():
         act = get(name)
         if act.meta.differentiability != "kinks":
@@ -301,16 +294,14 @@ def kink_table(lang, prefix="../activations/"):
         link = f"[{act.meta.display[lang]}]({prefix}{name}.md)"
         for i, k in enumerate(act.kinks()):
             left, right = one_sided_derivatives(act, k)
+            values = (k, left, right, float(act.derivative(k)))
             points.append(
-                row(
-                    [
-                        link if i == 0 else "",
-                        fmt_auto(k, lang, 4),
-                        fmt_auto(left, lang, 4),
-                        fmt_auto(right, lang, 4),
-                        fmt_auto(float(act.derivative(k)), lang, 4),
-                    ]
-                )
+                [link if i == 0 else "", *(fmt_auto(v, lang, 4) for v in values)]
             )
-        texts.append(row([link, act.meta.kink_convention[lang]]))
-    return "\n".join(points) + "\n\n" + "\n".join(texts) + "\n"
+        texts.append([link, act.meta.kink_convention[lang]])
+    conventions = [t("col_function", lang), t("diff_col_convention", lang)]
+    return (
+        markdown_table([t(k, lang) for k in keys], points)
+        + "\n"
+        + markdown_table(conventions, texts)
+    )

@@ -544,11 +544,6 @@ def sort_key(text: str) -> tuple[str, str]:
     return plain.casefold(), text
 
 
-def _cell(text: str) -> str:
-    """Escape the pipes of a table cell."""
-    return text.replace("|", "\\|")
-
-
 def table(lang: str) -> str:
     """The glossary as a Markdown table, sorted by the term in ``lang``.
 
@@ -571,20 +566,19 @@ def table(lang: str) -> str:
     >>> print(table("en").splitlines()[0])
     | Term | In Portuguese | Definition |
     """
+    from snippets.tables import markdown_table  # numerical imports, only here
+
     check_lang(lang)
     keys = ["glossary_col_term", "glossary_col_other", "glossary_col_definition"]
     if lang == "pt":
         keys.append("glossary_col_avoid")
-    lines = [
-        "| " + " | ".join(t(key, lang) for key in keys) + " |",
-        "|---" * len(keys) + "|",
-    ]
+    rows = []
     for term in sorted(TERMS, key=lambda term: sort_key(term.term(lang))):
         cells = [f"**{term.term(lang)}**", term.other(lang), term.definition(lang)]
         if lang == "pt":
             cells.append(", ".join(term.avoid) or "—")
-        lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
-    return "\n".join(lines) + "\n"
+        rows.append(cells)
+    return markdown_table([t(key, lang) for key in keys], rows)
 
 
 def abbreviations(lang: str) -> str:

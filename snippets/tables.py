@@ -58,9 +58,21 @@ def _range(lo: float, hi: float, lang: str) -> str:
     return t("range", lang, lo=end(lo), hi=end(hi))
 
 
-def _cell(text: str) -> str:
-    """Escape the pipes of a table cell (``|f′|`` would end the cell)."""
-    return text.replace("|", "\\|")
+def markdown_table(header: list[str], rows: list[list[str]]) -> str:
+    """A Markdown table: one header row, then ``rows``; pipes in cells escaped.
+
+    Examples
+    --------
+    >>> print(markdown_table(["x", "|x|"], [["-1", "1"]]), end="")
+    | x | \\|x\\| |
+    |---|---|
+    | -1 | 1 |
+    """
+
+    def line(cells: list[str]) -> str:
+        return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |\n"
+
+    return line(header) + "|---" * len(header) + "|\n" + "".join(map(line, rows))
 
 
 def _yes_no(value: bool, lang: str) -> str:
@@ -122,10 +134,8 @@ def card(name: str, lang: str, cost: dict | None = None) -> str:
         ),
         ("card_cost", fmt_number(numbers["relative_cost"], lang, 1) + "×"),
     ]
-    header = f"| {t('card_property', lang)} | {t('card_value', lang)} |\n|---|---|\n"
-    return header + "".join(
-        f"| {_cell(t(key, lang))} | {_cell(value)} |\n" for key, value in rows
-    )
+    header = [t("card_property", lang), t("card_value", lang)]
+    return markdown_table(header, [[t(key, lang), value] for key, value in rows])
 
 
 def origin(name: str, lang: str) -> str:
@@ -146,20 +156,20 @@ def catalogue_index(lang: str, prefix: str = "") -> str:
     folder (``""`` from ``activations/index.md``).
     """
     check_lang(lang)
-    head = [
-        t(k, lang) for k in ("col_function", "card_range", "card_class", "col_origin")
-    ]
-    lines = ["| " + " | ".join(head) + " |", "|---|---|---|---|"]
+    keys = ("col_function", "card_range", "card_class", "col_origin")
+    rows = []
     for name in names():
         act = get(name)
         o = act.meta.origin
-        lines.append(
-            f"| [{act.meta.display[lang]}]({prefix}{name}.md) "
-            f"| {_range(*act.output_range(), lang)} "
-            f"| {t('class_' + act.meta.differentiability, lang)} "
-            f"| {o['authors']}{' (' + str(o['year']) + ')' if o.get('year') else ''} |"
+        rows.append(
+            [
+                f"[{act.meta.display[lang]}]({prefix}{name}.md)",
+                _range(*act.output_range(), lang),
+                t("class_" + act.meta.differentiability, lang),
+                o["authors"] + (f" ({o['year']})" if o.get("year") else ""),
+            ]
         )
-    return "\n".join(lines) + "\n"
+    return markdown_table([t(k, lang) for k in keys], rows)
 
 
 def comparison(
@@ -177,21 +187,19 @@ def comparison(
         "col_saturated",
         "col_cost",
     )
-    lines = [
-        "| " + " | ".join(_cell(t(k, lang)) for k in keys) + " |",
-        "|---" * len(keys) + "|",
-    ]
+    rows = []
     for name in names():
         act = get(name)
         c = property_card(act, cost=costs)
-        centred = abs(c["mean"]) < CENTRED_TOLERANCE
-        lines.append(
-            f"| [{act.meta.display[lang]}]({prefix}{name}.md) "
-            f"| {t('class_' + c['differentiability'], lang)} "
-            f"| {_yes_no(centred, lang)} "
-            f"| {fmt_number(c['mean'], lang, 3)} "
-            f"| {fmt_number(c['max_abs_derivative'], lang, 3)} "
-            f"| {fmt_number(100 * c['saturated_share'], lang, 0)} % "
-            f"| {fmt_number(c['relative_cost'], lang, 1)}× |"
+        rows.append(
+            [
+                f"[{act.meta.display[lang]}]({prefix}{name}.md)",
+                t("class_" + c["differentiability"], lang),
+                _yes_no(abs(c["mean"]) < CENTRED_TOLERANCE, lang),
+                fmt_number(c["mean"], lang, 3),
+                fmt_number(c["max_abs_derivative"], lang, 3),
+                fmt_number(100 * c["saturated_share"], lang, 0) + " %",
+                fmt_number(c["relative_cost"], lang, 1) + "×",
+            ]
         )
-    return "\n".join(lines) + "\n"
+    return markdown_table([t(k, lang) for k in keys], rows)
