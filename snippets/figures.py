@@ -30,6 +30,7 @@ import inspect
 import io
 import itertools
 import math
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -38,6 +39,7 @@ import matplotlib
 import numpy as np
 from matplotlib import ticker
 from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, FancyArrowPatch, Patch
@@ -64,6 +66,7 @@ __all__ = [
     "loss_curves",
     "neuron_diagram",
     "png_bytes",
+    "recolour_svg",
     "svg_bytes",
     "zigzag_paths",
 ]
@@ -86,6 +89,9 @@ OKABE_ITO = {
     "vermillion": "#D55E00",
     "purple": "#CC79A7",
 }
+# How much of a palette colour is mixed into the background (see `_tint`) for
+# areas: decision regions, the reference bar, plateaus.
+_TINTS = {"region": 0.28, "reference": 0.45, "plateau": 0.22}
 _LINESTYLES = ("-", "--", ":", "-.", (0, (5, 1.5, 1, 1.5, 1, 1.5)), (0, (8, 2)))
 _MARKERS = ("o", "s", "^", "D", "v", "P")
 
@@ -193,9 +199,14 @@ def _figure_function(func: Callable[..., Figure]) -> Callable[..., Figure]:
 def _new_figure(
     theme: str, nrows: int = 1, ncols: int = 1, figsize=FIGSIZE, **subplot_kw: Any
 ) -> tuple[Figure, Any]:
-    """A new themed figure (not registered with pyplot) and its axes."""
+    """A new themed figure (not registered with pyplot) and its axes.
+
+    The figure gets its own Agg canvas, whose renderer is reused by the layout
+    and by `svg_bytes` (text is measured once, not once per pass).
+    """
     th = _THEMES[theme]
     fig = Figure(figsize=figsize, facecolor=th.background)
+    FigureCanvasAgg(fig)
     fig.set_layout_engine("constrained")
     axes = fig.subplots(nrows, ncols, squeeze=True, **subplot_kw)
     return fig, axes
@@ -225,15 +236,15 @@ def _style(ax: Axes, lang: str, theme: str) -> None:
 def _finish(fig: Figure, alt_text: str, lang: str, theme: str) -> Figure:
     """Style every axes of ``fig``, lay it out, attach the alt text; return ``fig``.
 
-    The constrained layout is computed once here and then frozen: it is not
-    bit-for-bit idempotent (positions jitter in the last floating-point digit from
-    one draw to the next, which would change the SVG's clip-path ids), and a
-    frozen layout makes every later save identical.
+    The constrained layout is computed once here (without drawing) and then
+    frozen: it is not bit-for-bit idempotent (positions jitter in the last
+    floating-point digit from one draw to the next, which would change the SVG's
+    clip-path ids), and a frozen layout makes every later save identical.
     """
     for ax in fig.axes:
         _style(ax, lang, theme)
-    fig.draw_without_rendering()
-    fig.set_layout_engine("none")
+    fig.get_layout_engine().execute(fig)
+    fig.set_layout_engine(None)  # frozen: savefig needs no layout draw either
     fig.alt_text = alt_text
     return fig
 
@@ -840,7 +851,10 @@ def decision_boundary(
     )
     grid_classes = _classes(predict(np.column_stack([g1.ravel(), g2.ravel()])))
     fig, ax = _new_figure(theme)
-    tints = [_tint(_series(c, theme)["color"], th.background, 0.28) for c in range(k)]
+    tints = [
+        _tint(_series(c, theme)["color"], th.background, _TINTS["region"])
+        for c in range(k)
+    ]
     ax.contourf(
         g1,
         g2,
@@ -1094,7 +1108,7 @@ def cost_bars(
     for bar, name in zip(bars, relative, strict=True):
         if name == "relu":
             bar.set_hatch("//")
-            bar.set_facecolor(_tint(th.palette[0], th.background, 0.45))
+            bar.set_facecolor(_tint(th.palette[0], th.background, _TINTS["reference"]))
     ax.bar_label(
         bars,
         labels=[
@@ -1167,7 +1181,7 @@ def derivatives_with_plateaus(
     )
     axes = np.atleast_1d(axes).ravel()
     shade = {
-        "facecolor": _tint(th.palette[1], th.background, 0.22),
+        "facecolor": _tint(th.palette[1], th.background, _TINTS["plateau"]),
         "hatch": "//",
         "hatchcolor": th.palette[1],
         "edgecolor": "none",
@@ -1368,6 +1382,19 @@ def zigzag_paths(
 # --------------------------------------------------------------------------- #
 # Serialisation
 # --------------------------------------------------------------------------- #
+def _saved_area(fig: Figure) -> Any:
+    """What to save of ``fig``: its tight bounding box, padded as
+    ``bbox_inches="tight"`` pads it.
+
+    For a figure whose layout is done (the figures of this module), the box is
+    measured here, sparing the extra draw that ``"tight"`` makes Matplotlib do
+    before saving; a figure that still has a layout engine gets ``"tight"``.
+    """
+    if fig.get_layout_engine() is not None:
+        return "tight"
+    return fig.get_tightbbox().padded(matplotlib.rcParams["savefig.pad_inches"])
+
+
 def svg_bytes(fig: Figure) -> bytes:
     """Serialise ``fig`` as SVG, byte-for-byte reproducible.
 
@@ -1396,11 +1423,75 @@ def svg_bytes(fig: Figure) -> bytes:
         fig.savefig(
             buffer,
             format="svg",
-            bbox_inches="tight",
+            bbox_inches=_saved_area(fig),
             metadata={"Date": None},
             facecolor=fig.get_facecolor(),
         )
     return buffer.getvalue()
+
+
+_SVG_COLOUR = re.compile(rb"#[0-9a-fA-F]{6}(?![\w-])")
+
+
+@functools.cache
+def _colour_map(source: str, target: str) -> dict[bytes, bytes]:
+    """Every colour the figures use in theme ``source`` -> the same role's colour
+    in ``target`` (hex, as Matplotlib writes it), tints included."""
+    src, dst = _check_theme(source), _check_theme(target)
+    roles = ("background", "text", "muted", "grid")
+    pairs = [(getattr(src, role), getattr(dst, role)) for role in roles]
+    pairs += zip(src.palette, dst.palette, strict=True)
+    pairs += [
+        (_tint(a, src.background, amount), _tint(b, dst.background, amount))
+        for a, b in zip(src.palette, dst.palette, strict=True)
+        for amount in _TINTS.values()
+    ]
+    mapping, ambiguous = {}, set()
+    for a, b in pairs:
+        a, b = (matplotlib.colors.to_hex(c).encode() for c in (a, b))
+        if mapping.setdefault(a, b) != b:
+            ambiguous.add(a)  # one colour, two roles: cannot be mapped
+    return {a: b for a, b in mapping.items() if a not in ambiguous}
+
+
+def recolour_svg(svg: bytes, theme: str, drawn_in: str = "light") -> bytes:
+    """Turn the SVG of a figure drawn in theme ``drawn_in`` into the SVG of the
+    same figure in ``theme``, without drawing it again.
+
+    The themes differ only in colours (same fonts, sizes and layout), so
+    replacing every colour by the one with the same role in ``theme`` gives the
+    figure that ``theme`` draws; only the SVG's internal ids, which Matplotlib
+    hashes from the colours, stay those of ``drawn_in``.
+
+    Parameters
+    ----------
+    svg
+        An SVG document from `svg_bytes`.
+    theme, drawn_in
+        ``"light"`` or ``"dark"``: the theme wanted and the one drawn.
+
+    Returns
+    -------
+    bytes
+        The SVG document in ``theme``.
+
+    Raises
+    ------
+    ValueError
+        If the SVG holds a colour that is not one of ``drawn_in``'s (then draw
+        the figure in ``theme`` instead).
+    """
+    mapping = _colour_map(drawn_in, theme)
+
+    def swap(match: re.Match) -> bytes:
+        colour = match.group().lower()
+        if colour not in mapping:
+            raise ValueError(
+                f"colour {colour.decode()} is not a colour of theme {drawn_in!r}"
+            )
+        return mapping[colour]
+
+    return _SVG_COLOUR.sub(swap, svg)
 
 
 def png_bytes(fig: Figure, dpi: int = 150) -> bytes:
@@ -1423,7 +1514,7 @@ def png_bytes(fig: Figure, dpi: int = 150) -> bytes:
         buffer,
         format="png",
         dpi=dpi,
-        bbox_inches="tight",
+        bbox_inches=_saved_area(fig),
         metadata={"Software": None},
         facecolor=fig.get_facecolor(),
     )

@@ -159,6 +159,31 @@ def test_svg_is_deterministic_and_themes_differ(built, case):
     assert b"<dc:date>" not in first
 
 
+# Element ids that Matplotlib hashes from an element's content (colours included).
+_HASHED_IDS = re.compile(rb"\b[a-z][0-9a-f]{10}\b")
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_recoloured_svg_is_the_other_theme(built, case):
+    """The SVG of one theme, recoloured, is the SVG the other theme draws."""
+    for lang in LANGS:
+        light = figures.svg_bytes(built[case, lang, "light"])
+        dark = figures.svg_bytes(built[case, lang, "dark"])
+        for svg, other, drawn_in, theme in (
+            (light, dark, "light", "dark"),
+            (dark, light, "dark", "light"),
+        ):
+            recoloured = figures.recolour_svg(svg, theme, drawn_in=drawn_in)
+            assert _HASHED_IDS.sub(b"id", recoloured) == _HASHED_IDS.sub(b"id", other)
+
+
+def test_recolour_refuses_colours_outside_the_theme():
+    with pytest.raises(ValueError, match="#123456 is not a colour of theme 'light'"):
+        figures.recolour_svg(b'<path style="fill: #123456"/>', "dark")
+    with pytest.raises(ValueError, match="valid choices"):
+        figures.recolour_svg(b"<svg/>", "sepia")
+
+
 def test_png_is_deterministic():
     make = CASES["activation_plot"]
     png = figures.png_bytes(make(lang="en", theme="dark"), dpi=60)

@@ -1,0 +1,45 @@
+"""snippets.publish: the two colour-scheme variants written at build time."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from snippets import figures, publish
+
+# Element ids that Matplotlib hashes from an element's content (colours included).
+_HASHED_IDS = re.compile(rb"\b[a-z][0-9a-f]{10}\b")
+
+
+@pytest.fixture(autouse=True)
+def _no_cache(monkeypatch):
+    monkeypatch.delenv(publish.CACHE_VARIABLE, raising=False)
+
+
+def test_variants_are_the_figure_in_each_scheme():
+    variants, alt = publish._draw_both(
+        figures.activation_plot, ("leaky_relu",), {}, "en"
+    )
+    drawn = {
+        theme: figures.activation_plot("leaky_relu", lang="en", theme=theme)
+        for theme in figures.THEMES
+    }
+    assert variants["light"] == figures.svg_bytes(drawn["light"])
+    dark = figures.svg_bytes(drawn["dark"])
+    assert _HASHED_IDS.sub(b"", variants["dark"]) == _HASHED_IDS.sub(b"", dark)
+    assert alt == drawn["dark"].alt_text
+
+
+def test_a_colour_outside_the_schemes_is_drawn_in_each():
+    themes = []
+
+    def make(lang, theme):
+        themes.append(theme)
+        fig = figures.activation_plot("relu", lang=lang, theme=theme)
+        fig.axes[0].axhline(0.5, color="#123456")
+        return fig
+
+    variants, _ = publish._draw_both(make, (), {}, "pt")
+    assert themes == ["light", "dark"]
+    assert b"#123456" in variants["dark"] and b"#1e2129" in variants["dark"]
