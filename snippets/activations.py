@@ -368,7 +368,8 @@ def _silu(x):
 
 def _d_silu(x):
     x = np.clip(x, -_BIG, _BIG)
-    d = special.expit(x) * (1.0 + x * special.expit(-x))
+    s = special.expit(x)  # 1 - s = sigmoid(-x) loses digits only where x (1 - s) << 1
+    d = s * (1.0 + x * (1.0 - s))
     return _near_zero(x, d, "silu")
 
 
@@ -1082,6 +1083,9 @@ _REGISTRY: dict[str, _Entry] = {
 # --------------------------------------------------------------------------- #
 # Input handling
 # --------------------------------------------------------------------------- #
+_FAST_DTYPES = (np.dtype(np.float64), np.dtype(np.float32))  # computed as given
+
+
 def _as_real_array(x):
     """Return ``(array, out_dtype)``: a float array to compute on, the result dtype.
 
@@ -1090,16 +1094,14 @@ def _as_real_array(x):
     TypeError
         If ``x`` is not a real number or an array (or nested list) of them.
     """
-    bad = TypeError(
-        "expected a real number or an array of real numbers, got "
-        f"{type(x).__name__}" + (f" {x!r}" if isinstance(x, (str, bytes)) else "")
-    )
+    if type(x) is np.ndarray and x.dtype in _FAST_DTYPES:
+        return x, x.dtype  # the common case (e.g. inside a network), checked first
     if x is None or isinstance(x, (str, bytes)):
-        raise bad
+        raise _not_real(x)
     try:
         a = np.asarray(x)
     except (TypeError, ValueError):  # ragged lists and the like
-        raise bad from None
+        raise _not_real(x) from None
     kind = a.dtype.kind
     if kind == "f":
         if a.dtype == np.float16:
@@ -1113,7 +1115,15 @@ def _as_real_array(x):
         raise TypeError(
             "expected a real number or an array of real numbers, got complex values"
         )
-    raise bad
+    raise _not_real(x)
+
+
+def _not_real(x):
+    """The error for an input ``x`` that is not real-valued."""
+    return TypeError(
+        "expected a real number or an array of real numbers, got "
+        f"{type(x).__name__}" + (f" {x!r}" if isinstance(x, (str, bytes)) else "")
+    )
 
 
 def _finish(y, out_dtype, scalar):

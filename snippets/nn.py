@@ -143,8 +143,9 @@ class MLP:
 
     def step(self, lr):
         """One step of plain gradient descent: ``p -= lr * dp``."""
-        for p, g in zip(self.params(), self.grads(), strict=True):
-            p -= lr * g
+        for layer in self.layers:
+            layer.W -= lr * layer.dW
+            layer.b -= lr * layer.db
 
     def predict(self, X, threshold=0.0):
         """Class labels: ``output > threshold`` for one output, else the argmax."""
@@ -178,8 +179,9 @@ def cross_entropy(logits, y):
     0.693147
     """
     y = np.reshape(y, logits.shape)
-    loss = np.mean(np.logaddexp(0.0, logits) - y * logits)
-    return float(loss), (expit(logits) - y) / logits.size
+    n = logits.size
+    loss = (np.logaddexp(0.0, logits) - y * logits).sum() / n  # the mean
+    return float(loss), (expit(logits) - y) / n
 
 
 def softmax_cross_entropy(logits, y):
