@@ -1,8 +1,8 @@
 """MkDocs hooks: the few things the configuration alone cannot do.
 
-1. Serve the math renderer from the site itself: MathJax 3 (tex-chtml.js and its
-   fonts) is copied from the ``django-static-mathjax`` wheel, installed from PyPI,
-   into ``assets/mathjax/``. No page view fetches anything from a CDN.
+1. Math as MathML: every TeX formula is converted when the site is built
+   (``latex2mathml``); browsers render MathML natively, so no page loads a math
+   script or a math font.
 2. Figures drawn at build time: :func:`snippets.publish.show` writes SVG files into
    ``<site_dir>/assets/figures/`` (told by the ``SNIPPETS_FIGURE_DIR`` variable set
    here) and refers to them as ``@fig/<name>``; each page gets that prefix rewritten
@@ -22,15 +22,12 @@ import logging
 import os
 import posixpath
 import re
-from importlib.resources import files as package_files
 from pathlib import Path
 
-from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 log = logging.getLogger("mkdocs.hooks.snippets")
 FIGURE_PREFIX = "@fig/"
-MATHJAX_DEST = "assets/mathjax"
 
 
 class _PageName(logging.Filter):
@@ -99,15 +96,6 @@ def _offline_without_cdn(config) -> None:
         config.extra["polyfills"] = [*kept, IFRAME_WORKER]
 
 
-def on_files(files, config):
-    root = Path(str(package_files("mathjax"))) / "static" / "mathjax" / "es5"
-    fonts = sorted((root / "output" / "chtml" / "fonts" / "woff-v2").glob("*.woff"))
-    for path in [root / "tex-chtml.js", root / "ui" / "lazy.js", *fonts]:
-        uri = f"{MATHJAX_DEST}/{path.relative_to(root).as_posix()}"
-        files.append(File.generated(config, uri, abs_src_path=str(path)))
-    return files
-
-
 def on_page_markdown(markdown, page, config, files):
     docs = Path(config.docs_dir)
     _page_name.page = (
@@ -130,6 +118,9 @@ def on_page_content(html, page, config, files):
     if FIGURE_PREFIX in html:
         prefix = get_relative_url("assets/figures/x", page.url)[:-1]
         html = html.replace(f'src="{FIGURE_PREFIX}', f'src="{prefix}')
+    docs = Path(config.docs_dir)
+    where = (docs / page.file.src_uri).relative_to(docs.parent.parent).as_posix()
+    html = math_to_mathml(_NOTEBOOK_MATHJAX.sub("", html), where)  # sections 5, 1
     # Markdown printed by build-time code is rendered by markdown-exec, outside
     # MkDocs' link resolution: resolve its relative links to .md pages here.
     return _MD_LINK.sub(lambda m: _resolve_link(m, page, files), html)
@@ -147,6 +138,119 @@ def _resolve_link(match, page, files) -> str:
         )
         return match.group(0)
     return f'href="{linked.url_relative_to(page.file)}{anchor}"'
+
+
+# --------------------------------------------------------------------------- #
+# 1. Math: pymdownx.arithmatex (generic mode, no delimiters: see mkdocs.yml)
+#    leaves each formula, HTML-escaped, in <span class="arithmatex"> (inline) or
+#    <div class="arithmatex"> (display), in the pages as in the output of
+#    build-time code; notebooks' Markdown cells get the same markup (section 5).
+#    on_page_content replaces each by its MathML <math> (latex2mathml), plus a
+#    few touches of TeX's spacing that latex2mathml lacks. A formula it cannot
+#    convert, or would silently get wrong (an unknown command or a stray brace
+#    left as text), is a warning naming the page and the formula: the strict
+#    build fails on it.
+# --------------------------------------------------------------------------- #
+_ARITHMATEX = re.compile(r'<(span|div) class="arithmatex">(.*?)</\1>', re.DOTALL)
+_TEX_LEFT = re.compile(r">[^<]*[\\{}]")  # a text node with TeX in it
+_ROWS = ("math", "mrow", "mstyle", "msqrt", "mtd", "mphantom", "menclose")
+_CLOSING = (")", "]", "}", "|", "‖")
+
+
+def tex_to_mathml(tex: str, display: str = "inline") -> str:
+    """The TeX formula ``tex`` as a MathML ``<math>`` element for an HTML page.
+
+    Raises ValueError, saying what is wrong, if ``tex`` cannot be converted.
+    """
+    from unicodedata import category
+    from xml.etree import ElementTree
+
+    from latex2mathml.converter import convert
+
+    braces = re.sub(r"\\[{}]", "", tex)
+    if braces.count("{") != braces.count("}"):
+        raise ValueError("unbalanced braces")
+    # latex2mathml lays out align* but not aligned, the same inside a formula.
+    tex = re.sub(r"\\(begin|end)\{aligned\}", r"\\\1{align*}", tex)
+    try:
+        mathml = convert(tex.strip(), display=display)
+    except Exception as error:  # latex2mathml's errors: a class name, no message
+        name = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", type(error).__name__).lower()
+        raise ValueError(f"{name}: {error}" if str(error) else name) from None
+    if _TEX_LEFT.search(mathml):
+        raise ValueError("unknown command or stray brace")
+    namespace = ' xmlns="http://www.w3.org/1998/Math/MathML"'  # implied in HTML
+    try:
+        root = ElementTree.fromstring(mathml.replace(namespace, "", 1))
+    except ElementTree.ParseError:
+        raise ValueError("not valid MathML (a < or & in \\text?)") from None
+    for mi in root.iter("mi"):
+        text = mi.text or ""
+        if len(text) == 1 and "Α" <= text <= "Ω":  # \Phi upright, as TeX
+            mi.set("mathvariant", "normal")
+        elif len(text) == 1 and (text in ";:" or category(text) == "Sm"):
+            mi.tag = "mo"  # \pm, \sim, ";": operators, not identifiers
+            mi.text = "∼" if text == "~" else text  # \sim, not ASCII's tilde
+    for mo in root.iter("mo"):  # names (\max, \operatorname{ReLU}) and ordinary
+        text = mo.text or ""  # symbols (\infty, \partial, \dots) are no operators
+        if (text.isalnum() and len(text) > 1) or text in tuple("∞∂⊤…⋯"):
+            mo.tag = "mi"
+        elif mo.text in ("/", "."):  # ordinary in TeX: no space around them
+            mo.attrib.update(lspace="0", rspace="0")
+    for mrow in root.iter("mrow"):  # 0{,}5: TeX's braces make an operator ordinary
+        if len(mrow) == 1 and mrow[0].tag == "mo":
+            mrow[0].attrib.update(lspace="0", rspace="0")
+    for msup in root.iter("msup"):  # f': the prime glyph is raised already
+        if len(msup) == 2 and set(msup[1].text or "x") <= set("′″‴"):
+            msup.tag = "mrow"
+    rows = [element for element in root.iter() if element.tag in _ROWS]
+    for parent in rows:  # a sign first or after an operator is unary: (-x), = -1
+        unary = True
+        for element in parent:
+            if unary and element.tag == "mo" and element.text in ("+", "−", "±"):
+                element.set("form", "prefix")
+            if element.tag != "mspace" and (element.text or "x").strip():
+                unary = element.tag == "mo" and element.text not in _CLOSING
+    for parent in rows:  # thin space around a name: x \ln y, (a)\ln(b), not \ln(b)
+        for index in range(len(parent) - 1, 0, -1):
+            left, right = parent[index - 1], parent[index]
+            if (_is_name(left) and not _spaced(right, "start")) or (
+                _is_name(right) and not _spaced(left, "end")
+            ):
+                parent.insert(index, ElementTree.Element("mspace", width="0.1667em"))
+    return ElementTree.tostring(root, encoding="unicode")
+
+
+def _is_name(element) -> bool:
+    while element.tag in ("msub", "msup", "msubsup") and len(element):
+        element = element[0]
+    text = element.text or ""
+    return element.tag == "mi" and len(text) > 1 and text.isalnum()
+
+
+def _spaced(element, side: str) -> bool:
+    """Whether ``element`` has space of its own on that side: an operator, a space,
+    an opening fence at its start (TeX puts a thin space after a closing one)."""
+    while element.tag == "mrow" and len(element):
+        element = element[0 if side == "start" else -1]
+    closing = element.tag == "mo" and element.text in _CLOSING
+    return element.tag in ("mo", "mspace") and not (side == "end" and closing)
+
+
+def math_to_mathml(html: str, where: str) -> str:
+    """``html`` with the formulas marked up by pymdownx.arithmatex as MathML."""
+    from html import unescape
+
+    def convert(match: re.Match) -> str:
+        tex = unescape(match.group(2))
+        try:
+            return tex_to_mathml(tex, "block" if match.group(1) == "div" else "inline")
+        except ValueError as error:
+            message = "%s: cannot convert the formula %r: %s"
+            log.warning(message, where, tex.strip(), error)
+            return match.group(0)
+
+    return _ARITHMATEX.sub(convert, html)
 
 
 # --------------------------------------------------------------------------- #
@@ -168,11 +272,22 @@ def _resolve_link(match, page, files) -> str:
 #      Colab opens notebooks from GitHub only, and the ``.ipynb`` exists only in
 #      the built site, so the link points at the site as published on the
 #      repository's ``gh-pages`` branch (``mkdocs gh-deploy``, ghp-import); the
-#      Colab copy gets a first cell that installs ``snippets`` from the repository.
+#      Colab copy gets a first cell that installs ``snippets`` from the repository;
+#    - math in Markdown cells: nbconvert writes it back as ``$...$`` for MathJax;
+#      here it gets pymdownx.arithmatex's markup instead, which section 1 turns
+#      into MathML. Only Markdown goes through that renderer (Markdown cells, and
+#      Markdown outputs, which these notebooks do not print): never code or text
+#      outputs. ``NOTEBOOK_MATH``, in the cache key, names that markup. The
+#      MathJax configuration nbconvert adds to the page (inert: the plugin's
+#      ``custom_mathjax_url`` is empty) is dropped.
 # --------------------------------------------------------------------------- #
 NOTEBOOK_PLUGIN = "mkdocs-jupyter"
 NOTEBOOK_CACHE = ".cache/notebooks"
 COLAB_BRANCH = "gh-pages"
+NOTEBOOK_MATH = "arithmatex"
+_NOTEBOOK_MATHJAX = re.compile(
+    r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.DOTALL
+)
 _NOTEBOOK_PACKAGES = (
     "ipykernel",
     "jupytext",
@@ -195,7 +310,8 @@ def notebook_cache_key(root: Path, kernel_name: str = "") -> str:
     import sys
     from importlib.metadata import PackageNotFoundError, version
 
-    digest = hashlib.sha256(f"python={sys.version}\nkernel={kernel_name}\n".encode())
+    extra = f"kernel={kernel_name}\nmath={NOTEBOOK_MATH}"
+    digest = hashlib.sha256(f"python={sys.version}\n{extra}\n".encode())
     for name in _NOTEBOOK_PACKAGES:
         try:
             digest.update(f"{name}={version(name)}\n".encode())
@@ -217,6 +333,8 @@ def on_pre_build(config):
         return
     import shutil
 
+    _notebook_math_as_arithmatex()
+
     root = Path(config.config_file_path).parent
     folder = root / NOTEBOOK_CACHE / _language(config)
     key = notebook_cache_key(root, plugin.config["kernel_name"])
@@ -225,6 +343,19 @@ def on_pre_build(config):
             if old.name != key:
                 shutil.rmtree(old) if old.is_dir() else old.unlink()
     plugin.config["cache_dir"] = str(folder / key)
+
+
+def _notebook_math_as_arithmatex() -> None:
+    from nbconvert.filters.markdown_mistune import IPythonRenderer
+
+    def markup(renderer, tag: str, tex: str) -> str:
+        return f'<{tag} class="arithmatex">{renderer.escape_html(tex)}</{tag}>'
+
+    IPythonRenderer.inline_math = lambda self, body: markup(self, "span", body)
+    IPythonRenderer.block_math = lambda self, body: markup(self, "div", body)
+    IPythonRenderer.latex_environment = lambda self, name, body: markup(
+        self, "div", f"\\begin{{{name}}}{body}\\end{{{name}}}"
+    )
 
 
 def _is_notebook(page, config) -> bool:

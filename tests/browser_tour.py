@@ -5,7 +5,7 @@ every page (``test_requests.py``: no request leaves the site, no console error;
 ``test_a11y.py``: axe-core in the light and the dark colour scheme) share one tour,
 run once per session by the ``tour`` fixture of ``tests/conftest.py``.
 
-Per page, after ``load`` (and MathJax's typesetting, on pages with math):
+Per page, after ``load`` (formulas need no wait: they are MathML in the page):
 
 * every request and console error is recorded (with :class:`tests.conftest.Watch`),
   plus every response with an HTTP error status;
@@ -17,13 +17,11 @@ The chrome (header, navigation, search, footer) is the same on every page of a
 language, so the whole page is checked as it is on the two home pages only; there,
 a specimen code block with one span of each syntax-highlighting class used anywhere
 on the site checks every highlighting colour in both schemes. On the other pages
-axe checks the content (``<article>``), after two simplifications that keep it fast
-on a busy machine: MathJax's output (thousands of elements on a page with formulas;
-checked in place on the home pages) is replaced by a letter, and the highlighting
-spans of code blocks are merged into their text (their colours: the specimen). The
-colour rules, the costly ones, run on one element per combination of text colour,
-size, weight, decoration and backgrounds behind it: elements alike in all of these
-have the same contrast.
+axe checks the content (``<article>``, formulas included), after one simplification
+that keeps it fast on a busy machine: the highlighting spans of code blocks are
+merged into their text (their colours: the specimen). The colour rules, the costly
+ones, run on one element per combination of text colour, size, weight, decoration
+and backgrounds behind it: elements alike in all of these have the same contrast.
 """
 
 from __future__ import annotations
@@ -41,16 +39,13 @@ from tests.conftest import ARGS, Watch, _chromium_or_skip
 HOME_PAGES = ("", "en/")
 _PYGMENTS_SPAN = re.compile(r'<span class="([a-z]{1,3}[0-9]?)">')
 
-# Runs in the page: wait for MathJax, switch off transitions, then run axe in the
-# light scheme and its colour rules in the dark scheme; returns compact violations.
+# Runs in the page: switch off transitions, then run axe in the light scheme and
+# its colour rules in the dark scheme; returns compact violations.
 # ``full`` (home pages): the whole page as it is, plus the highlighting specimen.
 # Otherwise the page is simplified and the colour rules run on one element per
 # combination of text style and backgrounds ("representatives"), see the docstring.
 _AUDIT = """
 async ({full, specimen}) => {
-  if (window.MathJax && MathJax.startup && MathJax.startup.promise) {
-    await MathJax.startup.promise;
-  }
   const style = document.createElement("style");
   style.textContent = "*,*::before,*::after{transition:none!important;animation:none!important}";
   document.head.appendChild(style);
@@ -105,7 +100,6 @@ async ({full, specimen}) => {
     dark();
     pack("dark", await axe.run(document, colours));
   } else {
-    for (const m of document.querySelectorAll("mjx-container")) m.replaceWith("x");
     for (const c of document.querySelectorAll(".highlight code")) c.textContent = c.textContent;
     const others = {resultTypes: ["violations"], rules: {}};
     for (const id of COLOUR_RULES) others.rules[id] = {enabled: false};

@@ -108,15 +108,26 @@ def test_dark_system_preference_is_followed(watch) -> None:
     assert w.page.locator("body").get_attribute("data-md-color-scheme") == "slate"
 
 
-def test_math_is_rendered_locally(watch) -> None:
-    w = watch()
-    w.goto("/activations/sigmoid/")
-    # Formulas are typeset as they scroll into view (MathJax's ui/lazy).
-    w.page.locator(".arithmatex").first.scroll_into_view_if_needed()
-    w.page.wait_for_selector(".arithmatex mjx-container", timeout=15_000)
-    assert any("/assets/mathjax/tex-chtml.js" in u for u in w.requests)
-    assert any("/assets/mathjax/ui/lazy.js" in u for u in w.requests)
-    # A page without formulas does not load the renderer at all.
-    before = len(w.requests)
-    w.goto("/")
-    assert not any("/assets/mathjax/" in u for u in w.requests[before:])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(
+    "path", ["/properties/differentiability/", "/notebooks/training/"]
+)
+def test_math_is_mathml_typeset_by_the_browser(watch, path, scheme) -> None:
+    """Formulas arrive as MathML (written at build time) and Chromium lays them out
+    itself, in the colour of the text: no script, no font is fetched for them."""
+    w = watch(scheme)
+    w.goto(path)
+    block = w.page.locator("article math[display='block']").first
+    block.scroll_into_view_if_needed()
+    assert block.evaluate("m => getComputedStyle(m).display") == "block math"
+    box = block.bounding_box()
+    assert box and box["width"] > 40 and box["height"] > 20, box
+    # A fraction is laid out as one: the numerator above the denominator.
+    fraction = w.page.locator("article mfrac").first
+    over, under = (fraction.locator(":scope > *").nth(i).bounding_box() for i in (0, 1))
+    assert over and under and over["y"] + over["height"] <= under["y"] + 1
+    colour = block.evaluate("m => getComputedStyle(m).color")
+    red, green, blue = map(int, re.findall(r"\d+", colour)[:3])
+    assert (red + green + blue > 3 * 128) == (scheme == "dark"), colour
+    fetched = [u for u in w.requests if re.search(r"mathjax|\.woff2?$|\.otf$", u, re.I)]
+    assert not fetched, fetched

@@ -22,9 +22,31 @@ def test_both_languages_build_strictly(built_site: Path) -> None:
     )
     assert '"lang":["pt"]' in pt_index.replace(" ", "")
     assert '"lang":["en"]' in en_index.replace(" ", "")
-    # The math renderer is served from the site itself.
-    assert (built_site / "assets" / "mathjax" / "tex-chtml.js").is_file()
-    assert (built_site / "en" / "assets" / "mathjax" / "tex-chtml.js").is_file()
+
+
+def test_formulas_are_mathml_written_at_build_time(built_site: Path) -> None:
+    """Every formula of every page (prose, output of build-time code, notebooks'
+    Markdown cells) is MathML in the built page: no TeX is left for a script, and
+    no math renderer or math font is shipped."""
+    with_math = []
+    for page in sorted(built_site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        where = page.relative_to(built_site)
+        assert 'class="arithmatex"' not in html, f"{where}: a formula left as TeX"
+        assert not re.search(r"<script[^>]*mathjax", html, re.I), where
+        if "<math " in html:
+            with_math.append(where.as_posix())
+    assert len(with_math) > 40 and {
+        "properties/differentiability/index.html",
+        "en/properties/differentiability/index.html",
+        "activations/gelu/index.html",
+        "notebooks/training/index.html",
+        "en/notebooks/training/index.html",
+    } <= set(with_math)
+    assert "index.html" not in with_math  # the home page has no formula
+    assert not list(built_site.rglob("*mathjax*")) and not list(
+        built_site.rglob("*.woff*")
+    )
 
 
 def test_a_failing_code_block_fails_the_build_and_names_the_page(

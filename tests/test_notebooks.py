@@ -204,9 +204,20 @@ def test_built_notebook_pages_are_rendered_with_downloads(
             r'<div[^>]*data-mime-type="application/vnd\.jupyter\.(stderr|error)"', page
         )
         assert "Traceback" not in page
-        assert "assets/mathjax/tex-chtml.js" in page, (
-            "MathJax is not loaded on the page"
+        # The math of the Markdown cells is MathML, one <math> per formula of the
+        # source; no $ is left for a script to typeset (code keeps its own).
+        cells = page.split("</article>")[0].split('<div class="jp-Cell ')[1:]
+        cells = [c for c in cells if c.startswith("jp-MarkdownCell")]
+        rendered = re.sub(r"<code>.*?</code>", "", "".join(cells), flags=re.DOTALL)
+        assert "$" not in rendered, "notebook math left as $...$"
+        markdown = "\n".join(
+            c.source for c in read(lang, relative).cells if c.cell_type == "markdown"
         )
+        formulas = re.findall(
+            r"\$\$.+?\$\$|\$.+?\$", re.sub(r"`[^`]*`", "", markdown), re.DOTALL
+        )
+        assert rendered.count("<math ") == len(formulas) > 10
+        assert '<math display="block">' in rendered
         links = re.findall(
             r'<a href="([^"]+)" class="md-button[^"]*"',
             page.split('class="notebook-links"', 1)[1][:2000],

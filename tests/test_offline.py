@@ -75,7 +75,8 @@ def test_offline_copy_works_from_disk(browser, offline_site: Path) -> None:
     page.on("pageerror", lambda e: errors.append(str(e)))
     try:
         page.goto(root + "activations/sigmoid.html")
-        page.wait_for_selector("mjx-container", timeout=15_000)  # formulas
+        formula = page.locator("article math").first  # MathML, typeset natively
+        assert (formula.bounding_box() or {}).get("width", 0) > 50
         assert page.evaluate(
             "[...document.querySelectorAll('.snippets-figure img.only-light')]"
             ".every(i => i.complete && i.naturalWidth > 0)"
