@@ -33,8 +33,10 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(PY) scripts/website.py build
 
+# Two workers on two cores (xdist): the site build starts in the background as soon as
+# the tests are collected; the tests that need it run last (tests/conftest.py).
 test: $(STAMP)
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist loadgroup
 
 offline: $(STAMP)
 	rm -rf .cache/offline site-offline.zip

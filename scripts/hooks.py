@@ -35,14 +35,17 @@ class _PageName(logging.Filter):
 
     name = "snippets-page-name"
     page = ""
+    warnings = 0  # how many so far: a block that warned is not cached (section 8)
 
     def filter(self, record: logging.LogRecord) -> bool:
+        self.warnings += record.levelno >= logging.WARNING
         if self.page:
             record.msg = f"{self.page}: {record.msg}"
         return True
 
 
 _page_name = _PageName()
+_abbreviations: dict[str, str] = {}  # section 3, per language
 
 
 def on_config(config):
@@ -52,20 +55,19 @@ def on_config(config):
     logger.addFilter(_page_name)
     from snippets.glossary import abbreviations
 
-    lang = "pt" if config.theme["language"].startswith("pt") else "en"
+    lang = _language(config)
     cache = Path(config.config_file_path).parent / ".cache"
     cache.mkdir(exist_ok=True)
-    glossary = cache / f"abbreviations.{lang}.md"
-    text = abbreviations(lang)
-    if not glossary.is_file() or glossary.read_text(encoding="utf-8") != text:
-        glossary.write_text(text, encoding="utf-8")  # unchanged: keep mtime for serve
-    snippets = config.mdx_configs.setdefault("pymdownx.snippets", {})
-    snippets["auto_append"] = [str(glossary)]
+    # Appended to each page in on_page_markdown, not through pymdownx.snippets'
+    # auto_append: that one also reaches every docstring of the API page and every
+    # output of build-time code, each parsed with all 50-odd definitions (seconds).
+    _abbreviations[lang] = abbreviations(lang)
     os.environ["SNIPPETS_FIGURE_DIR"] = str(
         Path(config.site_dir) / "assets" / "figures"
     )
     if "SNIPPETS_FIGURE_CACHE" not in os.environ:  # set it to "" to turn caching off
         os.environ["SNIPPETS_FIGURE_CACHE"] = str(cache / "figures")
+    _cache_blocks(config)  # section 8
     _find_stale_pages(config)  # section 6
     _offline_without_cdn(config)  # section 7
     return config
@@ -101,6 +103,7 @@ def on_page_markdown(markdown, page, config, files):
     _page_name.page = (
         (docs / page.file.src_uri).relative_to(docs.parent.parent).as_posix()
     )
+    markdown = f"{markdown}\n\n{_abbreviations[_language(config)]}"  # section 3
     return stale_notice(markdown, page, config)  # section 6
 
 
@@ -306,13 +309,20 @@ def _language(config) -> str:
 
 def notebook_cache_key(root: Path, kernel_name: str = "") -> str:
     """Hash of what a notebook's outputs depend on besides the notebook itself."""
+    extra = f"kernel={kernel_name}\nmath={NOTEBOOK_MATH}"
+    return code_digest(root, _NOTEBOOK_PACKAGES, extra)
+
+
+def code_digest(root: Path, packages, extra: str = "") -> str:
+    """Hash of the sources of ``snippets/``, the Python version, the versions of
+    ``packages`` and ``extra``: what build-time code's output depends on besides
+    the code itself (notebooks here, page blocks in section 8)."""
     import hashlib
     import sys
     from importlib.metadata import PackageNotFoundError, version
 
-    extra = f"kernel={kernel_name}\nmath={NOTEBOOK_MATH}"
     digest = hashlib.sha256(f"python={sys.version}\n{extra}\n".encode())
-    for name in _NOTEBOOK_PACKAGES:
+    for name in packages:
         try:
             digest.update(f"{name}={version(name)}\n".encode())
         except PackageNotFoundError:
@@ -510,3 +520,83 @@ def stale_notice(markdown: str, page, config) -> str:
     if head.startswith("# "):
         return f"{head}\n\n{notice}{rest}"
     return notice + markdown
+
+
+# --------------------------------------------------------------------------- #
+# 8. Build-time code, cached: markdown-exec runs every ```python exec="on"``` block
+#    at every build. Its HTML is kept in ``.cache/blocks/<lang>/<key>.json`` with
+#    the figures the block wrote; ``key`` hashes the block's code and options, the
+#    Markdown configuration (mkdocs.yml) and what `code_digest` covers. A block
+#    that read this build's cost measurement (`snippets.tables.measured_costs`)
+#    is stored with that measurement's hash and runs again when it changes, i.e.
+#    at every build. A block that failed is never stored. The blocks of the pages
+#    are self-contained (no markdown-exec sessions), so a block's output depends
+#    on nothing else. ``SNIPPETS_BLOCK_CACHE`` names another folder ("" turns the
+#    cache off); scripts/website.py drops the entries a full build did not use.
+# --------------------------------------------------------------------------- #
+BLOCK_CACHE_VARIABLE = "SNIPPETS_BLOCK_CACHE"
+_BLOCK_PACKAGES = ("markdown", "markdown-exec", "matplotlib", "numpy", "pygments")
+_BLOCK_PACKAGES += ("pymdown-extensions", "scipy")
+_FIGURE_NAME = re.compile(r'src="@fig/([0-9a-f]+\.svg)"')
+
+
+def block_cache_folder(root: Path) -> Path | None:
+    folder = os.environ.get(BLOCK_CACHE_VARIABLE, str(root / ".cache" / "blocks"))
+    return Path(folder) if folder else None
+
+
+def _cache_blocks(config) -> None:
+    import markdown_exec
+
+    run = getattr(markdown_exec.formatters["python"], "__wrapped__", None)
+    run = run or markdown_exec.formatters["python"]
+    root = Path(config.config_file_path).parent
+    folder = block_cache_folder(root)
+    if folder is None:
+        markdown_exec.formatters["python"] = run
+        return
+    folder = folder / _language(config)
+    settings = b"".join(path.read_bytes() for path in sorted(root.glob("mkdocs*.yml")))
+    base = code_digest(root, _BLOCK_PACKAGES, settings.decode())
+
+    def cached(*, code: str, md, **options):
+        import hashlib
+        import json
+
+        from markupsafe import Markup
+
+        from snippets.tables import measured_costs
+
+        def costs() -> str:  # this build's measurement (made on first use)
+            text = json.dumps(measured_costs(), sort_keys=True)
+            return hashlib.sha256(text.encode()).hexdigest()
+
+        key = hashlib.sha256(f"{base}\0{code}\0{options!r}".encode()).hexdigest()
+        entry = folder / f"{key[:32]}.json"
+        figures = Path(os.environ["SNIPPETS_FIGURE_DIR"])
+        if entry.is_file():
+            stored = json.loads(entry.read_text(encoding="utf-8"))
+            if stored["costs"] is None or stored["costs"] == costs():
+                figures.mkdir(parents=True, exist_ok=True)
+                for name, svg in stored["figures"].items():
+                    (figures / name).write_text(svg, encoding="utf-8")
+                entry.touch()  # in use: kept by scripts/website.py
+                return Markup(stored["html"])
+        warnings, reads = _page_name.warnings, measured_costs.cache_info()
+        html = run(code=code, md=md, **options)
+        if _page_name.warnings == warnings:
+            read = measured_costs.cache_info() != reads
+            names = _FIGURE_NAME.findall(html)
+            stored = {
+                "html": str(html),
+                "figures": {
+                    n: (figures / n).read_text(encoding="utf-8") for n in names
+                },
+                "costs": costs() if read else None,
+            }
+            folder.mkdir(parents=True, exist_ok=True)
+            entry.write_text(json.dumps(stored), encoding="utf-8")
+        return html
+
+    cached.__wrapped__ = run
+    markdown_exec.formatters["python"] = cached

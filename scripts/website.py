@@ -30,6 +30,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, BuildError, ConfigurationError
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from hooks import block_cache_folder
+
 ROOT = Path(__file__).resolve().parent.parent
 CONFIGS = {"pt": ROOT / "mkdocs.yml", "en": ROOT / "mkdocs.en.yml"}
 SUBDIR = {"pt": "", "en": "en"}
@@ -63,24 +66,62 @@ def build_all(site_dir: Path, *, parallel: bool = True) -> None:
     """Build both languages: English in a second process while Portuguese builds
     in this one (the two builds share nothing but the caches, whose entries are
     per language), then English moves into ``site_dir/en``."""
+    started = time.time()
     if not parallel:
         for lang in CONFIGS:  # Portuguese first: English lives inside its folder
             build_language(lang, site_dir)
-        return
+    else:
+        _build_in_parallel(site_dir)
+    _drop_unused_blocks(started)
+
+
+def _drop_unused_blocks(since: float) -> None:
+    """Forget cached block outputs that this full build did not use (hooks.py,
+    section 8, touches every entry it reads or writes)."""
+    folder = block_cache_folder(ROOT)
+    for entry in folder.glob("*/*.json") if folder else ():
+        if entry.stat().st_mtime < since - 1:
+            entry.unlink()
+
+
+def _build_in_parallel(site_dir: Path) -> None:
     site_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=site_dir.parent, prefix=".en-build-") as tmp:
         _measure_costs_once(Path(tmp) / "costs.json")
-        english = subprocess.Popen(
-            [sys.executable, __file__, "build-language", "en", "--site-dir", tmp]
-        )
+        english = _start_english(Path(tmp))
         try:
             build_language("pt", site_dir)
         finally:
-            failed = english.wait()
+            failed = english()
         if failed:
             raise Abort("the English build failed (its messages are above)")
         shutil.rmtree(site_dir / "en", ignore_errors=True)
         shutil.move(Path(tmp) / "en", site_dir / "en")
+
+
+def _start_english(site_dir: Path):
+    """Build English in a second process; returns a function that waits for it and
+    gives its exit status. Where the system can fork, the child starts with this
+    process's imports (MkDocs, its plugins, NumPy, Matplotlib...) already done."""
+    if not hasattr(os, "fork"):
+        command = [sys.executable, __file__, "build-language", "en"]
+        return subprocess.Popen([*command, "--site-dir", str(site_dir)]).wait
+    import multiprocessing
+
+    import snippets.publish  # noqa: F401  (imported once, for both languages)
+
+    load_config(str(CONFIGS["en"]))  # imports the plugins
+    argv = ["build-language", "en", "--site-dir", str(site_dir)]
+    child = multiprocessing.get_context("fork").Process(
+        target=lambda: sys.exit(main(argv))
+    )
+    child.start()
+
+    def wait() -> int:
+        child.join()
+        return child.exitcode
+
+    return wait
 
 
 def _measure_costs_once(path: Path) -> None:

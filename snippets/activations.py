@@ -91,7 +91,7 @@ class Meta:
     display : dict
         Human-readable name, ``{"pt": ..., "en": ...}``.
     latex : str
-        LaTeX of the function (KaTeX/MathJax compatible), parameters as symbols.
+        LaTeX of the function (converted to MathML on the site), parameters as symbols.
     latex_derivative : str
         LaTeX of the derivative.
     output_range : tuple of float

@@ -43,18 +43,137 @@ def run_build(
     )
 
 
+# --- Builds: started once, when collection ends, shared by every xdist worker ------
+# The site build is the longest single step of the suite: it starts in the
+# background as soon as the tests are known, the tests that need it run last, and
+# the others (each worker's share) run meanwhile. With xdist, the first worker to
+# claim a build starts it and the others wait for its result in the same folder.
+
+
+class BackgroundBuild:
+    """A build run in the background, its log and exit status kept in ``folder``."""
+
+    _RUN = (
+        "import subprocess, sys\n"
+        "with open(sys.argv[2], 'w') as log:\n"
+        "    code = subprocess.run(sys.argv[3:], stdout=log, stderr=log).returncode\n"
+        "open(sys.argv[1], 'w').write(str(code))\n"
+    )
+
+    def __init__(self, folder: Path, command: list[str], env: dict[str, str]) -> None:
+        self.folder, self.command, self.env = folder, command, env
+        self.site = folder / "site"
+
+    def start(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        try:  # atomic: exactly one worker starts it
+            os.close(os.open(self.folder / "claimed", os.O_CREAT | os.O_EXCL))
+        except FileExistsError:
+            return
+        status, log = self.folder / "status.tmp", self.folder / "log.txt"
+        runner = [sys.executable, "-c", self._RUN, str(status), str(log)]
+        _started.append(
+            subprocess.Popen(
+                [*runner, *self.command, "--site-dir", str(self.site)],
+                cwd=ROOT,
+                env=dict(os.environ, **self.env),
+                start_new_session=True,  # its own process group: stopped as one
+            )
+        )
+
+    def result(self, timeout: float = 1200) -> Path:
+        """The built site; fails the test if the build failed."""
+        import time
+
+        self.start()  # no-op when already started
+        status = self.folder / "status.tmp"
+        deadline = time.monotonic() + timeout
+        while not status.is_file() or not status.read_text():
+            if time.monotonic() > deadline:
+                pytest.fail(f"build still running after {timeout} s: {self.folder}")
+            time.sleep(0.2)
+        if status.read_text() != "0":
+            log = (self.folder / "log.txt").read_text(encoding="utf-8")
+            pytest.fail(f"strict build failed:\n{log}")
+        return self.site
+
+
+_started: list[subprocess.Popen] = []  # builds this process started
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    """Wait for a build still running when this process's tests end: another
+    worker may need it. Stop it if the run was interrupted (Ctrl-C)."""
+    import signal
+
+    for process in _started:
+        if process.poll() is None and exitstatus == pytest.ExitCode.INTERRUPTED:
+            os.killpg(process.pid, signal.SIGTERM)
+        process.wait()
+
+
+def _shared_folder(config) -> Path:
+    """A folder all xdist workers of this run share (pytest's base temp folder)."""
+    base = config._tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def _builds(config) -> dict[str, BackgroundBuild]:
+    shared = _shared_folder(config)
+    website = [sys.executable, str(ROOT / "scripts" / "website.py")]
+    cold = {"SNIPPETS_FIGURE_CACHE": ""}  # and an empty folder for block outputs
+    return {
+        # Both languages, strictly, every block run (no cached output).
+        "built_site": BackgroundBuild(
+            shared / "build",
+            [*website, "build"],
+            cold | {"SNIPPETS_BLOCK_CACHE": str(shared / "build" / "blocks")},
+        ),
+        # Portuguese again, every block and figure run again in another process,
+        # for tests/test_reproducible.py.
+        "second_site": BackgroundBuild(
+            shared / "build-again",
+            [*website, "build-language", "pt"],
+            cold | {"SNIPPETS_BLOCK_CACHE": ""},
+        ),
+    }
+
+
+def _fixtures(item) -> set[str]:
+    return set(getattr(item, "fixturenames", ()))  # pages' code blocks have none
+
+
+NEEDS_BUILD = {"built_site", "second_site", "server", "tour", "watch"}
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Tests that need a built site run last (stable: the same order everywhere,
+    as xdist requires); the pages' tour goes to one worker (``loadgroup``)."""
+    items.sort(key=lambda item: bool(NEEDS_BUILD & _fixtures(item)))
+    for item in items:
+        if "tour" in _fixtures(item):
+            item.add_marker(pytest.mark.xdist_group("tour"))
+
+
+def pytest_collection_finish(session) -> None:
+    wanted = set().union(*map(_fixtures, session.items))
+    builds = _builds(session.config)
+    if wanted & NEEDS_BUILD:
+        builds["built_site"].start()
+    if "second_site" in wanted:
+        builds["second_site"].start()
+
+
 @pytest.fixture(scope="session")
-def built_site(request, tmp_path_factory) -> Path:
-    """The site, built strictly into a temporary folder; fails the test if it cannot."""
-    if any(
-        "second_site" in getattr(i, "fixturenames", ()) for i in request.session.items
-    ):
-        _start_second_build(tmp_path_factory)  # runs alongside this one
-    site = tmp_path_factory.mktemp("site")
-    result = run_build(site)
-    if result.returncode != 0:
-        pytest.fail(f"strict build failed:\n{result.stdout}\n{result.stderr}")
-    return site
+def built_site(request) -> Path:
+    """The site, built strictly (both languages); fails the test if it cannot."""
+    return _builds(request.config)["built_site"].result()
+
+
+@pytest.fixture(scope="session")
+def second_site(request) -> Path:
+    """A second, independent strict build of the Portuguese site."""
+    return _builds(request.config)["second_site"].result()
 
 
 # --- Browser: Debian's Chromium driven by Playwright, on a local server ---------
@@ -162,42 +281,3 @@ def tour(browser, server, built_site: Path):
     from tests.browser_tour import tour as visit_every_page
 
     return visit_every_page(browser, server, built_site)
-
-
-# --- A second, independent build, for tests/test_reproducible.py -------------------
-_second: dict = {}
-
-
-def _start_second_build(tmp_path_factory) -> None:
-    """Start the second build in the background (once): with the figure cache off,
-    so every figure is drawn again. Started together with ``built_site``'s build,
-    it costs little extra time on a machine with two cores."""
-    if "process" in _second:
-        return
-    site = tmp_path_factory.mktemp("site-again")
-    command = [
-        sys.executable,
-        str(ROOT / "scripts" / "website.py"),
-        "build",
-        "--site-dir",
-        str(site),
-    ]
-    _second["site"] = site
-    _second["process"] = subprocess.Popen(
-        command,
-        cwd=ROOT,
-        env=dict(os.environ, SNIPPETS_FIGURE_CACHE=""),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-
-
-@pytest.fixture(scope="session")
-def second_site(tmp_path_factory) -> Path:
-    """A second strict build of the site, independent of ``built_site``."""
-    _start_second_build(tmp_path_factory)
-    output, _ = _second["process"].communicate()
-    if _second["process"].returncode != 0:
-        pytest.fail(f"second strict build failed:\n{output}")
-    return _second["site"]
