@@ -36,7 +36,7 @@ build: $(STAMP)
 # Two workers on two cores (xdist): the site build starts in the background as soon as
 # the tests are collected; the tests that need it run last (tests/conftest.py).
 test: $(STAMP)
-	$(PY) -m pytest -n auto --dist loadgroup
+	$(PY) -m pytest -n auto
 
 offline: $(STAMP)
 	rm -rf .cache/offline site-offline.zip

@@ -93,7 +93,7 @@ def bench_builds(site: Path, repeats: int) -> list[str]:
 def bench_tests() -> float:
     """``make test``'s command, from empty caches as on a fresh checkout (CI)."""
     _empty_caches()
-    xdist = ["-n", "auto", "--dist", "loadgroup"]  # as the Makefile
+    xdist = ["-n", "auto"]  # as the Makefile
     return _timed([PY, "-m", "pytest", *xdist, "-q", "-p", "no:cacheprovider"])
 
 

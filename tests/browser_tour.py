@@ -22,6 +22,8 @@ that keeps it fast on a busy machine: the highlighting spans of code blocks are
 merged into their text (their colours: the specimen). The colour rules, the costly
 ones, run on one element per combination of text colour, size, weight, decoration
 and backgrounds behind it: elements alike in all of these have the same contrast.
+For the same reason a combination checked on one page of the tour is not checked
+again on the next pages (most pages then add none, and skip the colour rules).
 """
 
 from __future__ import annotations
@@ -43,9 +45,11 @@ _PYGMENTS_SPAN = re.compile(r'<span class="([a-z]{1,3}[0-9]?)">')
 # its colour rules in the dark scheme; returns compact violations.
 # ``full`` (home pages): the whole page as it is, plus the highlighting specimen.
 # Otherwise the page is simplified and the colour rules run on one element per
-# combination of text style and backgrounds ("representatives"), see the docstring.
+# combination of text style and backgrounds ("representatives") not already checked
+# on an earlier page of the tour (``seen``, per scheme), see the docstring. Returns
+# the violations and the combinations this page added.
 _AUDIT = """
-async ({full, specimen}) => {
+async ({full, specimen, seen}) => {
   const style = document.createElement("style");
   style.textContent = "*,*::before,*::after{transition:none!important;animation:none!important}";
   document.head.appendChild(style);
@@ -68,17 +72,24 @@ async ({full, specimen}) => {
     }
     return chain.join("|");
   };
-  const representatives = () => {
+  const added = {light: [], dark: []};
+  const representatives = scheme => {
     for (const e of document.querySelectorAll("[data-qa-rep]")) e.removeAttribute("data-qa-rep");
-    const seen = new Set();
+    const known = new Set(seen[scheme]);
     for (const el of document.querySelectorAll("article *")) {
       if (![...el.childNodes].some(c => c.nodeType === 3 && c.textContent.trim())) continue;
       const s = getComputedStyle(el);
       const key = [el.closest("a") !== null, s.color, s.fontSize, s.fontWeight,
         s.textDecorationLine, s.textShadow, background(el)].join(";");
-      if (!seen.has(key)) { seen.add(key); el.setAttribute("data-qa-rep", ""); }
+      if (!known.has(key)) {
+        known.add(key); added[scheme].push(key); el.setAttribute("data-qa-rep", "");
+      }
     }
-    return {include: ["[data-qa-rep]"]};
+    return document.querySelector("[data-qa-rep]") ? {include: ["[data-qa-rep]"]} : null;
+  };
+  const colourCheck = async scheme => {
+    const context = representatives(scheme);
+    if (context) pack(scheme, await axe.run(context, colours));
   };
   const dark = () => {
     const slate = document.querySelector('input[data-md-color-scheme="slate"]');
@@ -104,11 +115,11 @@ async ({full, specimen}) => {
     const others = {resultTypes: ["violations"], rules: {}};
     for (const id of COLOUR_RULES) others.rules[id] = {enabled: false};
     pack("light", await axe.run({include: ["article"]}, others));
-    pack("light", await axe.run(representatives(), colours));
+    await colourCheck("light");
     dark();
-    pack("dark", await axe.run(representatives(), colours));
+    await colourCheck("dark");
   }
-  return out;
+  return {violations: out, added};
 }
 """
 
@@ -116,6 +127,7 @@ async ({full, specimen}) => {
 @dataclass
 class PageVisit:
     path: str  # "" , "neuron/", "en/neuron/"...
+    base: str = ""  # the server's address, "http://127.0.0.1:<port>"
     requests: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)  # "404 http://..." responses
@@ -189,21 +201,61 @@ def _visit(
         lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None,
     )
     visits: dict[str, PageVisit] = {}
+    seen: dict[str, list[str]] = {"light": [], "dark": []}  # styles already checked
     try:
         for path in paths:
             marks = len(watch.requests), len(watch.errors), len(failed)
-            visit = visits[path] = PageVisit(path)
+            visit = visits[path] = PageVisit(path, base)
             response = watch.page.goto(base + "/" + path, wait_until="load")
             if response is None or not response.ok:
                 visit.failed.append(f"{response and response.status} {base}/{path}")
                 continue
             home = path in HOME_PAGES
-            visit.violations = watch.page.evaluate(
-                _AUDIT, {"full": home, "specimen": specimen if home else []}
+            audit = watch.page.evaluate(
+                _AUDIT,
+                {"full": home, "specimen": specimen if home else [], "seen": seen},
             )
+            visit.violations = audit["violations"]
+            for scheme, keys in audit["added"].items():
+                seen[scheme] += keys
             visit.requests = watch.requests[marks[0] :]
             visit.errors = watch.errors[marks[1] :]
             visit.failed += failed[marks[2] :]
     finally:
         watch.context.close()
     return visits
+
+
+def main(site: Path, out: Path) -> None:
+    """Take the tour of the built ``site`` (served here) and pickle it into ``out``:
+    ``python -m tests.browser_tour SITE OUT``, run by ``tests/background.py``."""
+    import functools
+    import pickle
+    from http.server import ThreadingHTTPServer
+
+    from playwright.sync_api import sync_playwright
+
+    from tests.conftest import _QuietHandler
+
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=_chromium_or_skip(), args=ARGS
+            )
+            base = f"http://127.0.0.1:{httpd.server_address[1]}"
+            visits = tour(browser, base, site)
+            browser.close()
+    finally:
+        httpd.shutdown()
+    out.write_bytes(pickle.dumps(visits))
+
+
+if __name__ == "__main__":
+    import sys
+
+    from tests.browser_tour import main as run  # pickles tests.browser_tour.PageVisit
+
+    run(Path(sys.argv[1]), Path(sys.argv[2]))

@@ -43,73 +43,11 @@ def run_build(
     )
 
 
-# --- Builds: started once, when collection ends, shared by every xdist worker ------
-# The site build is the longest single step of the suite: it starts in the
-# background as soon as the tests are known, the tests that need it run last, and
-# the others (each worker's share) run meanwhile. With xdist, the first worker to
-# claim a build starts it and the others wait for its result in the same folder.
-
-
-class BackgroundBuild:
-    """A build run in the background, its log and exit status kept in ``folder``."""
-
-    _RUN = (
-        "import subprocess, sys\n"
-        "with open(sys.argv[2], 'w') as log:\n"
-        "    code = subprocess.run(sys.argv[3:], stdout=log, stderr=log).returncode\n"
-        "open(sys.argv[1], 'w').write(str(code))\n"
-    )
-
-    def __init__(self, folder: Path, command: list[str], env: dict[str, str]) -> None:
-        self.folder, self.command, self.env = folder, command, env
-        self.site = folder / "site"
-
-    def start(self) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        try:  # atomic: exactly one worker starts it
-            os.close(os.open(self.folder / "claimed", os.O_CREAT | os.O_EXCL))
-        except FileExistsError:
-            return
-        status, log = self.folder / "status.tmp", self.folder / "log.txt"
-        runner = [sys.executable, "-c", self._RUN, str(status), str(log)]
-        _started.append(
-            subprocess.Popen(
-                [*runner, *self.command, "--site-dir", str(self.site)],
-                cwd=ROOT,
-                env=dict(os.environ, **self.env),
-                start_new_session=True,  # its own process group: stopped as one
-            )
-        )
-
-    def result(self, timeout: float = 1200) -> Path:
-        """The built site; fails the test if the build failed."""
-        import time
-
-        self.start()  # no-op when already started
-        status = self.folder / "status.tmp"
-        deadline = time.monotonic() + timeout
-        while not status.is_file() or not status.read_text():
-            if time.monotonic() > deadline:
-                pytest.fail(f"build still running after {timeout} s: {self.folder}")
-            time.sleep(0.2)
-        if status.read_text() != "0":
-            log = (self.folder / "log.txt").read_text(encoding="utf-8")
-            pytest.fail(f"strict build failed:\n{log}")
-        return self.site
-
-
-_started: list[subprocess.Popen] = []  # builds this process started
-
-
-def pytest_sessionfinish(session, exitstatus) -> None:
-    """Wait for a build still running when this process's tests end: another
-    worker may need it. Stop it if the run was interrupted (Ctrl-C)."""
-    import signal
-
-    for process in _started:
-        if process.poll() is None and exitstatus == pytest.ExitCode.INTERRUPTED:
-            os.killpg(process.pid, signal.SIGTERM)
-        process.wait()
+# --- Long jobs: the build, the tour of its pages, a second build -------------------
+# They run in the background (tests/background.py), started as soon as the tests are
+# collected; the tests that need them run last and wait for them, while the others
+# (each xdist worker's share) run meanwhile. With xdist, the first worker to claim
+# the jobs starts them; every worker reads their results in a folder they share.
 
 
 def _shared_folder(config) -> Path:
@@ -118,62 +56,85 @@ def _shared_folder(config) -> Path:
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
-def _builds(config) -> dict[str, BackgroundBuild]:
-    shared = _shared_folder(config)
-    website = [sys.executable, str(ROOT / "scripts" / "website.py")]
-    cold = {"SNIPPETS_FIGURE_CACHE": ""}  # and an empty folder for block outputs
-    return {
-        # Both languages, strictly, every block run (no cached output).
-        "built_site": BackgroundBuild(
-            shared / "build",
-            [*website, "build"],
-            cold | {"SNIPPETS_BLOCK_CACHE": str(shared / "build" / "blocks")},
-        ),
-        # Portuguese again, every block and figure run again in another process,
-        # for tests/test_reproducible.py.
-        "second_site": BackgroundBuild(
-            shared / "build-again",
-            [*website, "build-language", "pt"],
-            cold | {"SNIPPETS_BLOCK_CACHE": ""},
-        ),
-    }
-
-
 def _fixtures(item) -> set[str]:
     return set(getattr(item, "fixturenames", ()))  # pages' code blocks have none
 
 
 NEEDS_BUILD = {"built_site", "second_site", "server", "tour", "watch"}
+_started: list[subprocess.Popen] = []  # the jobs, if this process started them
 
 
 def pytest_collection_modifyitems(config, items) -> None:
-    """Tests that need a built site run last (stable: the same order everywhere,
-    as xdist requires); the pages' tour goes to one worker (``loadgroup``)."""
+    """Tests that need the build run last (a stable sort: the same order in every
+    xdist worker, as xdist requires)."""
     items.sort(key=lambda item: bool(NEEDS_BUILD & _fixtures(item)))
-    for item in items:
-        if "tour" in _fixtures(item):
-            item.add_marker(pytest.mark.xdist_group("tour"))
+
+
+@pytest.hookimpl(trylast=True)  # after the tmp_path plugin's
+def pytest_configure(config) -> None:
+    """The whole suite (``pytest`` with no paths, as ``make test``): start every job
+    now, before the tests are even collected."""
+    whole = config.args_source == pytest.Config.ArgsSource.TESTPATHS
+    if whole and not config.option.collectonly and not hasattr(config, "workerinput"):
+        _start_jobs(config, {"tour", "second_site"})
 
 
 def pytest_collection_finish(session) -> None:
+    """A part of the suite: start the jobs its tests need, if any."""
     wanted = set().union(*map(_fixtures, session.items))
-    builds = _builds(session.config)
-    if wanted & NEEDS_BUILD:
-        builds["built_site"].start()
-    if "second_site" in wanted:
-        builds["second_site"].start()
+    if not session.config.option.collectonly and wanted & NEEDS_BUILD:
+        _start_jobs(session.config, wanted)
+
+
+def _start_jobs(config, wanted: set[str]) -> None:
+    shared = _shared_folder(config)
+    try:  # atomic: exactly one process starts the jobs
+        os.close(os.open(shared / "jobs-claimed", os.O_CREAT | os.O_EXCL))
+    except FileExistsError:
+        return
+    jobs = ["tour"] * ("tour" in wanted) + ["build-again"] * ("second_site" in wanted)
+    command = [sys.executable, "-m", "tests.background", str(shared), *jobs]
+    _started.append(subprocess.Popen(command, cwd=ROOT, start_new_session=True))
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    """Wait for jobs still running when this process's tests end: another worker
+    may need them. Stop them if the run was interrupted (Ctrl-C)."""
+    import signal
+
+    for process in _started:
+        if process.poll() is None and exitstatus == pytest.ExitCode.INTERRUPTED:
+            os.killpg(process.pid, signal.SIGTERM)
+        process.wait()
+
+
+def _job(config, name: str, timeout: float = 1200) -> Path:
+    """The folder of a finished background job; fails the test if the job failed."""
+    import time
+
+    folder = _shared_folder(config) / name
+    status = folder / "status"
+    deadline = time.monotonic() + timeout
+    while not status.is_file():
+        if time.monotonic() > deadline:
+            pytest.fail(f"{name} still running after {timeout} s: {folder}")
+        time.sleep(0.2)
+    if status.read_text(encoding="utf-8") != "0":
+        log = (folder / "log.txt").read_text(encoding="utf-8")
+        pytest.fail(f"{name} failed:\n{log}")
+    return folder
 
 
 @pytest.fixture(scope="session")
 def built_site(request) -> Path:
     """The site, built strictly (both languages); fails the test if it cannot."""
-    return _builds(request.config)["built_site"].result()
+    return _job(request.config, "build") / "site"
 
 
 @pytest.fixture(scope="session")
 def second_site(request) -> Path:
     """A second, independent strict build of the Portuguese site."""
-    return _builds(request.config)["second_site"].result()
+    return _job(request.config, "build-again") / "site"
 
 
 # --- Browser: Debian's Chromium driven by Playwright, on a local server ---------
@@ -275,9 +236,11 @@ def watch(browser, server):
 
 
 @pytest.fixture(scope="session")
-def tour(browser, server, built_site: Path):
+def tour(request, built_site: Path):
     """Every page of both languages visited once (tests/browser_tour.py): requests,
-    console errors and axe-core results, shared by test_requests.py and test_a11y.py."""
-    from tests.browser_tour import tour as visit_every_page
+    console errors and axe-core results, shared by test_requests.py and test_a11y.py.
+    Taken in the background as soon as the build is done (tests/background.py)."""
+    import pickle
 
-    return visit_every_page(browser, server, built_site)
+    _chromium_or_skip()
+    return pickle.loads((_job(request.config, "tour") / "visits.pickle").read_bytes())

@@ -257,8 +257,21 @@ def test_the_ipynb_for_colab_installs_the_package(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- #
 # A failing cell fails the build; the cache is keyed by notebook and snippets/
 # --------------------------------------------------------------------------- #
+SMALL_NOTEBOOK = """# %% [markdown]
+# # Um caderno pequeno
+#
+# A sigmoide vale $\\sigma(0) = 1/2$ na origem.
+
+# %%
+from snippets.activations import get
+
+print(get("sigmoid")(0.0))
+"""
+
+
 def _small_project(tmp_path: Path, extra_cell: str = "") -> Path:
-    """A copy of the project whose only pages are a home page and one notebook."""
+    """A copy of the project whose only pages are a home page and a small notebook
+    that uses ``snippets`` (the machinery is under test here, not the content)."""
     copy = tmp_path / "project"
     shutil.copytree(ROOT / "overrides", copy / "overrides")
     shutil.copytree(ROOT / "scripts", copy / "scripts")
@@ -271,8 +284,7 @@ def _small_project(tmp_path: Path, extra_cell: str = "") -> Path:
     docs = copy / "docs" / "pt"
     (docs / "notebooks").mkdir(parents=True)
     (docs / "index.md").write_text("# Início\n", encoding="utf-8")
-    source = (ROOT / "docs" / "pt" / NOTEBOOKS[0]).read_text(encoding="utf-8")
-    (docs / NOTEBOOKS[0]).write_text(source + extra_cell, encoding="utf-8")
+    (docs / NOTEBOOKS[0]).write_text(SMALL_NOTEBOOK + extra_cell, encoding="utf-8")
     (copy / "small.yml").write_text(
         f"INHERIT: mkdocs.yml\nnav:\n  - index.md\n  - {NOTEBOOKS[0].as_posix()}\n",
         encoding="utf-8",

@@ -1,0 +1,89 @@
+"""The long jobs of a test run, run in the background while the other tests run.
+
+    python -m tests.background FOLDER [tour] [build-again]
+
+Started once per run by ``tests/conftest.py`` as soon as the tests are collected
+(with xdist, by the first worker). In order:
+
+1. ``build``: both languages, strictly, every block of code run (an empty cache of
+   block outputs, no figure cache), into ``FOLDER/build/site``;
+2. then, side by side, when asked for:
+   ``tour``: every page of that build in Chromium (``tests/browser_tour.py``), kept
+   in ``FOLDER/tour/visits.pickle``;
+   ``build-again``: the Portuguese site again, in other processes, every block and
+   figure run again, into ``FOLDER/build-again/site`` (``test_reproducible.py``).
+
+Each job writes what it prints to ``FOLDER/<job>/log.txt`` and, when it ends, its
+exit status to ``FOLDER/<job>/status``, which the fixtures wait for.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WEBSITE = [sys.executable, str(ROOT / "scripts" / "website.py")]
+COLD = {"SNIPPETS_FIGURE_CACHE": ""}
+
+
+class Job:
+    def __init__(self, shared: Path, name: str) -> None:
+        self.folder = shared / name
+        self.folder.mkdir(parents=True, exist_ok=True)
+
+    def start(self, command: list[str], env: dict[str, str] | None = None) -> Job:
+        self.log = open(self.folder / "log.txt", "w", encoding="utf-8")  # noqa: SIM115
+        self.process = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            env=dict(os.environ, **(env or {})),
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        return self
+
+    def finish(self, code: int | None = None) -> int:
+        if code is None:
+            code = self.process.wait()
+            self.log.close()
+        (self.folder / "status.tmp").write_text(str(code), encoding="utf-8")
+        (self.folder / "status.tmp").replace(self.folder / "status")
+        return code
+
+
+def main(shared: Path, wanted: set[str]) -> int:
+    build = Job(shared, "build")
+    blocks = {"SNIPPETS_BLOCK_CACHE": str(build.folder / "blocks")}
+    site = build.folder / "site"
+    build.start([*WEBSITE, "build", "--site-dir", str(site)], COLD | blocks)
+    built = build.finish() == 0
+    later = []
+    if "build-again" in wanted:
+        again = Job(shared, "build-again")
+        command = [*WEBSITE, "build-language", "pt", "--site-dir"]
+        no_cache = COLD | {"SNIPPETS_BLOCK_CACHE": ""}
+        later.append(again.start([*command, str(again.folder / "site")], no_cache))
+    if "tour" in wanted:
+        tour = Job(shared, "tour")
+        if built:
+            out = tour.folder / "visits.pickle"
+            command = [sys.executable, "-m", "tests.browser_tour", str(site), str(out)]
+            later.append(tour.start(command))
+        else:
+            (tour.folder / "log.txt").write_text("the build failed\n", encoding="utf-8")
+            tour.finish(1)
+    codes = [0 if built else 1]
+    while later:  # each status as soon as its job ends: its tests wait for it
+        for job in [job for job in later if job.process.poll() is not None]:
+            codes.append(job.finish())
+            later.remove(job)
+        time.sleep(0.2)
+    return max(codes)
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1]), set(sys.argv[2:])))
