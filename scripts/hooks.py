@@ -595,7 +595,9 @@ def _cache_blocks(config) -> None:
                 "costs": costs() if read else None,
             }
             folder.mkdir(parents=True, exist_ok=True)
-            entry.write_text(json.dumps(stored), encoding="utf-8")
+            partial = entry.with_suffix(f".{os.getpid()}.tmp")  # readers never see
+            partial.write_text(json.dumps(stored), encoding="utf-8")  # half a file
+            partial.replace(entry)
         return html
 
     cached.__wrapped__ = run

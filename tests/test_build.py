@@ -75,3 +75,85 @@ def test_a_failing_code_block_fails_the_build_and_names_the_page(
     assert result.returncode != 0, output
     assert "injected failure" in output
     assert "docs/pt/index.md: markdown_exec" in output, output
+
+
+CACHE_PAGE = """# Início
+
+```python exec="on"
+from pathlib import Path
+
+runs = Path({runs!r})
+runs.write_text(runs.read_text() + "{name} " if runs.exists() else "{name} ")
+print("{name} ran")
+```
+
+```python exec="on" html="1"
+from snippets.figures import activation_plot
+from snippets.publish import show
+
+show(activation_plot, "relu", lang="pt")
+```
+
+```python exec="on"
+from pathlib import Path
+
+from snippets.tables import measured_costs
+
+runs = Path({runs!r})
+runs.write_text(runs.read_text() + "cost ")
+print(f"{{measured_costs()['gelu']['relative']:.3f}}")
+```
+"""
+
+
+def test_block_outputs_are_cached_by_code_and_package(tmp_path: Path) -> None:
+    """A block whose code, package sources and versions are unchanged is not run
+    again: its output and its figures come from the cache; a changed block, or any
+    change to snippets/, runs again; a block that read the cost measurement runs
+    again when the measurement changes (at every build made by website.py)."""
+    import os
+    import subprocess
+    import sys
+
+    copy = tmp_path / "project"
+    for name in ("overrides", "scripts", "snippets"):
+        shutil.copytree(ROOT / name, copy / name)
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (copy / "mkdocs.yml").write_text(text[: text.index("\nnav:")] + "\n", "utf-8")
+    page = copy / "docs" / "pt" / "index.md"
+    page.parent.mkdir(parents=True)
+    runs = tmp_path / "runs.txt"
+    env = dict(os.environ, SNIPPETS_BLOCK_CACHE=str(tmp_path / "blocks"))
+    env["SNIPPETS_FIGURE_CACHE"] = ""
+
+    def build(name: str) -> str:
+        page.write_text(CACHE_PAGE.format(runs=str(runs), name=name), "utf-8")
+        site = tmp_path / "site"
+        command = [sys.executable, "scripts/website.py", "build-language", "pt"]
+        result = subprocess.run(
+            [*command, "--site-dir", str(site)],
+            cwd=copy,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        html = (site / "index.html").read_text(encoding="utf-8")
+        figures = re.findall(r'src="assets/figures/([0-9a-f]+\.svg)"', html)
+        assert figures and all((site / "assets/figures" / f).is_file() for f in figures)
+        return html
+
+    build("a")
+    assert runs.read_text() == "a cost ", "the first build runs every block"
+    again = build("a")
+    assert "a ran" in again
+    # Unchanged: read from the cache; but the cost block read this build's new
+    # measurement (each build measures again), so it ran again.
+    assert runs.read_text() == "a cost cost "
+    build("b")
+    assert runs.read_text() == "a cost cost b cost ", "changed code runs again"
+    with (copy / "snippets" / "datasets.py").open("a", encoding="utf-8") as file:
+        file.write("\n# an edit to the package\n")
+    build("b")
+    assert runs.read_text().endswith("b cost b cost "), "snippets/ changed: run again"
