@@ -286,60 +286,62 @@ def bench_weight(site: Path) -> list[str]:
     return lines
 
 
-def bench_lighthouse(site: Path) -> list[str]:
-    """Lighthouse (mobile, default throttling) on Debian's Chromium."""
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+
+def _lighthouse(url: str, report: Path) -> dict[str, int] | None:
+    """One Lighthouse run (mobile, default throttling): scores out of 100."""
+    report.unlink(missing_ok=True)
+    cmd = [
+        "npx",
+        "--yes",
+        LIGHTHOUSE,
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={report}",
+        "--only-categories=" + ",".join(CATEGORIES),
+        "--chrome-flags=--headless=new --no-sandbox --disable-gpu "
+        "--disable-background-networking --disable-component-update",
+    ]
+    env = dict(os.environ, CHROME_PATH=CHROMIUM)
+    subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300)
+    if not report.is_file():
+        return None
+    cats = json.loads(report.read_text())["categories"]
+    return {k: round(100 * (v["score"] or 0)) for k, v in cats.items()}
+
+
+def bench_lighthouse(site: Path, repeats: int = 3) -> list[str]:
+    """Lighthouse (mobile, default throttling) on Debian's Chromium: the median of
+    ``repeats`` runs per page (one run varies by several points)."""
     if not shutil.which("npx"):
         return ["  npx not found: install Node.js and npm to run Lighthouse"]
     httpd, base = _serve(site)
-    lines = [
-        "  "
-        + f"{'page':<36}"
-        + "".join(
-            f"{c[:13]:>15}"
-            for c in ("performance", "accessibility", "best-practices", "seo")
-        )
-    ]
+    header = "".join(f"{c[:13]:>15}" for c in CATEGORIES)
+    lines = [f"  {'page':<36}{header}   (median of {repeats} runs; performance runs)"]
     try:
         with tempfile.TemporaryDirectory() as tmp:
             for lang in ("", "en/"):
                 for page in PAGES:
-                    url = base + lang + page
-                    report = Path(tmp) / "report.json"
-                    cmd = [
-                        "npx",
-                        "--yes",
-                        LIGHTHOUSE,
-                        url,
-                        "--quiet",
-                        "--output=json",
-                        f"--output-path={report}",
-                        "--only-categories=performance,accessibility,best-practices,seo",
-                        "--chrome-flags=--headless=new --no-sandbox --disable-gpu "
-                        "--disable-background-networking --disable-component-update",
+                    runs = [
+                        _lighthouse(base + lang + page, Path(tmp) / "report.json")
+                        for _ in range(repeats)
                     ]
-                    env = dict(os.environ, CHROME_PATH=CHROMIUM)
-                    subprocess.run(
-                        cmd, capture_output=True, text=True, env=env, timeout=300
-                    )
-                    if not report.is_file():
+                    runs = [r for r in runs if r]
+                    if not runs:
                         lines.append(f"  {lang + page or '/'}: lighthouse failed")
                         continue
-                    cats = json.loads(report.read_text())["categories"]
                     scores = {
-                        k: round(100 * (v["score"] or 0)) for k, v in cats.items()
+                        k: round(statistics.median(r.get(k, 0) for r in runs))
+                        for k in CATEGORIES
                     }
                     flags = [k for k, v in scores.items() if v < BUDGET[k]]
-                    cells = "".join(
-                        f"{scores.get(k, 0):>15}"
-                        for k in (
-                            "performance",
-                            "accessibility",
-                            "best-practices",
-                            "seo",
-                        )
-                    )
+                    cells = "".join(f"{scores[k]:>15}" for k in CATEGORIES)
+                    spread = "/".join(str(r.get("performance", 0)) for r in runs)
+                    verdict = "  OVER: " + ", ".join(flags) if flags else ""
                     lines.append(
-                        f"  {'/' + lang + page:<36}{cells}{'  OVER: ' + ', '.join(flags) if flags else ''}"
+                        f"  {'/' + lang + page:<36}{cells}   ({spread}){verdict}"
                     )
     finally:
         httpd.shutdown()
@@ -418,7 +420,17 @@ def main() -> int:
         action="store_true",
         help="only the registry-versus-textbook timing",
     )
+    parser.add_argument(
+        "--only-lighthouse", action="store_true", help="build once, then Lighthouse"
+    )
     args = parser.parse_args()
+    if args.only_lighthouse:
+        site = Path(tempfile.mkdtemp(prefix="bench-site-"))
+        _timed([PY, "scripts/website.py", "build", "--site-dir", str(site)])
+        print(f"Lighthouse ({LIGHTHOUSE}, mobile):")
+        print("\n".join(bench_lighthouse(site, args.repeats)), flush=True)
+        shutil.rmtree(site, ignore_errors=True)
+        return 0
     if args.only_accuracy_cost:
         print("Accuracy costs time? Registry against the textbook formula:")
         print("\n".join(bench_accuracy_cost()))
@@ -441,7 +453,7 @@ def main() -> int:
     print("\n".join(bench_weight(site)), flush=True)
     if not args.skip_lighthouse:
         print(f"\nLighthouse ({LIGHTHOUSE}, mobile):")
-        print("\n".join(bench_lighthouse(site)), flush=True)
+        print("\n".join(bench_lighthouse(site, args.repeats)), flush=True)
     shutil.rmtree(site, ignore_errors=True)
     return 0
 

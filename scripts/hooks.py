@@ -9,11 +9,14 @@
    into a relative URL, so the site works under any base path and from disk.
 3. Glossary tooltips: the terms of :mod:`snippets.glossary` become Markdown
    abbreviations appended to every page of the build's language (the ``abbr``
-   extension and Material's ``content.tooltips`` show them on hover).
+   extension and Material's ``content.tooltips`` show them on hover), in
+   ``on_page_markdown``: not to the docstrings of the API page, nor to the output
+   of build-time code, which are converted separately.
 4. Name the page in the warning of a failing build-time code block (markdown-exec
    does not), so a failing build says which page to fix.
 5. Notebooks (mkdocs-jupyter), 6. a notice on possibly stale translations,
-   7. the offline copy without CDN: see their sections below.
+   7. the offline copy without CDN, 8. the cache of build-time code's output: see
+   their sections below.
 """
 
 from __future__ import annotations
