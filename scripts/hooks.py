@@ -21,6 +21,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import posixpath
@@ -163,6 +164,7 @@ _ROWS = ("math", "mrow", "mstyle", "msqrt", "mtd", "mphantom", "menclose")
 _CLOSING = (")", "]", "}", "|", "‖")
 
 
+@functools.cache  # a formula met again (cards, tables) is reused
 def tex_to_mathml(tex: str, display: str = "inline") -> str:
     """The TeX formula ``tex`` as a MathML ``<math>`` element for an HTML page.
 
