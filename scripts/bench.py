@@ -150,10 +150,10 @@ def bench_breakdown(site: Path) -> list[str]:
 
     publish._draw_both = timed("figures", publish._draw_both)
     exec_python._run_python = timed("build-time code", exec_python._run_python)
-    try:
-        import mkdocs_jupyter.plugin as nb
+    try:  # mkdocs-jupyter executes and converts a notebook page in nb2html
+        import mkdocs_jupyter.convert as nb
 
-        nb.Plugin.on_page_markdown = timed("notebooks", nb.Plugin.on_page_markdown)
+        nb.nb2html = timed("notebooks", nb.nb2html)
     except (ImportError, AttributeError):
         pass
     sys.path.insert(0, str(ROOT / "scripts"))
