@@ -49,6 +49,11 @@ def build_language(lang: str, site_dir: Path, *, dirty: bool = False, **override
     if lang == "en" and os.environ.get("SITE_URL"):  # the English site lives in /en/
         overrides.setdefault("site_url", os.environ["SITE_URL"].rstrip("/") + "/en/")
     config = load_config(str(CONFIGS[lang]), site_dir=str(target), **overrides)
+    if dirty:  # only the edited pages are rendered: mkdocs-jupyter would evict the
+        # cached notebook outputs of every other page, and re-run them next time
+        notebooks = config.plugins.get("mkdocs-jupyter")
+        events = config.plugins.events["post_build"]
+        events[:] = [e for e in events if getattr(e, "__self__", None) is not notebooks]
     english, hidden = site_dir / "en", site_dir / ".en-kept"
     keep = lang == "pt" and not dirty and english.is_dir()
     if keep:

@@ -1,0 +1,66 @@
+"""scripts/website.py: what ``make serve`` rebuilds after an edit.
+
+Run on a copy of the project trimmed to a home page and a small notebook per
+language (the machinery is under test, not the content).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT
+from tests.test_notebooks import SMALL_NOTEBOOK
+
+EDIT = """
+import json, sys, time
+sys.path.insert(0, "scripts")
+import website
+from pathlib import Path
+
+site = Path(sys.argv[1])
+website.build_all(site)
+since = time.time()
+time.sleep(0.05)
+page = Path("docs/en/index.md")
+page.write_text(page.read_text() + "\\nAn edited line.\\n")
+langs = website.rebuild_changed(site, since)
+cache = sorted(p.name for p in Path(".cache/notebooks").rglob("*.json"))
+print(json.dumps({"langs": langs, "cache": cache}))
+"""
+
+
+def test_an_edit_rebuilds_its_language_and_keeps_the_notebook_outputs(
+    tmp_path: Path,
+) -> None:
+    copy = tmp_path / "project"
+    for name in ("overrides", "scripts", "snippets"):
+        shutil.copytree(ROOT / name, copy / name)
+    for name in ("mkdocs.yml", "mkdocs.en.yml"):
+        text = (ROOT / name).read_text(encoding="utf-8")
+        nav = "\nnav:\n  - index.md\n  - notebooks/training.py\n"
+        (copy / name).write_text(text[: text.index("\nnav:")] + nav, "utf-8")
+    for lang in ("pt", "en"):
+        (copy / "docs" / lang / "notebooks").mkdir(parents=True)
+        (copy / "docs" / lang / "index.md").write_text("# Home\n", encoding="utf-8")
+        notebook = copy / "docs" / lang / "notebooks" / "training.py"
+        notebook.write_text(SMALL_NOTEBOOK, encoding="utf-8")
+    site = tmp_path / "site"
+    result = subprocess.run(
+        [sys.executable, "-c", EDIT, str(site)],
+        cwd=copy,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["langs"] == ["en"], "only the edited language is rebuilt"
+    assert "An edited line." in (site / "en" / "index.html").read_text("utf-8")
+    assert (site / "index.html").is_file(), "the other language is left in place"
+    # The dirty rebuild rendered only the edited page; the notebooks' cached
+    # outputs of both languages must survive it (mkdocs-jupyter evicts unused ones).
+    assert len(report["cache"]) == 2, report
