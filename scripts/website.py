@@ -13,6 +13,7 @@ rebuilds both languages.
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import shutil
@@ -116,6 +117,7 @@ def _start_english(site_dir: Path):
     import snippets.publish  # noqa: F401  (imported once, for both languages)
 
     load_config(str(CONFIGS["en"]))  # imports the plugins
+    gc.freeze()  # what is loaded so far lives to the end: no collection looks at it
     argv = ["build-language", "en", "--site-dir", str(site_dir)]
     child = multiprocessing.get_context("fork").Process(
         target=lambda: sys.exit(main(argv))
@@ -234,4 +236,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    gc.freeze()  # exit without a last collection over all the build loaded (~0.3 s)
+    sys.exit(code)
