@@ -9,7 +9,9 @@
    into a relative URL, so the site works under any base path and from disk.
 3. Glossary tooltips: the terms of :mod:`snippets.glossary` become Markdown
    abbreviations appended to every page of the build's language (the ``abbr``
-   extension and Material's ``content.tooltips`` show them on hover), in
+   extension writes ``<abbr title>``, which browsers show on hover; Material's
+   ``content.tooltips`` is left off: it cost 2-3 Lighthouse points on pages with
+   fifty terms), in
    ``on_page_markdown``: not to the docstrings of the API page, nor to the output
    of build-time code, which are converted separately.
 4. Name the page in the warning of a failing build-time code block (markdown-exec
