@@ -62,7 +62,7 @@ def _timed(cmd: list[str], env: dict | None = None) -> float:
 
 
 def _empty_caches() -> None:
-    for name in ("blocks", "figures", "notebooks"):
+    for name in ("blocks", "notebooks"):
         shutil.rmtree(CACHE / name, ignore_errors=True)
 
 

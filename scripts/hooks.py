@@ -71,8 +71,6 @@ def on_config(config):
     os.environ["SNIPPETS_FIGURE_DIR"] = str(
         Path(config.site_dir) / "assets" / "figures"
     )
-    if "SNIPPETS_FIGURE_CACHE" not in os.environ:  # set it to "" to turn caching off
-        os.environ["SNIPPETS_FIGURE_CACHE"] = str(cache / "figures")
     _cache_blocks(config)  # section 8
     _find_stale_pages(config)  # section 6
     _offline_without_cdn(config)  # section 7

@@ -1,13 +1,14 @@
-"""Build or serve both languages of the site in one process.
+"""Build or serve both languages of the site at once.
 
     python scripts/website.py build [--site-dir DIR]   # pt into DIR, en into DIR/en
     python scripts/website.py serve [--port 8000]      # both, rebuilt on every change
 
 Each language is its own MkDocs build (``mkdocs.yml``, ``mkdocs.en.yml``), so each
-has its own search index. Running them in one process shares the imports and the
-figure cache. When serving, an edit to one page rebuilds only that
-language, and only the changed pages (MkDocs' dirty build); any other change
-rebuilds both languages.
+has its own search index. Both build at the same time, English in a process forked
+after the shared imports, from one cost measurement and one cache of build-time
+code's output (``.cache/blocks``, see scripts/hooks.py). When serving, an edit to
+one page rebuilds only that language, and only the changed pages (MkDocs' dirty
+build); any other change rebuilds both languages.
 """
 
 from __future__ import annotations

@@ -8,9 +8,8 @@ behaves according to where the code runs:
   MkDocs hook): draws the figure in the light and the dark colour scheme, writes
   both as deterministic SVG files named by their content, and prints the HTML that
   shows the variant matching the reader's scheme, with alt text in the page's
-  language. When ``SNIPPETS_FIGURE_CACHE`` names a folder, a figure whose function,
-  arguments, language and package source are unchanged is read from there instead
-  of being drawn again;
+  language (the site's build caches a block's output with its figures, see
+  ``scripts/hooks.py``);
 * **Jupyter** (checked first: a kernel started by the site build inherits the
   variable): displays the light figure below the cell as PNG, with its alt text;
 * **plain Python** (a reader who copied a snippet): saves ``<name>-<lang>.png`` in
@@ -19,10 +18,8 @@ behaves according to where the code runs:
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import html
-import json
 import os
 import re
 import sys
@@ -35,7 +32,6 @@ from matplotlib.figure import Figure
 from snippets.i18n import check_lang, t
 
 FIGURE_DIR_VARIABLE = "SNIPPETS_FIGURE_DIR"
-CACHE_VARIABLE = "SNIPPETS_FIGURE_CACHE"
 _SVG_SIZE = re.compile(rb'<svg[^>]*?width="([\d.]+)pt"[^>]*?height="([\d.]+)pt"')
 
 
@@ -112,8 +108,7 @@ def _notebook_bundle(fig: Figure) -> dict[str, str]:
 
 
 def _draw_both(make, args, kwargs, lang) -> tuple[dict[str, bytes], str]:
-    """SVG of the light and dark variants plus the alt text, from the cache if
-    the same figure was drawn before by the same code.
+    """SVG of the light and dark variants plus the alt text.
 
     The figure is drawn once, in the light scheme; the dark SVG is the light one
     with every colour replaced by its dark counterpart (the schemes differ only
@@ -122,12 +117,6 @@ def _draw_both(make, args, kwargs, lang) -> tuple[dict[str, bytes], str]:
     """
     from snippets.figures import recolour_svg, svg_bytes
 
-    key = _cache_key(make, args, kwargs, lang)
-    cache = os.environ.get(CACHE_VARIABLE)
-    entry = Path(cache) / f"{key}.json" if cache and key else None
-    if entry is not None and entry.is_file():
-        stored = json.loads(entry.read_text(encoding="utf-8"))
-        return {k: stored[k].encode() for k in ("light", "dark")}, stored["alt"]
     fig = make(*args, lang=lang, theme="light", **kwargs)
     alt = getattr(fig, "alt_text", "")
     variants = {"light": svg_bytes(fig)}
@@ -135,44 +124,7 @@ def _draw_both(make, args, kwargs, lang) -> tuple[dict[str, bytes], str]:
         variants["dark"] = recolour_svg(variants["light"], "dark")
     except ValueError:  # a colour of its own: draw the dark variant
         variants["dark"] = svg_bytes(make(*args, lang=lang, theme="dark", **kwargs))
-    if entry is not None:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        stored = {k: v.decode() for k, v in variants.items()} | {"alt": alt}
-        entry.write_text(json.dumps(stored), encoding="utf-8")
     return variants, alt
-
-
-def _plain(value: Any) -> bool:
-    """Whether ``repr(value)`` identifies it (no arrays, callables or objects)."""
-    if isinstance(value, (str, int, float, bool, type(None))):
-        return True
-    if isinstance(value, (list, tuple)):
-        return all(_plain(v) for v in value)
-    if isinstance(value, dict):
-        return all(isinstance(k, str) and _plain(v) for k, v in value.items())
-    return False
-
-
-@functools.cache
-def _code_digest() -> str:
-    """Hash of every source file of this package and of Matplotlib's version."""
-    import matplotlib
-
-    digest = hashlib.sha256(matplotlib.__version__.encode())
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.name.encode() + path.read_bytes())
-    return digest.hexdigest()
-
-
-def _cache_key(make, args, kwargs, lang) -> str | None:
-    """Content key of a figure: function, arguments, language and code; ``None``
-    when an argument cannot be identified by its ``repr`` (then it is redrawn)."""
-    if not (_plain(list(args)) and _plain(kwargs)):
-        return None
-    call = repr(
-        (make.__module__, make.__qualname__, args, sorted(kwargs.items()), lang)
-    )
-    return hashlib.sha256((_code_digest() + call).encode()).hexdigest()[:32]
 
 
 def _figure_html(variants: dict[str, bytes], alt: str, folder: Path) -> str:

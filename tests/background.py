@@ -6,7 +6,7 @@ Started once per run by ``tests/conftest.py`` as soon as the tests are collected
 (with xdist, by the first worker). In order:
 
 1. ``build``: both languages, strictly, every block of code run (an empty cache of
-   block outputs, no figure cache), into ``FOLDER/build/site``;
+   block outputs), into ``FOLDER/build/site``;
 2. then, side by side, when asked for:
    ``tour``: every page of that build in Chromium (``tests/browser_tour.py``), kept
    in ``FOLDER/tour/visits.pickle``;
@@ -27,7 +27,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 WEBSITE = [sys.executable, str(ROOT / "scripts" / "website.py")]
-COLD = {"SNIPPETS_FIGURE_CACHE": ""}
 
 
 class Job:
@@ -59,13 +58,13 @@ def main(shared: Path, wanted: set[str]) -> int:
     build = Job(shared, "build")
     blocks = {"SNIPPETS_BLOCK_CACHE": str(build.folder / "blocks")}
     site = build.folder / "site"
-    build.start([*WEBSITE, "build", "--site-dir", str(site)], COLD | blocks)
+    build.start([*WEBSITE, "build", "--site-dir", str(site)], blocks)
     built = build.finish() == 0
     later = []
     if "build-again" in wanted:
         again = Job(shared, "build-again")
         command = [*WEBSITE, "build-language", "pt", "--site-dir"]
-        no_cache = COLD | {"SNIPPETS_BLOCK_CACHE": ""}
+        no_cache = {"SNIPPETS_BLOCK_CACHE": ""}
         later.append(again.start([*command, str(again.folder / "site")], no_cache))
     if "tour" in wanted:
         tour = Job(shared, "tour")

@@ -83,40 +83,26 @@ def _run(copy: Path, *args: str) -> subprocess.CompletedProcess:
     )
 
 
+def _pytest(copy: Path, *args: str) -> subprocess.CompletedProcess:
+    """pytest in the copy, on the tests named ``half_relu``."""
+    return _run(
+        copy, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args, "-k", "half_relu"
+    )
+
+
 def test_one_entry_reaches_tables_cards_and_figures(copy: Path) -> None:
     result = _run(copy, "-c", CHECK)
     assert result.stdout.strip() == "ok", result.stderr
 
 
 def test_the_parametrised_tests_pick_it_up(copy: Path) -> None:
-    result = _run(
-        copy,
-        "-m",
-        "pytest",
-        "-q",
-        "-p",
-        "no:cacheprovider",
-        "--collect-only",
-        "tests/test_activations.py",
-        "-k",
-        "half_relu",
-    )
+    result = _pytest(copy, "--collect-only", "tests/test_activations.py")
     collected = [line for line in result.stdout.splitlines() if "half_relu" in line]
     assert len(collected) >= 8, result.stdout[-2000:]
 
 
 def test_the_page_test_asks_for_its_pages(copy: Path) -> None:
-    result = _run(
-        copy,
-        "-m",
-        "pytest",
-        "-q",
-        "-p",
-        "no:cacheprovider",
-        "tests/test_pages.py",
-        "-k",
-        "half_relu",
-    )
+    result = _pytest(copy, "tests/test_pages.py")
     assert result.returncode != 0
     assert "add docs/pt/activations/half_relu.md" in result.stdout
     assert "add docs/en/activations/half_relu.md" in result.stdout

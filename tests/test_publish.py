@@ -4,17 +4,10 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from snippets import figures, publish
 
 # Element ids that Matplotlib hashes from an element's content (colours included).
 _HASHED_IDS = re.compile(rb"\b[a-z][0-9a-f]{10}\b")
-
-
-@pytest.fixture(autouse=True)
-def _no_cache(monkeypatch):
-    monkeypatch.delenv(publish.CACHE_VARIABLE, raising=False)
 
 
 def test_variants_are_the_figure_in_each_scheme():

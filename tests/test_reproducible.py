@@ -1,10 +1,11 @@
 """Gate: two independent builds give byte-identical pages and figures.
 
-The second build (``second_site``, started alongside ``built_site``) builds the
-Portuguese site again in other processes, every block of code run and every figure
-drawn again (no cached output); its files must match the first build's Portuguese
-files (the English pages run the same code with other words). Pages that show a fresh measurement of time differ
-between builds by nature; they are listed here, from the registry, and compared
+The second build (``second_site``, run by tests/background.py once ``built_site``
+is done) builds the Portuguese site again in other processes, every block of code
+run and every figure drawn again (no cached output); its files must match the first
+build's Portuguese files (the English pages run the same code with other words).
+Pages that show a fresh measurement of time differ between builds by nature; they
+are listed here, from the registry, and compared
 without the output of their build-time code (the ``div.result`` blocks, where a
 measured number can change a ranking, a sentence or a figure); their prose, code
 and headings must still be identical. The measured pages are
