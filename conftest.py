@@ -9,13 +9,21 @@ its attributes. ``tests/test_fences.py`` checks that nothing shown is left out.
 
 Each block runs in a fresh temporary folder (a figure saved by a snippet lands
 there) with the build-only variable unset, exactly as a reader who copied it would
-run it.
+run it. What a build-time block prints is kept, in a folder every xdist worker of
+the run shares, for ``tests/test_reproducible.py``: a reader who runs a block must
+get what the page shows (the build ran it in another process).
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import io
+import json
 import os
+import re
 import tempfile
+import traceback
 from pathlib import Path
 
 # Small matrices everywhere: one BLAS thread avoids contention on a 2-core machine.
@@ -27,6 +35,14 @@ from pytest_codeblocks.plugin import TestBlock
 
 ROOT = Path(__file__).parent
 RUNNABLE = {"python", "sh", "bash"}
+BLOCK_RUNS = "block-runs"  # what build-time blocks printed, in the shared folder
+_BUILD_TIME = re.compile(r"""\bexec=["']?(on|1|true)\b""", re.IGNORECASE)
+
+
+def shared_folder(config) -> Path:
+    """A folder all xdist workers of this run share (pytest's base temp folder)."""
+    base = config._tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
 def fence_language(info: str | None) -> str:
@@ -48,9 +64,11 @@ class PageFile(pytest.File):
             language = fence_language(block.syntax)
             if language not in RUNNABLE:
                 continue
+            build_time = language == "python" and bool(_BUILD_TIME.search(block.syntax))
             block.syntax = language
             item = PageBlock.from_parent(parent=self, name=f"line {block.lineno}")
             item.obj = block
+            item.build_time = build_time
             for mark in block.marks:
                 item.add_marker(
                     eval(mark, {"pytest": pytest})
@@ -59,14 +77,52 @@ class PageFile(pytest.File):
 
 
 class PageBlock(TestBlock):
+    """One block of a page, run by itself in a fresh folder, as a reader would."""
+
+    build_time = False  # exec="on": the build runs it too, and shows its output
+
     def runtest(self):
         here = os.getcwd()
         saved = os.environ.pop("SNIPPETS_FIGURE_DIR", None)
         with tempfile.TemporaryDirectory() as folder:
             os.chdir(folder)
             try:
-                super().runtest()
+                if self.obj.syntax == "python":
+                    self._run_python()
+                else:
+                    super().runtest()
             finally:
                 os.chdir(here)
                 if saved is not None:
                     os.environ["SNIPPETS_FIGURE_DIR"] = saved
+
+    def _run_python(self) -> None:
+        printed = io.StringIO()
+        try:
+            with contextlib.redirect_stdout(printed):
+                exec(self.obj.code, {"__name__": "__main__"})
+        except Exception:
+            self._keep(None)
+            raise RuntimeError(
+                f"{self.path.relative_to(ROOT)}, line {self.obj.lineno}:\n```\n"
+                f"{self.obj.code}```\n\n{traceback.format_exc(limit=-3)}"
+            ) from None
+        self._keep(printed.getvalue())
+
+    def _keep(self, printed: str | None) -> None:
+        """Keep what a build-time block printed (None: it failed) for the test that
+        compares it with the page (tests/test_reproducible.py)."""
+        if not self.build_time:
+            return
+        folder = shared_folder(self.config) / BLOCK_RUNS
+        folder.mkdir(exist_ok=True)
+        name = hashlib.sha256(self.nodeid.encode()).hexdigest()[:24]
+        record = {
+            "page": self.path.relative_to(ROOT).as_posix(),
+            "line": self.obj.lineno,
+            "code": self.obj.code,
+            "printed": printed,
+        }
+        partial = folder / f"{name}.tmp"
+        partial.write_text(json.dumps(record), encoding="utf-8")
+        partial.replace(folder / f"{name}.json")

@@ -593,6 +593,7 @@ def _cache_blocks(config) -> None:
             read = measured_costs.cache_info() != reads
             names = _FIGURE_NAME.findall(html)
             stored = {
+                "code": code,  # tests/test_reproducible.py finds a block by its code
                 "html": str(html),
                 "figures": {
                     n: (figures / n).read_text(encoding="utf-8") for n in names

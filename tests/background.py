@@ -10,8 +10,10 @@ Started once per run by ``tests/conftest.py`` as soon as the tests are collected
 2. then, side by side, when asked for:
    ``tour``: every page of that build in Chromium (``tests/browser_tour.py``), kept
    in ``FOLDER/tour/visits.pickle``;
-   ``build-again``: the Portuguese site again, in other processes, every block and
-   figure run again, into ``FOLDER/build-again/site`` (``test_reproducible.py``).
+   ``build-again``: the Portuguese site again, in another process, from the first
+   build's block outputs (its block cache), into ``FOLDER/build-again/site``
+   (``test_reproducible.py``; the blocks themselves are run again by the tests of
+   the pages' code, whose output that test compares with the first build's).
 
 Each job writes what it prints to ``FOLDER/<job>/log.txt`` and, when it ends, its
 exit status to ``FOLDER/<job>/status``, which the fixtures wait for.
@@ -64,8 +66,7 @@ def main(shared: Path, wanted: set[str]) -> int:
     if "build-again" in wanted:
         again = Job(shared, "build-again")
         command = [*WEBSITE, "build-language", "pt", "--site-dir"]
-        no_cache = {"SNIPPETS_BLOCK_CACHE": ""}
-        later.append(again.start([*command, str(again.folder / "site")], no_cache))
+        later.append(again.start([*command, str(again.folder / "site")], blocks))
     if "tour" in wanted:
         tour = Job(shared, "tour")
         if built:

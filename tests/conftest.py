@@ -16,6 +16,8 @@ from urllib.parse import urlsplit
 import pytest
 from hypothesis import settings
 
+from conftest import shared_folder  # the root conftest.py (the pages' blocks)
+
 # Same examples on every run: a red CI run can be reproduced, a green one repeated.
 settings.register_profile("deterministic", derandomize=True, deadline=None)
 settings.load_profile("deterministic")
@@ -50,12 +52,6 @@ def run_build(
 # the jobs starts them; every worker reads their results in a folder they share.
 
 
-def _shared_folder(config) -> Path:
-    """A folder all xdist workers of this run share (pytest's base temp folder)."""
-    base = config._tmp_path_factory.getbasetemp()
-    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
-
-
 def _fixtures(item) -> set[str]:
     return set(getattr(item, "fixturenames", ()))  # pages' code blocks have none
 
@@ -87,7 +83,7 @@ def pytest_collection_finish(session) -> None:
 
 
 def _start_jobs(config, wanted: set[str]) -> None:
-    shared = _shared_folder(config)
+    shared = shared_folder(config)
     try:  # atomic: exactly one process starts the jobs
         os.close(os.open(shared / "jobs-claimed", os.O_CREAT | os.O_EXCL))
     except FileExistsError:
@@ -112,7 +108,7 @@ def _job(config, name: str, timeout: float = 1200) -> Path:
     """The folder of a finished background job; fails the test if the job failed."""
     import time
 
-    folder = _shared_folder(config) / name
+    folder = shared_folder(config) / name
     status = folder / "status"
     deadline = time.monotonic() + timeout
     while not status.is_file():
