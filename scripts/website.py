@@ -95,11 +95,17 @@ def _build_in_parallel(site_dir: Path) -> None:
     site_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=site_dir.parent, prefix=".en-build-") as tmp:
         _measure_costs_once(Path(tmp) / "costs.json")
-        english = _start_english(Path(tmp))
+        from snippets.sharing import SHARED_DIR_VARIABLE  # one training, two languages
+
+        os.environ[SHARED_DIR_VARIABLE] = str(Path(tmp) / "shared")
         try:
-            build_language("pt", site_dir)
-        finally:
-            failed = english()
+            english = _start_english(Path(tmp))
+            try:
+                build_language("pt", site_dir)
+            finally:
+                failed = english()
+        finally:  # later rebuilds (make serve) train by themselves
+            del os.environ[SHARED_DIR_VARIABLE]
         if failed:
             raise Abort("the English build failed (its messages are above)")
         shutil.rmtree(site_dir / "en", ignore_errors=True)

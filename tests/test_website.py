@@ -23,13 +23,16 @@ from pathlib import Path
 
 site = Path(sys.argv[1])
 website.build_all(site)
+import os
+shared = os.environ.get("SNIPPETS_SHARED_DIR")  # for the full build only
+left = [p.name for p in site.parent.iterdir() if p.name.startswith(".en-build-")]
 since = time.time()
 time.sleep(0.05)
 page = Path("docs/en/index.md")
 page.write_text(page.read_text() + "\\nAn edited line.\\n")
 langs = website.rebuild_changed(site, since)
 cache = sorted(p.name for p in Path(".cache/notebooks").rglob("*.json"))
-print(json.dumps({"langs": langs, "cache": cache}))
+print(json.dumps({"langs": langs, "cache": cache, "shared": shared, "left": left}))
 """
 
 
@@ -59,6 +62,9 @@ def test_an_edit_rebuilds_its_language_and_keeps_the_notebook_outputs(
     assert result.returncode == 0, result.stdout + result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["langs"] == ["en"], "only the edited language is rebuilt"
+    # The folder the two languages shared (snippets/sharing.py) is gone, and later
+    # rebuilds do not look for it.
+    assert report["shared"] is None and report["left"] == [], report
     assert "An edited line." in (site / "en" / "index.html").read_text("utf-8")
     assert (site / "index.html").is_file(), "the other language is left in place"
     # The dirty rebuild rendered only the edited page; the notebooks' cached

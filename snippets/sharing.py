@@ -1,0 +1,114 @@
+"""Training shared by the two languages of one site build.
+
+The Portuguese and English pages train the same networks: only the words around
+the numbers differ. ``scripts/website.py`` builds the two languages side by side,
+in two processes, and while it does, the variable ``SNIPPETS_SHARED_DIR`` names a
+folder of that build. `shared_training` wraps `snippets.nn.train` so that the
+first process to reach a training run does it and leaves the trained network
+there, keyed by a hash of everything the run depends on (initial weights,
+activations, data, loss, learning rate, epochs); the other process waits for it
+and takes the same weights, gradients and history, bit for bit, instead of
+training again. The folder is deleted after the build: nothing is reused across
+builds (the block cache of ``scripts/hooks.py`` does that, keyed by the code).
+
+Without the variable (a reader's Python, a notebook, the tests) training simply
+runs.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import pickle
+import time
+from pathlib import Path
+
+import numpy as np
+
+SHARED_DIR_VARIABLE = "SNIPPETS_SHARED_DIR"
+"""Environment variable naming the folder shared by the builds of one site build."""
+
+WAIT = 900.0
+"""Seconds to wait for the other process's run before training here after all."""
+
+_LAYER_STATE = ("W", "b", "dW", "db", "x", "z")  # what a run leaves in a Dense layer
+
+
+def shared_training(train):
+    """Wrap ``train(model, X, y, loss, lr, epochs, record)`` as the module says."""
+
+    @functools.wraps(train)
+    def wrapper(model, X, y, loss="bce", lr=0.1, epochs=1000, record=True):
+        def run():
+            return train(model, X, y, loss=loss, lr=lr, epochs=epochs, record=record)
+
+        folder = os.environ.get(SHARED_DIR_VARIABLE)
+        key = _key(model, X, y, loss, lr, epochs, record) if folder else None
+        if key is None:  # not in a site build, or arguments train will refuse
+            return run()
+        history, states = _shared(Path(folder), key, lambda: (run(), _state(model)))
+        for layer, state in zip(model.layers, states, strict=True):
+            for name, value in state.items():
+                setattr(layer, name, value)
+        return history
+
+    return wrapper
+
+
+def _key(model, X, y, loss, lr, epochs, record) -> str | None:
+    """Hash of what a training run depends on; None if the arguments are unusual
+    (train then runs, and says what is wrong with them)."""
+    try:
+        digest = hashlib.sha256(repr((loss, float(lr), int(epochs), record)).encode())
+        for layer in model.layers:
+            digest.update(
+                repr((layer.act.name, sorted(layer.act.params.items()))).encode()
+            )
+            for array in (layer.W, layer.b):
+                digest.update(repr((array.dtype.str, array.shape)).encode())
+                digest.update(np.ascontiguousarray(array).tobytes())
+        for data in (X, y):
+            array = np.asarray(data)
+            if array.dtype == object:
+                return None
+            digest.update(repr((array.dtype.str, array.shape)).encode())
+            digest.update(np.ascontiguousarray(array).tobytes())
+    except (AttributeError, TypeError, ValueError):
+        return None
+    return digest.hexdigest()[:32]
+
+
+def _state(model) -> list[dict]:
+    return [
+        {name: getattr(layer, name) for name in _LAYER_STATE if hasattr(layer, name)}
+        for layer in model.layers
+    ]
+
+
+def _shared(folder: Path, key: str, compute):
+    """``compute()``, done once for all processes sharing ``folder``."""
+    result, lock = folder / f"{key}.pickle", folder / f"{key}.lock"
+    if result.exists():  # done already
+        return pickle.loads(result.read_bytes())
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        os.close(os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+    except FileExistsError:  # the other process is at it: wait for its result
+        deadline = time.monotonic() + WAIT
+        while lock.exists() and not result.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        if result.exists():
+            return pickle.loads(result.read_bytes())
+        return compute()  # it failed (its error is reported there) or is stuck
+    if result.exists():  # done between the first look and the lock
+        lock.unlink()
+        return pickle.loads(result.read_bytes())
+    try:
+        value = compute()
+        partial = result.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        partial.replace(result)  # whole, or not there
+        return value
+    finally:
+        lock.unlink()

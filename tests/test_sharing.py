@@ -1,0 +1,170 @@
+"""snippets/sharing.py: one training run for both languages of a site build."""
+
+from __future__ import annotations
+
+import pickle
+import subprocess
+import sys
+import threading
+import time
+
+import numpy as np
+import pytest
+
+from snippets import sharing
+from snippets.datasets import two_moons, xor
+from snippets.nn import MLP, train
+from tests.conftest import ROOT
+
+X, Y = xor()
+
+
+def _state(net) -> list[dict]:
+    return [{k: v.copy() for k, v in s.items()} for s in sharing._state(net)]
+
+
+def _same(a: list[dict], b: list[dict]) -> bool:
+    return all(
+        x.keys() == y.keys() and all(np.array_equal(x[k], y[k]) for k in x)
+        for x, y in zip(a, b, strict=True)
+    )
+
+
+def _run(**kwargs):
+    net = MLP((2, 4, 1), "tanh", init="glorot", seed=kwargs.pop("seed", 0))
+    history = train(net, X, Y, lr=kwargs.pop("lr", 0.5), epochs=50, **kwargs)
+    return net, history
+
+
+@pytest.fixture
+def shared(tmp_path, monkeypatch):
+    folder = tmp_path / "shared"
+    monkeypatch.setenv(sharing.SHARED_DIR_VARIABLE, str(folder))
+    return folder
+
+
+def test_without_the_variable_training_just_runs(tmp_path, monkeypatch) -> None:
+    monkeypatch.delenv(sharing.SHARED_DIR_VARIABLE, raising=False)
+    _, history = _run()
+    assert history["loss"][-1] < history["loss"][0]
+    assert not list(tmp_path.iterdir())
+
+
+def test_a_second_identical_run_takes_the_first_ones_result(shared) -> None:
+    net, history = _run()
+    (stored,) = shared.glob("*.pickle")
+    assert not list(shared.glob("*.lock"))
+    again, history_again = _run()
+    assert _same(_state(net), _state(again))  # weights, gradients, x and z
+    for key in history:
+        assert np.array_equal(history[key], history_again[key])
+    # And it did not train: a result changed on disk is what it gets.
+    value, states = pickle.loads(stored.read_bytes())
+    value["loss"] = np.full_like(value["loss"], 7.0)
+    stored.write_bytes(pickle.dumps((value, states)))
+    _, marked = _run()
+    assert np.all(marked["loss"] == 7.0)
+
+
+def test_the_result_is_the_plain_run_bit_for_bit(shared, monkeypatch) -> None:
+    net, history = _run()
+    _, history = _run()  # from the folder
+    monkeypatch.delenv(sharing.SHARED_DIR_VARIABLE)
+    plain, plain_history = _run()
+    assert _same(_state(net), _state(plain))
+    assert np.array_equal(history["grad_norms"], plain_history["grad_norms"])
+
+
+@pytest.mark.parametrize(
+    "change", [{"lr": 0.4}, {"seed": 1}, {"record": False}, {"loss": "mse"}]
+)
+def test_anything_the_run_depends_on_is_in_the_key(shared, change) -> None:
+    _run()
+    _run(**change)
+    assert len(list(shared.glob("*.pickle"))) == 2
+
+
+def test_other_data_and_activations_are_other_runs(shared) -> None:
+    Xm, ym = two_moons(40, seed=0)
+    for act in ("tanh", "relu"):
+        train(MLP((2, 4, 1), act, seed=0), Xm, ym, epochs=5)
+        train(MLP((2, 4, 1), act, seed=0), Xm[:20], ym[:20], epochs=5)
+    assert len(list(shared.glob("*.pickle"))) == 4
+
+
+def test_bad_arguments_get_trains_own_error_and_leave_no_lock(shared) -> None:
+    with pytest.raises(ValueError, match="lr must be > 0"):
+        _run(lr=-1.0)
+    with pytest.raises(ValueError, match="loss must be one of"):
+        _run(loss="hinge")
+    assert not list(shared.glob("*.lock")) and not list(shared.glob("*.pickle"))
+
+
+def test_a_run_left_unfinished_elsewhere_is_done_here(shared, monkeypatch) -> None:
+    """The other process took the run, then failed (its lock goes, no result)."""
+    net = MLP((2, 4, 1), "tanh", init="glorot", seed=0)
+    key = sharing._key(net, X, Y, "bce", 0.5, 50, True)
+    shared.mkdir()
+    lock = shared / f"{key}.lock"
+    lock.touch()
+    threading.Timer(0.3, lock.unlink).start()
+    start = time.monotonic()
+    net, _ = _run()
+    assert time.monotonic() - start >= 0.3, "it waited for the other process"
+    monkeypatch.delenv(sharing.SHARED_DIR_VARIABLE)
+    plain, _ = _run()
+    assert _same(_state(net), _state(plain))
+
+
+def test_a_run_going_on_elsewhere_is_waited_for(shared) -> None:
+    """The other process holds the lock, then leaves its result: taken as it is."""
+    _run()  # a real result, to be found again under another key
+    (stored,) = shared.glob("*.pickle")
+    value, states = pickle.loads(stored.read_bytes())
+    value["loss"] = np.full_like(value["loss"], 7.0)
+    other = MLP((2, 4, 1), "tanh", init="glorot", seed=5)
+    key = sharing._key(other, X, Y, "bce", 0.5, 50, True)
+    lock = shared / f"{key}.lock"
+    lock.touch()
+
+    def finish() -> None:
+        (shared / f"{key}.pickle").write_bytes(pickle.dumps((value, states)))
+        lock.unlink()
+
+    threading.Timer(0.3, finish).start()
+    _, waited = _run(seed=5)
+    assert np.all(waited["loss"] == 7.0)
+
+
+TWO_AT_ONCE = """
+import os, sys
+from snippets import sharing
+from snippets.datasets import spirals
+from snippets.nn import MLP, train
+
+done = sharing._shared
+def counted(folder, key, compute):
+    def run():
+        print("trained", flush=True)
+        return compute()
+    return done(folder, key, run)
+sharing._shared = counted
+X, y = spirals()
+net = MLP((2, 16, 1), "tanh", seed=0)
+train(net, X, y, lr=0.1, epochs=300)
+print(net.layers[0].W.tobytes().hex()[:40])
+"""
+
+
+def test_two_processes_at_once_train_once(shared) -> None:
+    command = [sys.executable, "-c", TWO_AT_ONCE]
+    env = {**__import__("os").environ, sharing.SHARED_DIR_VARIABLE: str(shared)}
+    processes = [
+        subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    outputs = [p.communicate(timeout=120)[0].split() for p in processes]
+    assert [p.returncode for p in processes] == [0, 0]
+    assert sum(o.count("trained") for o in outputs) == 1
+    assert outputs[0][-1] == outputs[1][-1]  # the same weights
+    assert len(list(shared.glob("*.pickle"))) == 1 and not list(shared.glob("*.lock"))
