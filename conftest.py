@@ -8,8 +8,9 @@ pytest-codeblocks' own parser and test item, taking any ``python`` fence whateve
 its attributes. ``tests/test_fences.py`` checks that nothing shown is left out.
 
 Each block runs in a fresh temporary folder (a figure saved by a snippet lands
-there) with the build-only variable unset, exactly as a reader who copied it would
-run it. What a build-time block prints is kept, in a folder every xdist worker of
+there) with the build-only variable unset, as a reader who copied it would run it;
+like the site build, the two languages' copies of a block train each network once
+between them (``snippets/sharing.py``: bit for bit the same network). What a build-time block prints is kept, in a folder every xdist worker of
 the run shares, for ``tests/test_reproducible.py``: a reader who runs a block must
 get what the page shows (the build ran it in another process).
 """
@@ -84,6 +85,12 @@ class PageBlock(TestBlock):
     def runtest(self):
         here = os.getcwd()
         saved = os.environ.pop("SNIPPETS_FIGURE_DIR", None)
+        # As in a site build, the blocks of the two languages train each network
+        # once between them (snippets/sharing.py): the Portuguese and the English
+        # copy of a block differ only in words. In a folder of their own: what the
+        # build trained is not reused, so its output is checked against a new run.
+        shared = shared_folder(self.config) / "page-training"
+        os.environ["SNIPPETS_SHARED_DIR"] = str(shared)
         with tempfile.TemporaryDirectory() as folder:
             os.chdir(folder)
             try:
@@ -93,6 +100,7 @@ class PageBlock(TestBlock):
                     super().runtest()
             finally:
                 os.chdir(here)
+                del os.environ["SNIPPETS_SHARED_DIR"]
                 if saved is not None:
                     os.environ["SNIPPETS_FIGURE_DIR"] = saved
 
