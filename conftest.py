@@ -37,6 +37,7 @@ from pytest_codeblocks.plugin import TestBlock
 ROOT = Path(__file__).parent
 RUNNABLE = {"python", "sh", "bash"}
 BLOCK_RUNS = "block-runs"  # what build-time blocks printed, in the shared folder
+PAGE_TRAINING = "page-training"  # the networks the blocks trained (snippets/sharing.py)
 _BUILD_TIME = re.compile(r"""\bexec=["']?(on|1|true)\b""", re.IGNORECASE)
 
 
@@ -89,8 +90,9 @@ class PageBlock(TestBlock):
         # once between them (snippets/sharing.py): the Portuguese and the English
         # copy of a block differ only in words. In a folder of their own: what the
         # build trained is not reused, so its output is checked against a new run.
-        shared = shared_folder(self.config) / "page-training"
-        os.environ["SNIPPETS_SHARED_DIR"] = str(shared)
+        os.environ["SNIPPETS_SHARED_DIR"] = str(
+            shared_folder(self.config) / PAGE_TRAINING
+        )
         with tempfile.TemporaryDirectory() as folder:
             os.chdir(folder)
             try:

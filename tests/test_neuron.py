@@ -22,6 +22,7 @@ from snippets.neuron import (
     source,
 )
 from snippets.nn import MLP, accuracy, train
+from tests.conftest import page_training
 
 XOR_X, XOR_Y = xor()
 AND_Y = np.array([0, 0, 0, 1])
@@ -236,13 +237,14 @@ def test_tanh_network_solves_xor():
         assert accuracy(net, XOR_X, XOR_Y) == 1.0
 
 
-def test_relu_exercise_counts():
+def test_relu_exercise_counts(request):
     solved = {}
     for act, init in (("tanh", "glorot"), ("relu", "he")):
         solved[act] = 0
         for seed in range(20):
             net = MLP((2, 4, 1), activation=act, init=init, seed=seed)
-            train(net, XOR_X, XOR_Y, loss="bce", lr=0.5, epochs=2000)
+            with page_training(request.config):  # the runs of the page's block
+                train(net, XOR_X, XOR_Y, loss="bce", lr=0.5, epochs=2000)
             ok = accuracy(net, XOR_X, XOR_Y) == 1.0
             solved[act] += ok
             if act == "relu" and not ok:  # "dying ReLU": units silent everywhere

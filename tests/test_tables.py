@@ -21,6 +21,7 @@ from snippets import tables
 from snippets.activations import get, names
 from snippets.i18n import LABELS
 from snippets.properties import cost_table
+from tests.conftest import page_training
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ("pt", "en")
@@ -317,8 +318,9 @@ def spread(values) -> float:
 
 
 @pytest.fixture(scope="module")
-def spirals_accuracy():
-    """Accuracy on the spirals after 1000 epochs, as the page's experiment."""
+def spirals_accuracy(request):
+    """Accuracy on the spirals after 1000 epochs, as the page's experiment (the
+    same runs as the page's blocks: shared with them, see ``page_training``)."""
     from snippets.datasets import spirals
     from snippets.nn import MLP, accuracy, train
 
@@ -326,7 +328,8 @@ def spirals_accuracy():
 
     def run(name, lr, init="he"):
         net = MLP((2, 32, 32, 1), name, seed=0, init=init)
-        train(net, X, y, lr=lr, epochs=1000, record=False)
+        with page_training(request.config):
+            train(net, X, y, lr=lr, epochs=1000, record=False)
         return accuracy(net, X, y)
 
     return run
