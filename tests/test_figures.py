@@ -74,15 +74,20 @@ CASES = {
 }
 
 
+class _Figures(dict):
+    """``built[case, lang, theme]``: each figure drawn the first time it is asked
+    for, then kept (each xdist worker draws only what its share of tests needs)."""
+
+    def __missing__(self, key):
+        case, lang, theme = key
+        self[key] = CASES[case](lang=lang, theme=theme)
+        return self[key]
+
+
 @pytest.fixture(scope="module")
 def built():
-    """Every case in every language and theme, built once."""
-    return {
-        (case, lang, theme): make(lang=lang, theme=theme)
-        for case, make in CASES.items()
-        for lang in LANGS
-        for theme in figures.THEMES
-    }
+    """Every case in every language and theme, each built once."""
+    return _Figures()
 
 
 def _texts(fig: Figure) -> list[str]:
