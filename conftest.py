@@ -10,9 +10,10 @@ its attributes. ``tests/test_fences.py`` checks that nothing shown is left out.
 Each block runs in a fresh temporary folder (a figure saved by a snippet lands
 there) with the build-only variable unset, as a reader who copied it would run it;
 like the site build, the two languages' copies of a block train each network once
-between them (``snippets/sharing.py``: bit for bit the same network). What a build-time block prints is kept, in a folder every xdist worker of
-the run shares, for ``tests/test_reproducible.py``: a reader who runs a block must
-get what the page shows (the build ran it in another process).
+between them (``snippets/sharing.py``: bit for bit the same network). What a
+build-time block prints is kept, in a folder every xdist worker of the run shares,
+for ``tests/test_reproducible.py``: a reader who runs a block must get what the
+page shows (the build ran it in another process).
 """
 
 from __future__ import annotations
@@ -39,6 +40,12 @@ RUNNABLE = {"python", "sh", "bash"}
 BLOCK_RUNS = "block-runs"  # what build-time blocks printed, in the shared folder
 PAGE_TRAINING = "page-training"  # the networks the blocks trained (snippets/sharing.py)
 _BUILD_TIME = re.compile(r"""\bexec=["']?(on|1|true)\b""", re.IGNORECASE)
+
+
+def block_run_file(config, nodeid: str) -> Path:
+    """Where the test ``nodeid`` of a build-time block keeps what the block printed."""
+    name = hashlib.sha256(nodeid.encode()).hexdigest()[:24]
+    return shared_folder(config) / BLOCK_RUNS / f"{name}.json"
 
 
 def shared_folder(config) -> Path:
@@ -124,15 +131,14 @@ class PageBlock(TestBlock):
         compares it with the page (tests/test_reproducible.py)."""
         if not self.build_time:
             return
-        folder = shared_folder(self.config) / BLOCK_RUNS
-        folder.mkdir(exist_ok=True)
-        name = hashlib.sha256(self.nodeid.encode()).hexdigest()[:24]
+        kept = block_run_file(self.config, self.nodeid)
+        kept.parent.mkdir(exist_ok=True)
         record = {
             "page": self.path.relative_to(ROOT).as_posix(),
             "line": self.obj.lineno,
             "code": self.obj.code,
             "printed": printed,
         }
-        partial = folder / f"{name}.tmp"
+        partial = kept.with_suffix(".tmp")
         partial.write_text(json.dumps(record), encoding="utf-8")
-        partial.replace(folder / f"{name}.json")
+        partial.replace(kept)  # whole, or not there

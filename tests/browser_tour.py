@@ -39,9 +39,9 @@ from tests.conftest import ARGS, Watch, _chromium_or_skip
 
 HOME_PAGES = ("", "en/")
 # The tour only loads pages and runs scripts in them (no click, no scroll): the
-# compositor can work on the main thread. Measured on this tour: a third less CPU
-# and faster (38 against 54 CPU-seconds). The interactive tests keep the threads:
-# Playwright waits for frames that would then never come.
+# compositor can work on the main thread. Measured on this tour, on two cores: 45
+# against 54 CPU-seconds, 27 s against 32. The interactive tests keep the threads:
+# Playwright's clicks wait for frames that would then never come.
 TOUR_ARGS = [*ARGS, "--disable-threaded-compositing", "--disable-threaded-scrolling"]
 _PYGMENTS_SPAN = re.compile(r'<span class="([a-z]{1,3}[0-9]?)">')
 
@@ -159,7 +159,8 @@ def highlight_classes(site: Path) -> list[str]:
 def tour(browser, base: str, site: Path) -> dict[str, PageVisit]:
     """Visit every page once; see the module docstring. One browser: on two cores a
     second one, taking every other page, made the tour slower (measured: 26.5 s and
-    50 CPU-seconds against 22.7 s and 38), as Chromium already keeps both busy."""
+    50 CPU-seconds with two, 22.7 s and 38 with one): one Chromium already keeps
+    both cores busy."""
     return _visit(browser, base, site_pages(site), highlight_classes(site))
 
 

@@ -6,9 +6,10 @@ Two checks, on the build the tests make (``built_site``, every block of code run
   ``conftest.py``) run every build-time block again, by itself, in another process,
   as a reader who copied it would; what it prints must hold the same words and
   numbers, in the same order, as the output the page shows below the block (its
-  HTML as the build kept it in its block cache). Markup is not compared (Markdown printed
-  by a block becomes HTML on the page); a figure is (its file is named by its
-  content) only on the page: a reader's run saves a PNG instead and says so.
+  HTML as the build kept it in its block cache). Markup is not compared (Markdown
+  printed by a block becomes HTML on the page), nor are figures: the page shows SVG
+  files named by their content, a reader's run saves a PNG and says where
+  (test_figures.py checks that every figure function draws the same SVG twice).
   Blocks that read the site's cost measurement are left out: they show this
   build's measurement (a ranking or a sentence can depend on it), and a reader's
   run measures again; in the blocks that time code themselves, the numbers are
@@ -38,7 +39,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BLOCK_RUNS, shared_folder
+from conftest import block_run_file
 from snippets.activations import names
 from snippets.i18n import t
 
@@ -200,13 +201,7 @@ def _reader_runs(request, timeout: float = 900) -> list[dict]:
     }
     if not expected:
         pytest.skip("the pages' code is not part of this run (pytest docs/)")
-    import hashlib
-
-    folder = shared_folder(request.config) / BLOCK_RUNS
-    files = {
-        folder / f"{hashlib.sha256(n.encode()).hexdigest()[:24]}.json": n
-        for n in expected
-    }
+    files = {block_run_file(request.config, n): n for n in expected}
     deadline = time.monotonic() + timeout
     while missing := [n for f, n in files.items() if not f.is_file()]:
         if time.monotonic() > deadline:
