@@ -34,9 +34,11 @@ build: $(STAMP)
 	$(PY) scripts/website.py build
 
 # Two workers on two cores (xdist): the site build starts in the background as soon as
-# the tests are collected; the tests that need it run last (tests/conftest.py).
+# the tests are collected; the tests that need it run last (tests/conftest.py). Some
+# environments set PYTHONDONTWRITEBYTECODE: the tests start some thirty Python
+# processes, and each would compile snippets/, scripts/ and the tests again.
 test: $(STAMP)
-	$(PY) -m pytest -n auto
+	PYTHONDONTWRITEBYTECODE= $(PY) -m pytest -n auto
 
 offline: $(STAMP)
 	rm -rf .cache/offline site-offline.zip
