@@ -48,6 +48,27 @@ def block_run_file(config, nodeid: str) -> Path:
     return shared_folder(config) / BLOCK_RUNS / f"{name}.json"
 
 
+@contextlib.contextmanager
+def page_training(config):
+    """Within it, training runs are shared (snippets/sharing.py) by the pages'
+    blocks and the tests of what the pages say about them. As in a site build, the
+    Portuguese and the English copy of a block (they differ only in words) train
+    each network once between them, bit for bit the same network. In a folder of
+    this test run: what the build trained is not reused, so the build's output is
+    compared with new runs (tests/test_reproducible.py)."""
+    from snippets.sharing import SHARED_DIR_VARIABLE
+
+    before = os.environ.get(SHARED_DIR_VARIABLE)
+    os.environ[SHARED_DIR_VARIABLE] = str(shared_folder(config) / PAGE_TRAINING)
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ[SHARED_DIR_VARIABLE]
+        else:
+            os.environ[SHARED_DIR_VARIABLE] = before
+
+
 def shared_folder(config) -> Path:
     """A folder all xdist workers of this run share (pytest's base temp folder)."""
     base = config._tmp_path_factory.getbasetemp()
@@ -93,14 +114,7 @@ class PageBlock(TestBlock):
     def runtest(self):
         here = os.getcwd()
         saved = os.environ.pop("SNIPPETS_FIGURE_DIR", None)
-        # As in a site build, the blocks of the two languages train each network
-        # once between them (snippets/sharing.py): the Portuguese and the English
-        # copy of a block differ only in words. In a folder of their own: what the
-        # build trained is not reused, so its output is checked against a new run.
-        os.environ["SNIPPETS_SHARED_DIR"] = str(
-            shared_folder(self.config) / PAGE_TRAINING
-        )
-        with tempfile.TemporaryDirectory() as folder:
+        with tempfile.TemporaryDirectory() as folder, page_training(self.config):
             os.chdir(folder)
             try:
                 if self.obj.syntax == "python":
@@ -109,7 +123,6 @@ class PageBlock(TestBlock):
                     super().runtest()
             finally:
                 os.chdir(here)
-                del os.environ["SNIPPETS_SHARED_DIR"]
                 if saved is not None:
                     os.environ["SNIPPETS_FIGURE_DIR"] = saved
 

@@ -102,11 +102,14 @@ def _offline_without_cdn(config) -> None:
         config.extra["polyfills"] = [*kept, IFRAME_WORKER]
 
 
-def on_page_markdown(markdown, page, config, files):
+def _source(page, config) -> str:
+    """The page's source file as messages name it: ``docs/pt/neuron.md``."""
     docs = Path(config.docs_dir)
-    _page_name.page = (
-        (docs / page.file.src_uri).relative_to(docs.parent.parent).as_posix()
-    )
+    return (docs / page.file.src_uri).relative_to(docs.parent.parent).as_posix()
+
+
+def on_page_markdown(markdown, page, config, files):
+    _page_name.page = _source(page, config)
     markdown = f"{markdown}\n\n{_abbreviations[_language(config)]}"  # section 3
     return stale_notice(markdown, page, config)  # section 6
 
@@ -125,8 +128,7 @@ def on_page_content(html, page, config, files):
     if FIGURE_PREFIX in html:
         prefix = get_relative_url("assets/figures/x", page.url)[:-1]
         html = html.replace(f'src="{FIGURE_PREFIX}', f'src="{prefix}')
-    docs = Path(config.docs_dir)
-    where = (docs / page.file.src_uri).relative_to(docs.parent.parent).as_posix()
+    where = _source(page, config)
     html = math_to_mathml(_NOTEBOOK_MATHJAX.sub("", html), where)  # sections 5, 1
     # Markdown printed by build-time code is rendered by markdown-exec, outside
     # MkDocs' link resolution: resolve its relative links to .md pages here.

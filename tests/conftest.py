@@ -3,7 +3,6 @@ browser (Debian's Chromium driven by Playwright) with a local server of that bui
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import os
 import shutil
@@ -17,7 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 from hypothesis import settings
 
-from conftest import PAGE_TRAINING, shared_folder  # root conftest.py: the pages' blocks
+from conftest import shared_folder  # the root conftest.py (the pages' blocks)
 
 # Same examples on every run: a red CI run can be reproduced, a green one repeated.
 settings.register_profile("deterministic", derandomize=True, deadline=None)
@@ -120,25 +119,6 @@ def _job(config, name: str, timeout: float = 1200) -> Path:
         log = (folder / "log.txt").read_text(encoding="utf-8")
         pytest.fail(f"{name} failed:\n{log}")
     return folder
-
-
-@contextlib.contextmanager
-def page_training(config):
-    """Within it, training runs are shared with the pages' blocks (root conftest.py,
-    snippets/sharing.py): a test of what a page says about an experiment takes the
-    networks that the page's block trained in this run, bit for bit the same, or
-    trains them and leaves them to the block."""
-    from snippets.sharing import SHARED_DIR_VARIABLE
-
-    before = os.environ.get(SHARED_DIR_VARIABLE)
-    os.environ[SHARED_DIR_VARIABLE] = str(shared_folder(config) / PAGE_TRAINING)
-    try:
-        yield
-    finally:
-        if before is None:
-            del os.environ[SHARED_DIR_VARIABLE]
-        else:
-            os.environ[SHARED_DIR_VARIABLE] = before
 
 
 @pytest.fixture(scope="session")

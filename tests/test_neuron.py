@@ -8,6 +8,7 @@ import math
 import numpy as np
 import pytest
 
+from conftest import page_training
 from snippets import neuron as module
 from snippets.activations import get
 from snippets.datasets import two_moons, xor
@@ -22,7 +23,6 @@ from snippets.neuron import (
     source,
 )
 from snippets.nn import MLP, accuracy, train
-from tests.conftest import page_training
 
 XOR_X, XOR_Y = xor()
 AND_Y = np.array([0, 0, 0, 1])

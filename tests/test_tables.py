@@ -17,11 +17,11 @@ import numpy as np
 import pytest
 from scipy import integrate, optimize
 
+from conftest import page_training
 from snippets import tables
 from snippets.activations import get, names
 from snippets.i18n import LABELS
 from snippets.properties import cost_table
-from tests.conftest import page_training
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ("pt", "en")
