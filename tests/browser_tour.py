@@ -167,8 +167,10 @@ def tour(browser, base: str, site: Path) -> dict[str, PageVisit]:
 def _visit(
     browser, base: str, paths: list[str], specimen: list[str]
 ) -> dict[str, PageVisit]:
-    watch = Watch(browser, base)
-    watch.context.add_init_script(path=str(AXE_FILE_PATH))
+    context = browser.new_context()
+    context.set_default_timeout(10_000)
+    context.add_init_script(path=str(AXE_FILE_PATH))
+    watch = Watch(context.new_page(), base)
     failed: list[str] = []
     watch.page.on(
         "response",
@@ -196,7 +198,7 @@ def _visit(
             visit.errors = watch.errors[marks[1] :]
             visit.failed += failed[marks[2] :]
     finally:
-        watch.context.close()
+        context.close()
     return visits
 
 
