@@ -17,8 +17,8 @@
 4. Name the page in the warning of a failing build-time code block (markdown-exec
    does not), so a failing build says which page to fix.
 5. Notebooks (mkdocs-jupyter), 6. a notice on possibly stale translations,
-   7. the offline copy without CDN, 8. the cache of build-time code's output: see
-   their sections below.
+   7. the offline copy without CDN, 8. the cache of build-time code's output,
+   9. compiled page templates kept between builds: see their sections below.
 """
 
 from __future__ import annotations
@@ -610,3 +610,18 @@ def _cache_blocks(config) -> None:
 
     cached.__wrapped__ = run
     markdown_exec.formatters["python"] = cached
+
+
+# --------------------------------------------------------------------------- #
+# 9. Compiled page templates kept between builds (Jinja's bytecode cache, keyed by
+#    each template's source and the Jinja and Python versions): MkDocs compiles
+#    the theme's forty-odd templates again at every build, 0.2-0.3 s of a warm
+#    build or of each rebuild while serving.
+# --------------------------------------------------------------------------- #
+def on_env(env, config, files):
+    import jinja2
+
+    folder = Path(config.config_file_path).parent / ".cache" / "templates"
+    folder.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+    return env
