@@ -208,10 +208,11 @@ class Watch:
         for event, handler in self._handlers.items():
             page.on(event, handler)
 
-    def goto(self, path: str) -> None:
-        response = self.page.goto(self.base + path)
+    def goto(self, path: str, until: str = "load") -> None:
+        """Open ``path``; ``until="networkidle"`` also waits for the requests a page
+        makes after it has loaded (Material's search index, for one)."""
+        response = self.page.goto(self.base + path, wait_until=until)
         assert response is not None and response.ok, f"{path}: {response}"
-        self.page.wait_for_load_state("networkidle")
 
     def close(self) -> None:
         for event, handler in self._handlers.items():

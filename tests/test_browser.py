@@ -29,11 +29,13 @@ def _pages(site: Path) -> list[str]:
 
 
 def test_html_lang_and_ui_strings(watch) -> None:
+    """Also: what the home pages request once loaded (the search index, its
+    language's stemmer...) stays on the site (checked when ``w`` closes)."""
     w = watch()
-    w.goto("/")
+    w.goto("/", until="networkidle")
     assert w.page.get_attribute("html", "lang") == "pt-BR"
     assert w.page.get_attribute("input.md-search__input", "placeholder") == "Buscar"
-    w.goto("/en/")
+    w.goto("/en/", until="networkidle")
     assert w.page.get_attribute("html", "lang") == "en"
     assert w.page.get_attribute("input.md-search__input", "placeholder") == "Search"
 
@@ -60,8 +62,7 @@ def test_language_switcher_lands_on_the_same_page(watch, path) -> None:
     for lang, expected in (("en", "/en/" + path), ("pt-BR", "/" + path)):
         w.page.click(".md-header__option .md-select button", force=True)
         w.page.click(f'a.md-select__link[hreflang="{lang}"]', force=True)
-        w.page.wait_for_load_state("networkidle")
-        assert urlsplit(w.page.url).path == expected
+        w.page.wait_for_url(w.base + expected)
         assert w.page.get_attribute("html", "lang") == lang
 
 
