@@ -227,6 +227,9 @@ class Watch:
         assert not self.errors, f"console errors: {self.errors}"
 
 
+VIEWPORT = {"width": 1280, "height": 720}  # Playwright's default
+
+
 @pytest.fixture(scope="session")
 def tab(browser):
     """One browser tab for the interactive tests of this process, as a reader
@@ -243,7 +246,8 @@ def tab(browser):
 def watch(tab, server):
     """``watch(scheme="light")``: the shared tab, reset to a first visit (blank,
     no cookie, no local or session storage: Material keeps the chosen colour
-    scheme there) with the system colour scheme ``scheme``, and watched."""
+    scheme there) with the system colour scheme ``scheme`` and the default window
+    size, and watched."""
     watches: list[Watch] = []
 
     def make(scheme: str = "light") -> Watch:
@@ -259,6 +263,7 @@ def watch(tab, server):
         finally:
             cdp.detach()
         tab.emulate_media(color_scheme=scheme)
+        tab.set_viewport_size(VIEWPORT)
         watches.append(Watch(tab, server))
         return watches[-1]
 

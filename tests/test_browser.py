@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 # The fixtures (``server``, ``browser``, ``watch``) and ``Watch`` live in
 # tests/conftest.py, shared with the quality gates (test_a11y.py, test_requests.py).
@@ -101,6 +102,35 @@ def test_colour_scheme_toggle_and_figures(watch) -> None:
     assert w.page.evaluate(
         "img => img.complete && img.naturalWidth > 0", dark.element_handle()
     )
+
+
+def test_wide_tables_are_keyboard_scrollable_regions(watch) -> None:
+    """overrides/assets/javascripts/scroll-regions.js: a table wider than the
+    screen scrolls in its own region, which must then be in the tab order and named
+    (WCAG 2.1.1); when the window widens and it fits, it leaves the tab order."""
+    w = watch()
+    w.goto("/activations/")
+    state = """() => [...document.querySelectorAll(".md-typeset__scrollwrap")].map(r => [
+        r.scrollWidth > r.clientWidth, r.tabIndex === 0 && r.role === "region",
+        r.getAttribute("aria-label")])"""
+    settled = f"() => ({state})().every(([wide, focusable]) => wide === focusable)"
+    seen = []
+    for width in (360, 1600):
+        w.page.set_viewport_size({"width": width, "height": 720})
+        try:
+            w.page.wait_for_function(settled, timeout=5_000)
+        except PlaywrightTimeout:
+            pytest.fail(
+                f"at {width} px, [scrolls, focusable region, name] per table "
+                f"disagree: {w.page.evaluate(state)}"
+            )
+        seen.append(w.page.evaluate(state))
+    narrow, wide = seen
+    assert any(scrolls for scrolls, _, _ in narrow), "no table scrolls on a phone"
+    for scrolls, _, label in narrow:
+        assert not scrolls or label == "Função", label  # its first column header
+    changed = [a[0] != b[0] for a, b in zip(narrow, wide, strict=True)]
+    assert any(changed), "no table fits once the window is wide"
 
 
 def test_dark_system_preference_is_followed(watch) -> None:
