@@ -1,6 +1,7 @@
 """Benchmark the budgets of the site: build and test times, page weight, Lighthouse.
 
-    python scripts/bench.py [--repeats 3] [--skip-tests] [--skip-lighthouse]
+    python scripts/bench.py [--repeats 3] [--test-repeats 3] [--skip-tests]
+                            [--skip-lighthouse]
 
 Prints medians over repeats, each against its budget:
 
@@ -62,7 +63,7 @@ def _timed(cmd: list[str], env: dict | None = None) -> float:
 
 
 def _empty_caches() -> None:
-    for name in ("blocks", "notebooks"):
+    for name in ("blocks", "notebooks", "templates"):
         shutil.rmtree(CACHE / name, ignore_errors=True)
 
 
@@ -418,7 +419,7 @@ def bench_accuracy_cost(size: int = 1_000_000, repeats: int = 7) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--test-repeats", type=int, default=1)
+    parser.add_argument("--test-repeats", type=int, default=3)
     parser.add_argument("--skip-tests", action="store_true")
     parser.add_argument("--skip-lighthouse", action="store_true")
     parser.add_argument(
