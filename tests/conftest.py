@@ -244,10 +244,10 @@ def tab(browser):
 
 @pytest.fixture()
 def watch(tab, server):
-    """``watch(scheme="light")``: the shared tab, reset to a first visit (blank,
-    no cookie, no local or session storage: Material keeps the chosen colour
-    scheme there) with the system colour scheme ``scheme`` and the default window
-    size, and watched."""
+    """``watch(scheme="light")``: the shared tab, watched, reset as for a reader
+    coming back: blank, no cookie, no local or session storage (Material keeps the
+    chosen colour scheme there), the system colour scheme ``scheme`` and the
+    default window size; only the HTTP cache is kept."""
     watches: list[Watch] = []
 
     def make(scheme: str = "light") -> Watch:
