@@ -70,7 +70,7 @@ def test_language_switcher_lands_on_the_same_page(watch, path) -> None:
 @pytest.mark.parametrize(("start", "word"), [("/", "ativação"), ("/en/", "activation")])
 def test_search_returns_only_pages_of_the_same_language(watch, start, word) -> None:
     w = watch()
-    w.goto(start)
+    w.goto(start, until="networkidle")  # the search index has arrived
     w.page.click("input.md-search__input")
     w.page.keyboard.type(word)  # Material searches on key events
     results = w.page.locator(".md-search-result__item a")
