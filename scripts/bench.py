@@ -93,7 +93,8 @@ def bench_builds(site: Path, repeats: int) -> list[str]:
 
 def bench_tests() -> float:
     """``make test``'s command, from empty caches as on a fresh checkout (CI): no
-    block or notebook output, no bytecode of the project's own modules."""
+    block or notebook output, no compiled template, no bytecode of the project's
+    own modules."""
     _empty_caches()
     for folder in ("snippets", "scripts", "tests"):
         for pycache in (ROOT / folder).rglob("__pycache__"):

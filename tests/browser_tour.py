@@ -35,7 +35,7 @@ from pathlib import Path
 
 from axe_playwright_python.base import AXE_FILE_PATH
 
-from tests.conftest import ARGS, Watch, _chromium_or_skip
+from tests.conftest import ARGS, Watch, _chromium_or_skip, open_tab
 
 HOME_PAGES = ("", "en/")
 # The tour only loads pages and runs scripts in them (no click, no scroll): the
@@ -167,10 +167,7 @@ def tour(browser, base: str, site: Path) -> dict[str, PageVisit]:
 def _visit(
     browser, base: str, paths: list[str], specimen: list[str]
 ) -> dict[str, PageVisit]:
-    context = browser.new_context()
-    context.set_default_timeout(10_000)
-    context.add_init_script(path=str(AXE_FILE_PATH))
-    watch = Watch(context.new_page(), base)
+    watch = Watch(open_tab(browser, str(AXE_FILE_PATH)), base)
     failed: list[str] = []
     watch.page.on(
         "response",
@@ -198,7 +195,7 @@ def _visit(
             visit.errors = watch.errors[marks[1] :]
             visit.failed += failed[marks[2] :]
     finally:
-        context.close()
+        watch.page.context.close()
     return visits
 
 

@@ -230,16 +230,24 @@ class Watch:
 VIEWPORT = {"width": 1280, "height": 720}  # Playwright's default
 
 
+def open_tab(browser, init_script: str | None = None):
+    """A tab in a context of its own (close it with ``page.context.close()``),
+    with ``init_script`` run in every page it opens."""
+    context = browser.new_context()
+    context.set_default_timeout(10_000)
+    if init_script:
+        context.add_init_script(path=init_script)
+    return context.new_page()
+
+
 @pytest.fixture(scope="session")
 def tab(browser):
     """One browser tab for the interactive tests of this process, as a reader
     keeps one tab open: a new tab starts a renderer process, which costs more CPU
     than the page it loads (measured: 0.7 CPU-seconds more per page)."""
-    context = browser.new_context()
-    context.set_default_timeout(10_000)
-    page = context.new_page()
+    page = open_tab(browser)
     yield page
-    context.close()
+    page.context.close()
 
 
 @pytest.fixture()
