@@ -14,8 +14,9 @@ import math
 import os
 
 from snippets.activations import get, names
+from snippets.cost import cost_table
 from snippets.i18n import check_lang, fmt_auto, fmt_list, fmt_number, t
-from snippets.properties import cost_table, property_card
+from snippets.properties import property_card
 
 COST_SIZE = 200_000
 """Array size of the cost measurement shown on the cards (float32 elements)."""
@@ -105,7 +106,7 @@ def card(name: str, lang: str, cost: dict | None = None) -> str:
     lang
         ``"pt"`` or ``"en"``.
     cost
-        Output of `snippets.properties.cost_table`; measured (once per
+        Output of `snippets.cost.cost_table`; measured (once per
         process) when omitted.
     """
     check_lang(lang)

@@ -10,7 +10,6 @@ from scipy.special import expit
 
 from snippets.activations import get
 from snippets.experiments import (
-    _MEMO,
     bias_gradient_norms,
     born_dead_share,
     dead_units,
@@ -24,6 +23,7 @@ from snippets.experiments import (
     train_runs,
     zigzag,
 )
+from snippets.experiments.training import _MEMO
 from snippets.nn import MLP, layer_gradient_norms
 from snippets.properties import gradient_through_layers, mean_under_normal
 

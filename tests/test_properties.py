@@ -194,30 +194,6 @@ def test_differentiability_fd_check(name):
     assert d["max_fd_error"] < tol
 
 
-# ------------------------------------------------------------------------- cost
-
-
-def test_cost_sanity():
-    table = P.cost_table(["relu", "sigmoid", "gelu"], size=10_000, repeats=3)
-    assert list(table) == ["relu", "sigmoid", "gelu"]
-    assert table["relu"]["relative"] == 1.0
-    for row in table.values():
-        assert np.isfinite(row["relative"]) and row["relative"] > 0
-        assert np.isfinite(row["ns_per_element"]) and row["ns_per_element"] > 0
-    r = P.relative_cost("relu", size=10_000, dtype="float64", repeats=5)
-    assert np.isfinite(r) and 0.05 < r < 20  # sanity only: machines are noisy
-
-
-def test_machine_stamp_and_transcendentals():
-    stamp = P.machine_stamp(size=10, dtype="float64")
-    assert stamp["numpy"] == np.__version__ and stamp["size"] == 10
-    assert stamp["dtype"] == "float64" and stamp["cpu"]
-    assert P.transcendental_count("relu") == 0
-    assert P.transcendental_count("mish") == sum(
-        get("mish").meta.transcendentals.values()
-    )
-
-
 # ------------------------------------------------------------------------- card
 
 
@@ -244,9 +220,6 @@ def test_property_card_cost_argument():
 @pytest.mark.parametrize(
     ("call", "match"),
     [
-        (lambda: P.relative_cost("tanh", size=-1), "size"),
-        (lambda: P.relative_cost("tanh", size=10, repeats=0), "repeats"),
-        (lambda: P.cost_table(["tanh"], size=10, dtype="int32"), "dtype"),
         (lambda: P.saturated_share("tanh", threshold=0), "threshold"),
         (lambda: P.saturated_share("tanh", interval=(1, 1)), "interval"),
         (lambda: P.max_abs_derivative("tanh", interval=(2, -2)), "interval"),

@@ -20,8 +20,8 @@ from scipy import integrate, optimize
 from conftest import page_training
 from snippets import tables
 from snippets.activations import get, names
+from snippets.cost import cost_table
 from snippets.i18n import LABELS
-from snippets.properties import cost_table
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ("pt", "en")
