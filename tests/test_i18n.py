@@ -9,7 +9,6 @@ import pytest
 from snippets.i18n import (
     LABELS,
     LANGS,
-    SAME_IN_BOTH,
     check_lang,
     fmt_and,
     fmt_auto,
@@ -19,6 +18,7 @@ from snippets.i18n import (
     placeholders,
     t,
 )
+from snippets.labels import SAME_IN_BOTH
 
 
 def test_languages():
