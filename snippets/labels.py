@@ -19,7 +19,9 @@ LABELS: dict[str, dict[str, str]] = {
         "axis_epoch": "época",
         "axis_loss": "perda",
         "axis_layer": "camada (1 = mais próxima da entrada)",
-        "axis_grad_norm": "norma do gradiente",
+        "axis_gradient_size": "norma do gradiente",
+        "axis_error_size": "sinal de erro ∂ℓ/∂z (RMS)",
+        "axis_forward_size": "variância entre exemplos",
         "axis_relative_cost": "custo relativo (ReLU = 1)",
         "axis_weight_1": "peso w₁",
         "axis_weight_2": "peso w₂",
@@ -44,9 +46,11 @@ LABELS: dict[str, dict[str, str]] = {
         "nb_link_colab": "Abrir no Colab",
         "nb_install_comment": "Colab: instala o pacote usado neste caderno, se faltar.",
         "title_loss": "Perda durante o treinamento",
-        "title_grad_norms": "Norma do gradiente em cada camada",
+        "title_gradient_size": "Norma do gradiente em cada camada",
+        "title_error_size": "Para trás: sinal de erro",
+        "title_forward_size": "Para a frente: ativações",
         "title_cost": "Custo de calcular cada função de ativação",
-        "title_plateaus": "Derivadas e seus platôs",
+        "title_plateaus": "Derivadas, caudas planas e zonas mortas",
         "title_zigzag": "Caminhos da descida do gradiente",
         # --- legends and annotations ----------------------------------------------
         "legend_function": "função f(x)",
@@ -55,7 +59,8 @@ LABELS: dict[str, dict[str, str]] = {
         "legend_derivative_params": "f′(x) com {params}",
         "legend_kink": "ponto não diferenciável",
         "legend_class": "classe {label}",
-        "legend_plateau": "platô (|f′| < {threshold})",
+        "legend_plateau": "cauda plana (|f′| < {threshold})",
+        "legend_dead_zone": "zona morta (f′ = 0)",
         "legend_start": "início",
         "legend_end": "fim",
         "legend_loss_level": "curvas de nível da perda",
@@ -121,16 +126,32 @@ LABELS: dict[str, dict[str, str]] = {
             "{epochs} épocas para {count} configurações; a perda final é "
             "{finals}; a menor é a de {best}."
         ),
+        "alt_loss_bands": (
+            "A faixa sombreada em torno de cada curva vai da menor à maior perda "
+            "entre as execuções que a curva resume."
+        ),
         "alt_scale_log": "logarítmica",
         "alt_scale_linear": "linear",
-        "alt_grad_norms": (
+        "alt_gradient_sizes": (
             "Norma do gradiente em cada uma das {layers} camadas (eixo vertical "
             "em escala logarítmica) para {count} configurações; {items}."
         ),
-        "alt_grad_norms_item": (
-            "{label}: {first} na camada 1 e {last} na camada {layers} "
-            "(razão entre a primeira e a última: {ratio})"
+        "alt_error_sizes": (
+            "Tamanho do sinal de erro ∂ℓ/∂z que chega a cada uma das {layers} "
+            "camadas (eixo vertical em escala logarítmica) para {count} "
+            "configurações; {items}."
         ),
+        "alt_signal": (
+            "Dois painéis, com o eixo vertical em escala logarítmica, para {count} "
+            "configurações e {layers} camadas. À esquerda, a variância entre os "
+            "exemplos das ativações de cada camada: {forward}. À direita, o "
+            "tamanho do sinal de erro ∂ℓ/∂z que chega a cada camada: {backward}."
+        ),
+        "alt_layers_item": (
+            "{label}: {first} na camada 1 e {last} na camada {layers} (a camada 1 "
+            "recebe {ratio} vezes o que recebe a camada {layers}: {gain} por camada)"
+        ),
+        "alt_forward_item": "{label}: {first} na camada 1 e {last} na camada {layers}",
         "alt_cost": (
             "Gráfico de barras horizontais com o custo de calcular {count} "
             "funções de ativação, relativo à ReLU; a mais barata é {cheapest} "
@@ -139,11 +160,17 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "alt_plateaus": (
             "Derivadas de {count} funções de ativação para x de {xmin} a "
-            "{xmax}, uma por painel; as regiões sombreadas e hachuradas marcam "
-            "o platô, onde |f′| < {threshold}: {items}."
+            "{xmax}, uma por painel; as regiões hachuradas marcam as caudas "
+            "planas, onde |f′| < {threshold} daí até o fim do eixo e além, e as "
+            "regiões mais escuras, com hachuras cruzadas, as zonas mortas, onde "
+            "f′ = 0: {items}."
         ),
-        "alt_plateau_item": "{name}: platô {intervals}",
-        "alt_plateau_none": "{name}: nenhum platô",
+        "alt_plateau_item": "{name}: cauda plana {intervals}",
+        "alt_plateau_items": "{name}: caudas planas {intervals}",
+        "alt_plateau_all_dead": ", tudo zona morta (f′ = 0)",
+        "alt_plateau_dead": ", com zona morta (f′ = 0) {intervals}",
+        "alt_plateau_not_dead": ", sem zona morta (f′ nunca é 0 ali)",
+        "alt_plateau_none": "{name}: nenhuma cauda plana",
         "alt_interval": "de {a} a {b}",
         "alt_zigzag": (
             "Caminhos da descida do gradiente para dois pesos, w₁ e w₂{contours}; "
@@ -218,7 +245,9 @@ LABELS: dict[str, dict[str, str]] = {
         "axis_epoch": "epoch",
         "axis_loss": "loss",
         "axis_layer": "layer (1 = closest to the input)",
-        "axis_grad_norm": "gradient norm",
+        "axis_gradient_size": "gradient norm",
+        "axis_error_size": "error signal ∂ℓ/∂z (RMS)",
+        "axis_forward_size": "variance across examples",
         "axis_relative_cost": "relative cost (ReLU = 1)",
         "axis_weight_1": "weight w₁",
         "axis_weight_2": "weight w₂",
@@ -243,9 +272,11 @@ LABELS: dict[str, dict[str, str]] = {
         "nb_link_colab": "Open in Colab",
         "nb_install_comment": "Colab: install the package this notebook uses, if missing.",
         "title_loss": "Loss during training",
-        "title_grad_norms": "Gradient norm in each layer",
+        "title_gradient_size": "Gradient norm in each layer",
+        "title_error_size": "Backward: error signal",
+        "title_forward_size": "Forward: activations",
         "title_cost": "Cost of computing each activation function",
-        "title_plateaus": "Derivatives and their plateaus",
+        "title_plateaus": "Derivatives, flat tails and dead zones",
         "title_zigzag": "Gradient descent paths",
         # --- legends and annotations ----------------------------------------------
         "legend_function": "function f(x)",
@@ -254,7 +285,8 @@ LABELS: dict[str, dict[str, str]] = {
         "legend_derivative_params": "f′(x) with {params}",
         "legend_kink": "non-differentiable point",
         "legend_class": "class {label}",
-        "legend_plateau": "plateau (|f′| < {threshold})",
+        "legend_plateau": "flat tail (|f′| < {threshold})",
+        "legend_dead_zone": "dead zone (f′ = 0)",
         "legend_start": "start",
         "legend_end": "end",
         "legend_loss_level": "loss contour lines",
@@ -323,16 +355,32 @@ LABELS: dict[str, dict[str, str]] = {
             "for {count} configurations; the final loss is {finals}; the lowest "
             "is that of {best}."
         ),
+        "alt_loss_bands": (
+            "The shaded band around each curve goes from the lowest to the "
+            "highest loss among the runs the curve summarises."
+        ),
         "alt_scale_log": "logarithmic",
         "alt_scale_linear": "linear",
-        "alt_grad_norms": (
+        "alt_gradient_sizes": (
             "Gradient norm in each of the {layers} layers (vertical axis on a "
             "logarithmic scale) for {count} configurations; {items}."
         ),
-        "alt_grad_norms_item": (
-            "{label}: {first} in layer 1 and {last} in layer {layers} "
-            "(ratio of the first to the last: {ratio})"
+        "alt_error_sizes": (
+            "Size of the error signal ∂ℓ/∂z that reaches each of the {layers} "
+            "layers (vertical axis on a logarithmic scale) for {count} "
+            "configurations; {items}."
         ),
+        "alt_signal": (
+            "Two panels, with the vertical axis on a logarithmic scale, for {count} "
+            "configurations and {layers} layers. On the left, the variance across "
+            "examples of each layer's activations: {forward}. On the right, the "
+            "size of the error signal ∂ℓ/∂z that reaches each layer: {backward}."
+        ),
+        "alt_layers_item": (
+            "{label}: {first} in layer 1 and {last} in layer {layers} (layer 1 "
+            "gets {ratio} times what layer {layers} gets: {gain} per layer)"
+        ),
+        "alt_forward_item": "{label}: {first} in layer 1 and {last} in layer {layers}",
         "alt_cost": (
             "Horizontal bar chart of the cost of computing {count} activation "
             "functions, relative to ReLU; the cheapest is {cheapest} "
@@ -341,11 +389,17 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "alt_plateaus": (
             "Derivatives of {count} activation functions for x from {xmin} to "
-            "{xmax}, one per panel; the shaded, hatched regions mark the "
-            "plateau, where |f′| < {threshold}: {items}."
+            "{xmax}, one per panel; the hatched regions mark the flat tails, "
+            "where |f′| < {threshold} from there to the end of the axis and "
+            "beyond, and the darker, cross-hatched regions the dead zones, where "
+            "f′ = 0: {items}."
         ),
-        "alt_plateau_item": "{name}: plateau {intervals}",
-        "alt_plateau_none": "{name}: no plateau",
+        "alt_plateau_item": "{name}: flat tail {intervals}",
+        "alt_plateau_items": "{name}: flat tails {intervals}",
+        "alt_plateau_all_dead": ", all of it dead zone (f′ = 0)",
+        "alt_plateau_dead": ", with a dead zone (f′ = 0) {intervals}",
+        "alt_plateau_not_dead": ", no dead zone (f′ is never 0 there)",
+        "alt_plateau_none": "{name}: no flat tail",
         "alt_interval": "from {a} to {b}",
         "alt_zigzag": (
             "Gradient descent paths for two weights, w₁ and w₂{contours}; {items}."

@@ -10,15 +10,17 @@ Zero-centred outputs
     `same_sign_share`, `shifted`, `train_runs`,
     `epochs_to`.
 Plateaus and vanishing gradients
-    `bias_gradient_norms`, `dead_units`, `dying_relu`,
-    `born_dead_share`.
+    `signal_by_layer`, `learning_rate_sweep`, `train_together`,
+    `dead_units`, `dying_relu`, `born_dead_share`.
 """
 
 from snippets.experiments.plateaus import (
-    bias_gradient_norms,
     born_dead_share,
     dead_units,
     dying_relu,
+    learning_rate_sweep,
+    signal_by_layer,
+    train_together,
 )
 from snippets.experiments.training import epochs_to, train_runs
 from snippets.experiments.zero_centred import (
@@ -31,16 +33,18 @@ from snippets.experiments.zero_centred import (
 )
 
 __all__ = [
-    "bias_gradient_norms",
     "born_dead_share",
     "dead_units",
     "descent_path",
     "dying_relu",
     "epochs_to",
+    "learning_rate_sweep",
     "positive_inputs",
     "quadratic_loss",
     "same_sign_share",
     "shifted",
+    "signal_by_layer",
     "train_runs",
+    "train_together",
     "zigzag",
 ]
