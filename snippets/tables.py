@@ -98,18 +98,22 @@ def tails_text(tails: tuple[float, float], share: float, lang: str) -> str:
     'none'
     """
     left, right = tails
+
+    def edge(x: float) -> str:  # kinks such as 0, 1, 3, 6 exactly, others to 0.01
+        return fmt_number(x, lang, 0 if float(x).is_integer() else 2)
+
     if left == -math.inf and right == math.inf:
         return t("tail_none", lang)
     if left == math.inf:  # the whole line
         where = t("tail_everywhere", lang)
     elif left == -right:
-        where = t("tail_symmetric", lang, x=fmt_auto(right, lang, 3))
+        where = t("tail_symmetric", lang, x=edge(right))
     else:
         parts = []
         if left > -math.inf:
-            parts.append(t("tail_left", lang, x=fmt_auto(left, lang, 3)))
+            parts.append(t("tail_left", lang, x=edge(left)))
         if right < math.inf:
-            parts.append(t("tail_right", lang, x=fmt_auto(right, lang, 3)))
+            parts.append(t("tail_right", lang, x=edge(right)))
         where = fmt_and(parts, lang)
     share_text = fmt_number(100 * share, lang, 1) + " %"
     return t(

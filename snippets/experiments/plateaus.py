@@ -304,8 +304,10 @@ def dying_relu(
     dict
         Arrays with one entry per seed: ``"dead_before"``, ``"dead_after"``
         (share of the hidden units that are off for every training example,
-        see `dead_units`), ``"final_loss"`` (training loss after the last step)
-        and ``"accuracy"`` (on the held-out data).
+        see `dead_units`), ``"layer_off"`` (whether a whole hidden layer is
+        off: with ReLU the output is then the same for every example),
+        ``"final_loss"`` (training loss after the last step) and
+        ``"accuracy"`` (on the held-out data).
 
     Examples
     --------
@@ -323,9 +325,14 @@ def dying_relu(
             layer.b[:] = bias
     before = [dead_units(model, X).mean() for model in models]
     train_together(models, X, y, lr=lr, epochs=epochs)
+    after = [dead_units(model, X) for model in models]
+    ends = np.cumsum([layer.b.size for layer in models[0].layers[:-1]])[:-1]
     return {
         "dead_before": np.array(before),
-        "dead_after": np.array([dead_units(m, X).mean() for m in models]),
+        "dead_after": np.array([dead.mean() for dead in after]),
+        "layer_off": np.array(
+            [any(part.all() for part in np.split(dead, ends)) for dead in after]
+        ),
         "final_loss": np.array([_bce(m, X, y) for m in models]),
         "accuracy": np.array([accuracy(m, Xt, yt) for m in models]),
     }
@@ -398,20 +405,20 @@ def learning_rate_sweep(
     X, y = two_moons(100, seed=0) if data is None else data
     Xt, yt = two_moons(1000, seed=1) if test is None else test
     curves, finals, accs = [], [], []
-    for lr in rates:
+    for lr in rates:  # one stack of seeds per rate (small arrays stay in cache)
         models = [MLP(sizes, activation, seed=seed, init=init) for seed in seeds]
         curves.append(train_together(models, X, y, lr=lr, epochs=epochs))
         finals.append([_bce(m, X, y) for m in models])
         accs.append([accuracy(m, Xt, yt) for m in models])
     curves = np.array(curves)  # (R, epochs, S)
-    finals = np.array(finals)
+    finals, accs = np.array(finals), np.array(accs)
     result = {
         "rates": np.array(rates),
         "loss": curves.mean(axis=2),
         "low": curves.min(axis=2),
         "high": curves.max(axis=2),
         "final_losses": finals,
-        "accuracies": np.array(accs),
+        "accuracies": accs,
         "best": np.array(int(np.argmin(finals.mean(axis=1)))),
     }
     if key is not None:
