@@ -15,6 +15,7 @@ from snippets.i18n import (
     fmt_items,
     fmt_list,
     fmt_number,
+    fmt_spread,
     placeholders,
     t,
 )
@@ -123,6 +124,22 @@ def test_fmt_number(x, lang, digits, expected):
 )
 def test_fmt_auto(x, lang, expected):
     assert fmt_auto(x, lang) == expected
+
+
+def test_fmt_spread():
+    values = [0.1, 0.25, 0.4]
+    assert fmt_spread(values, "pt", 2) == "0,25 (0,10–0,40)"
+    assert fmt_spread(values, "en", 1, scale=100, unit=" %") == "25.0 % (10.0–40.0)"
+    # sample standard deviation: sqrt(((0.15)^2 * 2) / 2) = 0.15
+    assert fmt_spread(values, "en", 2, style="sd") == "0.25 ± 0.15"
+    assert fmt_spread([-1.0, 1.0], "pt", 1, style="sd") == "0,0 ± 1,4"
+    assert fmt_spread([0.5], "en", 1, style="sd") == "0.5 ± 0.0"
+    with pytest.raises(ValueError, match="style"):
+        fmt_spread(values, "en", style="iqr")
+    with pytest.raises(ValueError, match="at least one"):
+        fmt_spread([], "en")
+    with pytest.raises(ValueError, match="unknown language"):
+        fmt_spread(values, "fr")
 
 
 def test_list_joins():
