@@ -231,6 +231,16 @@ def test_learning_rate_sweep_shapes_memo_and_best():
     assert again["accuracies"][1, 1] == accuracy(net, Xt, yt)
 
 
+def test_learning_rate_sweep_survives_a_run_that_diverges():
+    # on these 80 points one ReLU network diverges at rate 3: NaN, no warning
+    # (warnings are errors in the tests), and that rate cannot be the best
+    r = learning_rate_sweep(
+        "relu", "he", rates=(3.0, 0.3), seeds=range(5, 10), data=two_moons(80, seed=0)
+    )
+    assert np.isnan(r["final_losses"][0]).sum() == 1
+    assert int(r["best"]) == 1
+
+
 def test_dying_relu_layer_off_means_a_whole_layer():
     # biases of -100: every unit off, so both layers are off, in every network
     r = dying_relu(

@@ -77,19 +77,21 @@ class _Stack:
 @shared_training  # a site build trains once for both languages (snippets/sharing.py)
 def _train_stack(stack, X, y, loss="bce", lr=0.1, epochs=1000, record=False):
     """`snippets.nn.train` (cross-entropy, one logit) for a `_Stack`; the loss
-    history has one column per network."""
+    history has one column per network. A network that diverges ends with inf or
+    NaN weights and losses, without warnings: the others go on."""
     target = np.reshape(y, (1, -1, 1)).astype(np.float64)
     n = target.shape[1]
     history = {"loss": np.empty((epochs, len(stack.layers[0].W)))}
-    for epoch in range(epochs):
-        logits = stack.forward(X)
-        history["loss"][epoch] = (np.logaddexp(0.0, logits) - target * logits).sum(
-            axis=(1, 2)
-        ) / n
-        stack.backward((expit(logits) - target) / n)
-        for layer in stack.layers:
-            layer.W -= lr * layer.dW
-            layer.b -= lr * layer.db
+    with np.errstate(over="ignore", invalid="ignore"):
+        for epoch in range(epochs):
+            logits = stack.forward(X)
+            history["loss"][epoch] = (np.logaddexp(0.0, logits) - target * logits).sum(
+                axis=(1, 2)
+            ) / n
+            stack.backward((expit(logits) - target) / n)
+            for layer in stack.layers:
+                layer.W -= lr * layer.dW
+                layer.b -= lr * layer.db
     return history
 
 
@@ -325,7 +327,10 @@ def dying_relu(
             layer.b[:] = bias
     before = [dead_units(model, X).mean() for model in models]
     train_together(models, X, y, lr=lr, epochs=epochs)
-    after = [dead_units(model, X) for model in models]
+    with np.errstate(over="ignore", invalid="ignore"):  # a diverged run: NaN
+        after = [dead_units(model, X) for model in models]
+        losses = [_bce(m, X, y) for m in models]
+        accs = [accuracy(m, Xt, yt) for m in models]
     ends = np.cumsum([layer.b.size for layer in models[0].layers[:-1]])[:-1]
     return {
         "dead_before": np.array(before),
@@ -333,8 +338,8 @@ def dying_relu(
         "layer_off": np.array(
             [any(part.all() for part in np.split(dead, ends)) for dead in after]
         ),
-        "final_loss": np.array([_bce(m, X, y) for m in models]),
-        "accuracy": np.array([accuracy(m, Xt, yt) for m in models]),
+        "final_loss": np.array(losses),
+        "accuracy": np.array(accs),
     }
 
 
@@ -378,8 +383,9 @@ def learning_rate_sweep(
         ``"rates"`` (R,); ``"loss"``, ``"low"``, ``"high"`` (R, epochs): the
         mean, smallest and largest loss over the seeds at each epoch;
         ``"final_losses"`` and ``"accuracies"`` (R, S): training loss after the
-        last step and held-out accuracy of each run; ``"best"``: the index of
-        the rate with the lowest mean final loss.
+        last step and held-out accuracy of each run (NaN for a run that
+        diverged); ``"best"``: the index of the rate with the lowest mean final
+        loss (never a rate at which a run diverged).
 
     Notes
     -----
@@ -408,10 +414,13 @@ def learning_rate_sweep(
     for lr in rates:  # one stack of seeds per rate (small arrays stay in cache)
         models = [MLP(sizes, activation, seed=seed, init=init) for seed in seeds]
         curves.append(train_together(models, X, y, lr=lr, epochs=epochs))
-        finals.append([_bce(m, X, y) for m in models])
-        accs.append([accuracy(m, Xt, yt) for m in models])
+        with np.errstate(over="ignore", invalid="ignore"):  # diverged runs: NaN
+            finals.append([_bce(m, X, y) for m in models])
+            accs.append([accuracy(m, Xt, yt) for m in models])
     curves = np.array(curves)  # (R, epochs, S)
     finals, accs = np.array(finals), np.array(accs)
+    means = finals.mean(axis=1)
+    means[~np.isfinite(means)] = np.inf  # a rate where some run diverged is no best
     result = {
         "rates": np.array(rates),
         "loss": curves.mean(axis=2),
@@ -419,7 +428,7 @@ def learning_rate_sweep(
         "high": curves.max(axis=2),
         "final_losses": finals,
         "accuracies": accs,
-        "best": np.array(int(np.argmin(finals.mean(axis=1)))),
+        "best": np.array(int(np.argmin(means))),
     }
     if key is not None:
         _MEMO[key] = {k: np.copy(v) for k, v in result.items()}
