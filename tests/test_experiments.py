@@ -347,8 +347,12 @@ def page_runs(request):
         sweeps = {name: learning_rate_sweep(name, init) for name, init in SETUPS}
         rates = {
             (name, lr): dying_relu(name, lr=lr, epochs=300, seeds=range(5))
-            for name in ("relu", "leaky_relu")
-            for lr in (0.3, 1.0, 3.0)
+            for name, lr in (
+                ("relu", 0.3),
+                ("relu", 1.0),
+                ("relu", 3.0),
+                ("leaky_relu", 3.0),
+            )
         }
         variants = {
             "relu": "relu",
