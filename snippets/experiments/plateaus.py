@@ -57,12 +57,21 @@ class _Stack:
         for layer in self.layers:
             layer.x = h
             layer.z = h @ layer.W + layer.b
-            h = layer.act(layer.z)
+            h = layer.a = layer.act(layer.z)
         return h
+
+    @staticmethod
+    def _slope(layer):
+        """f'(z), as the registry computes it. For the sigmoid, whose derivative
+        is computed as sigma(z) * sigma(-z), sigma(z) is taken from the forward
+        pass: the same numbers, one exponential fewer."""
+        if layer.act.name == "sigmoid":
+            return layer.a * expit(-layer.z)
+        return layer.act.derivative(layer.z)
 
     def backward(self, dout):
         for layer in reversed(self.layers):
-            dz = dout * layer.act.derivative(layer.z)
+            dz = dout * self._slope(layer)
             layer.dW = np.swapaxes(layer.x, -1, -2) @ dz
             layer.db = dz.sum(axis=-2, keepdims=True)
             dout = dz @ np.swapaxes(layer.W, -1, -2)
