@@ -190,13 +190,12 @@ def test_rms_gain_column_by_quadrature(cost):
     for name in names():
         act = get(name)
         edges = [-40.0, *sorted({0.0, *act.meta.kinks}), 40.0]
+
+        def integrand(x, act=act):
+            return float(act.derivative(x)) ** 2 * math.exp(-x * x / 2)
+
         mean_square = sum(
-            integrate.quad(
-                lambda x: float(act.derivative(x)) ** 2 * math.exp(-x * x / 2),
-                a,
-                b,
-                limit=200,
-            )[0]
+            integrate.quad(integrand, a, b, limit=200)[0]
             for a, b in itertools.pairwise(edges)
         ) / math.sqrt(2 * math.pi)
         assert float(shown[names().index(name)]) == pytest.approx(
