@@ -415,7 +415,7 @@ def flat_tails(act, threshold=FLAT_THRESHOLD):
     (0.0, inf)
     >>> left, right = flat_tails("sigmoid")
     >>> round(left, 4), round(right, 4)
-    (-2.8872, 2.8872)
+    (-2.8873, 2.8873)
     """
     a = _resolve(act)
     if not threshold > 0:
@@ -604,6 +604,18 @@ def property_card(act, cost=None):
     a = _resolve(act)
     if isinstance(cost, Mapping):
         cost = cost[a.name]["relative"]
+    key = (a.name, tuple(sorted(a.params.items())))
+    if key not in _CARDS:  # a site build shows each card several times
+        _CARDS[key] = _card_numbers(a)
+    return {**_CARDS[key], "relative_cost": None if cost is None else float(cost)}
+
+
+#: Card numbers already computed in this process, by (name, parameters).
+_CARDS: dict = {}
+
+
+def _card_numbers(a):
+    """Everything on the card that does not depend on the machine."""
     tails, dead = flat_tails(a), dead_zone(a)
     return {
         "name": a.name,
@@ -619,5 +631,4 @@ def property_card(act, cost=None):
         "dead_zone": dead,
         "dead_share": tail_share(dead),
         "transcendentals": transcendental_count(a),
-        "relative_cost": None if cost is None else float(cost),
     }

@@ -355,7 +355,7 @@ def dying_relu(
 def learning_rate_sweep(
     activation,
     init,
-    rates=(0.1, 0.3, 1.0, 3.0),
+    rates=(0.3, 1.0, 3.0),
     sizes=(2, 16, 16, 16, 16, 1),
     epochs=300,
     seeds=range(5),
