@@ -36,9 +36,10 @@ MARKER = '<div id="refs"></div>'
 KEY = r"[A-Za-z][\w:-]*"
 CITATION = re.compile(
     rf"\[(?P<year>-?)@(?P<key>{KEY})\]"  # [@key], [-@key]
-    rf"|(?<!\])\((?P<keys>@{KEY}(?:;\s*@{KEY})*)\)"  # (@key; @key)
+    rf"|(?<!\])\((?P<pre>[^()@\[\]]*?)"  # (@key; @key), with words before or after
+    rf"(?<![\w.@/])(?P<keys>@{KEY}(?:;\s*@{KEY})*)(?P<post>[^()@\[\]]*)\)"
 )
-LEFTOVER = re.compile(r"\[-?@|\(@")  # the start of a citation that did not match
+LEFTOVER = re.compile(rf"\[-?@|\(@|(?<![\w.@/])@(?P<key>{KEY})")  # a missed citation
 _CODE = re.compile(
     r"^([ \t]*)(`{3,}|~{3,}).*?(?:^[ \t]*\2[`~]*[ \t]*$|\Z)"  # fenced blocks
     r"|(`+).+?\3"  # inline code
@@ -82,13 +83,18 @@ def _citations(text: str, lang: str, where: str, style: str):
         if match["key"]:
             return link(match["key"], "narrative")
         found = [k.strip().lstrip("@") for k in match["keys"].split(";")]
-        return f"({'; '.join(link(k, 'parenthetical') for k in found)})"
+        listed = "; ".join(link(k, "parenthetical") for k in found)
+        return f"({match['pre']}{listed}{match['post']})"
 
     pieces, start, markers = [], 0, 0
     for code in [*(_HTML_CODE if style == "html" else _CODE).finditer(text), None]:
         end = code.start() if code else len(text)
         prose = CITATION.sub(one, text[start:end])
-        left = LEFTOVER.search(prose)
+        known = set(keys())
+        left = next(
+            (m for m in LEFTOVER.finditer(prose) if not m["key"] or m["key"] in known),
+            None,
+        )
         if left:
             line = text.count("\n", 0, start) + prose.count("\n", 0, left.start()) + 1
             raise PluginError(
