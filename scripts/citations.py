@@ -158,31 +158,36 @@ def on_post_page(output, page, config):
     which run before this hook): citations and list as plain text."""
     if not _is_notebook(page):
         return output
-    import jupytext
     import nbformat
 
     lang, where = _language(config), _source(page, config)
     folder, stem = Path(page.file.abs_dest_path).parent, Path(page.file.src_uri).stem
     ipynb, script = folder / f"{stem}.ipynb", folder / f"{stem}.py"
-    if ipynb.is_file():
-        notebook = nbformat.read(str(ipynb), as_version=4)
-        if _plain_notebook(notebook, lang, where):
-            nbformat.write(notebook, str(ipynb))
-    if script.is_file():
-        notebook = jupytext.read(script)
-        if _plain_notebook(notebook, lang, where):
-            jupytext.write(notebook, script, fmt="py:percent")
+    notebook = nbformat.read(str(ipynb), as_version=4)
+    listed = _plain_notebook(notebook, lang, where)
+    if listed:
+        nbformat.write(notebook, str(ipynb))
+    if listed and script.is_file():  # jupytext "percent": Markdown lines are "# ..."
+        lines = []
+        for line in script.read_text(encoding="utf-8").split("\n"):
+            if line.startswith("# ") and line[2:].strip() == MARKER:
+                lines += [f"# {item}" for item in listed.split("\n")]
+            elif line.startswith("# "):
+                lines.append(f"# {_citations(line[2:], lang, where, 'plain')[0]}")
+            else:
+                lines.append(line)
+        script.write_text("\n".join(lines), encoding="utf-8")
     return output
 
 
-def _plain_notebook(notebook, lang: str, where: str) -> bool:
+def _plain_notebook(notebook, lang: str, where: str) -> str:
     """Write the citations of the notebook's Markdown cells as plain text and the
-    marker as the list; whether anything was cited."""
+    marker as the list; returns the list ("" when nothing is cited)."""
     cells = [cell for cell in notebook.cells if cell.cell_type == "markdown"]
     done = [_citations(cell.source, lang, where, "plain") for cell in cells]
     cited = [key for _, found, _ in done for key in found]
     _together(cited, sum(markers for _, _, markers in done), where)
-    listed = _references(cited, lang, "plain").rstrip("\n")
+    listed = _references(cited, lang, "plain").rstrip("\n") if cited else ""
     for cell, (text, _, _) in zip(cells, done, strict=True):
         cell.source = text.replace(_HERE, listed)
-    return bool(cited)
+    return listed

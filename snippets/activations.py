@@ -108,8 +108,8 @@ class Meta:
         Whether the function is bounded above / below.
     origin : str or None
         Key, in the site's bibliography (`snippets.bibliography`), of the work
-        that introduced or popularised the function; ``None`` when there is no
-        single such work. Citations live in one bibliography file and are cited
+        that introduced the function (in the form defined here) or popularised
+        it; ``None`` when there is no single such work. Citations live in one bibliography file and are cited
         by key: `snippets.tables.origin` writes the full reference.
     see_also : tuple of str
         Keys of related works: earlier or later forms, the work that spread it.

@@ -72,9 +72,9 @@ WORDS = {
         "training": "Dinâmica do treinamento",
         "architectures": "Arquiteturas e aplicações",
         "books": "Livros, notas de aula e guias",
-        "introduced": "Cada função do catálogo com o trabalho que a introduziu ou "
-        "popularizou, segundo o registro de funções de ativação, em ordem "
-        "cronológica:",
+        "introduced": "Cada função do catálogo com o trabalho que a introduziu (na "
+        "forma usada neste site) ou a popularizou, segundo o registro de funções de "
+        "ativação, em ordem cronológica:",
         "without": "Sem um trabalho de origem único: {names}.",
         "others": "Outros trabalhos sobre funções de ativação citados no site:",
     },
@@ -93,9 +93,9 @@ WORDS = {
         "training": "Training dynamics",
         "architectures": "Architectures and applications",
         "books": "Books, lecture notes and guides",
-        "introduced": "Each function of the catalogue with the work that "
-        "introduced or popularised it, from the registry of activation functions, "
-        "in chronological order:",
+        "introduced": "Each function of the catalogue with the work that introduced "
+        "it (in the form used on this site) or popularised it, from the registry of "
+        "activation functions, in chronological order:",
         "without": "Without a single work of origin: {names}.",
         "others": "Other works on activation functions cited on the site:",
     },
