@@ -86,11 +86,10 @@ def _citations(text: str, lang: str, where: str, style: str):
         listed = "; ".join(link(k, "parenthetical") for k in found)
         return f"({match['pre']}{listed}{match['post']})"
 
-    pieces, start, markers = [], 0, 0
+    pieces, start, markers, known = [], 0, 0, set(keys())
     for code in [*(_HTML_CODE if style == "html" else _CODE).finditer(text), None]:
         end = code.start() if code else len(text)
         prose = CITATION.sub(one, text[start:end])
-        known = set(keys())
         left = next(
             (m for m in LEFTOVER.finditer(prose) if not m["key"] or m["key"] in known),
             None,
