@@ -130,11 +130,11 @@ def convert(text: str, lang: str, where: str, style: str = "markdown") -> str:
 def _references(cited: list[str], lang: str, style: str) -> str:
     listed = reference_list(cited, lang)
     if style == "plain":
-        return re.sub(r"\n  \{ #ref-[^}]+ \}", "", listed)
+        return re.sub(r'<span id="ref-[^"]+"></span>', "", listed)
     if style == "html":
         import markdown
 
-        return markdown.markdown(listed, extensions=["attr_list"])
+        return markdown.markdown(listed)
     return listed
 
 

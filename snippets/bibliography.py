@@ -39,10 +39,10 @@ __all__ = [
     "cite",
     "entry",
     "group",
+    "group_list",
     "keys",
     "reference",
     "reference_list",
-    "references_page",
 ]
 
 BIB_FILE = Path(__file__).with_name("references.bib")
@@ -66,12 +66,6 @@ WORDS = {
         "techreport": "Relatório técnico",
         "Diploma thesis": "Tese de diploma",
         "Unpublished manuscript": "Manuscrito não publicado",
-        "neuron": "O neurônio e o perceptron",
-        "approximation": "Aproximação universal",
-        "activations": "Funções de ativação",
-        "training": "Dinâmica do treinamento",
-        "architectures": "Arquiteturas e aplicações",
-        "books": "Livros, notas de aula e guias",
         "introduced": "Cada função do catálogo com o trabalho que a introduziu (na "
         "forma usada neste site) ou a popularizou, segundo o registro de funções de "
         "ativação, em ordem cronológica:",
@@ -87,12 +81,6 @@ WORDS = {
         "techreport": "Technical report",
         "Diploma thesis": "Diploma thesis",
         "Unpublished manuscript": "Unpublished manuscript",
-        "neuron": "The neuron and the perceptron",
-        "approximation": "Universal approximation",
-        "activations": "Activation functions",
-        "training": "Training dynamics",
-        "architectures": "Architectures and applications",
-        "books": "Books, lecture notes and guides",
         "introduced": "Each function of the catalogue with the work that introduced "
         "it (in the form used on this site) or popularised it, from the registry of "
         "activation functions, in chronological order:",
@@ -100,7 +88,7 @@ WORDS = {
         "others": "Other works on activation functions cited on the site:",
     },
 }
-"""The connecting words and the headings, per language."""
+"""The connecting words, per language."""
 
 REQUIRED = {
     "article": ("author", "title", "journal", "year"),
@@ -288,8 +276,8 @@ def reference(key: str, lang: str) -> str:
 
 
 def _anchored(item: str, key: str) -> str:
-    """A Markdown list item whose ``<li>`` gets the id ``ref-<key>`` (attr_list)."""
-    return f"- {item}\n  {{ #ref-{key} }}"
+    """A Markdown list item that starts with the anchor ``ref-<key>``."""
+    return f'- <span id="ref-{key}"></span>{item}'
 
 
 def _alphabetical(key: str) -> tuple:
@@ -316,33 +304,32 @@ def group(name: str) -> list[str]:
     return sorted(found, key=_chronological)
 
 
-def references_page(lang: str, introduced: dict) -> str:
-    """Every entry, under one heading per group of `GROUPS`, in Markdown.
+def group_list(name: str, lang: str, introduced: dict | None = None) -> str:
+    """The Markdown list of the entries of the group ``name``, by year, each item
+    starting with the anchor ``ref-<key>``: a section of the references page.
 
-    ``introduced`` maps a key to the names of the functions that work introduced
-    (from the registry; the key ``None`` gathers the functions without one): the
-    activation functions' group opens with that list, in chronological order.
+    For the activation functions, ``introduced`` maps a key to the names of the
+    functions that work introduced (from the registry; the key ``None`` gathers
+    the functions without one): the list opens with those works, each after its
+    functions' names (a work of another group links to its entry there), then the
+    group's other works.
     """
     words = WORDS[check_lang(lang)]
+    keys_ = group(name)
     out = []
-    for name in GROUPS:
-        out.append(f"## {words[name]}\n")
-        keys_ = group(name)
-        if name == "activations":
-            out.append(words["introduced"] + "\n")
-            works = sorted((k for k in introduced if k is not None), key=_chronological)
-            for key in works:
-                label = f"**{', '.join(introduced[key])}**: "
-                if key in keys_:  # listed here, in full
-                    out.append(_anchored(label + reference(key, lang), key))
-                else:  # listed in full in its own group
-                    out.append(f"- {label}[{cite(key, lang)}](#ref-{key})")
-            if introduced.get(None):
-                out.append(
-                    "\n" + words["without"].format(names=", ".join(introduced[None]))
-                )
-            keys_ = [k for k in keys_ if k not in introduced]
-            out.append("\n" + words["others"] + "\n")
-        out.extend(_anchored(reference(k, lang), k) for k in keys_)
-        out.append("")
-    return "\n".join(out)
+    if introduced:
+        out.append(words["introduced"] + "\n")
+        works = sorted((k for k in introduced if k is not None), key=_chronological)
+        for key in works:
+            label = f"**{', '.join(introduced[key])}**: "
+            if key in keys_:  # listed here, in full
+                out.append(_anchored(label + reference(key, lang), key))
+            else:  # listed in full in its own group
+                out.append(f"- {label}[{cite(key, lang)}](#ref-{key})")
+        if introduced.get(None):
+            without = ", ".join(introduced[None])
+            out.append("\n" + words["without"].format(names=without))
+        keys_ = [k for k in keys_ if k not in introduced]
+        out.append("\n" + words["others"] + "\n")
+    out.extend(_anchored(reference(k, lang), k) for k in keys_)
+    return "\n".join(out) + "\n"
