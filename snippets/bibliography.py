@@ -131,7 +131,7 @@ def entry(key: str):
         Unknown key; the message names it and the closest keys.
     """
     entries = _database().entries
-    if key not in entries:
+    if key not in entries or entries[key].key != key:  # pybtex ignores the case
         close = difflib.get_close_matches(str(key), keys(), n=3, cutoff=0.5)
         hint = f"; closest: {', '.join(close)}" if close else ""
         raise ValueError(f"unknown citation key {key!r}{hint}")
@@ -221,7 +221,7 @@ def _links(key: str) -> list[str]:
             link += f" ({preprint})"
         links.append(link)
     if "url" in fields:
-        links.append(f"<{fields['url']}>")
+        links.append(f"[{fields['url']}]({_url(fields['url'])})")
     return links
 
 

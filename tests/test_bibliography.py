@@ -178,10 +178,12 @@ REFERENCES = {  # one per entry type and case, written out by hand
     "(ELUs)*. Em International Conference on Learning Representations (ICLR). "
     "[arXiv:1511.07289](https://arxiv.org/abs/1511.07289) (2015).",
     ("nielsen2015", "en"): "Michael A. Nielsen (2015). *Neural networks and deep "
-    "learning*. Determination Press. <http://neuralnetworksanddeeplearning.com/>.",
+    "learning*. Determination Press. [http://neuralnetworksanddeeplearning.com/]"
+    "(http://neuralnetworksanddeeplearning.com/).",
     ("okabe2008", "en"): "Masataka Okabe and Kei Ito (2008). *Color universal design "
     "(CUD): how to make figures and presentations that are friendly to colorblind "
-    "people*. J\\*FLY. <https://jfly.uni-koeln.de/color/>.",
+    "people*. J\\*FLY. [https://jfly.uni-koeln.de/color/]"
+    "(https://jfly.uni-koeln.de/color/).",
     ("vaswani2017", "en"): "Ashish Vaswani, Noam Shazeer, Niki Parmar et al. (2017). "
     "*Attention is all you need*. In Advances in Neural Information Processing "
     "Systems 30, 5998–6008.",
@@ -215,6 +217,8 @@ def test_unknown_key_names_it_and_the_closest():
         ValueError, match=r"'glorot201'.*closest: glorot2011, glorot2010"
     ):
         bib.cite("glorot201", "en")
+    with pytest.raises(ValueError, match=r"'Glorot2010'.*closest: glorot2010"):
+        bib.reference("Glorot2010", "en")  # keys are case-sensitive
     with pytest.raises(ValueError, match="unknown form 'apa'"):
         bib.cite("glorot2010", "en", form="apa")
     with pytest.raises(ValueError, match="unknown group 'misc'"):
