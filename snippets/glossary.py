@@ -162,28 +162,42 @@ TERMS: tuple[Term, ...] = (
     Term(
         "porta",
         "gate",
-        "Em redes recorrentes como a LSTM, fator entre 0 e 1 (a saída de uma "
-        "sigmoide) que controla quanto de um sinal passa adiante.",
-        "In recurrent networks such as the LSTM, a factor between 0 and 1 (the "
-        "output of a sigmoid) that controls how much of a signal goes through.",
+        "Fator entre 0 e 1 que controla quanto de um sinal passa adiante: nas "
+        "redes recorrentes como a LSTM, a saída de uma sigmoide; na GELU e na "
+        "SiLU, Φ(x) e σ(x), respectivamente, que multiplicam x.",
+        "Factor between 0 and 1 that controls how much of a signal goes through: "
+        "in recurrent networks such as the LSTM, the output of a sigmoid; in GELU "
+        "and SiLU, Φ(x) and σ(x) respectively, which multiply x.",
     ),
     Term(
         "transformer",
         "transformer",
         "Arquitetura de rede baseada em atenção, usada nos grandes modelos de "
-        "linguagem; seus blocos densos usam em geral GELU ou SiLU (o original, de "
-        "2017, usava ReLU).",
+        "linguagem; seus blocos densos usam em geral a GELU, ou a SiLU dentro da "
+        "SwiGLU (o original, de 2017, usava ReLU).",
         "Attention-based network architecture, used in large language models; "
-        "its dense blocks usually use GELU or SiLU (the original, from 2017, used "
-        "ReLU).",
+        "its dense blocks usually use GELU, or SiLU inside SwiGLU (the original, "
+        "from 2017, used ReLU).",
     ),
     # --- linearity ---------------------------------------------------------------
     Term(
+        "linear",
+        "linear",
+        "Neste site, como é costume em aprendizado de máquina, diz-se de uma "
+        "função da forma x ↦ xW + b (em álgebra, afim; linear no sentido estrito "
+        "quando b = 0); a composição de funções assim é outra do mesmo tipo.",
+        "On this site, as is usual in machine learning, said of a map of the form "
+        "x ↦ xW + b (affine, in algebra; linear in the strict sense when b = 0); a "
+        "composition of such maps is another one of the same kind.",
+        tooltip=False,
+    ),
+    Term(
         "não linear",
         "non-linear",
-        "Que não é linear nem afim: o gráfico não é uma reta, um plano ou um "
-        "hiperplano.",
-        "Neither linear nor affine: the graph is not a line, a plane or a hyperplane.",
+        "Que não é linear, isto é, não é da forma x ↦ xW + b: o gráfico não é uma "
+        "reta, um plano ou um hiperplano.",
+        "Not linear, that is, not of the form x ↦ xW + b: the graph is not a line, "
+        "a plane or a hyperplane.",
         avoid=("não-linear", "não-lineares"),
         tooltip=False,
     ),
@@ -312,12 +326,13 @@ TERMS: tuple[Term, ...] = (
     Term(
         "inicialização",
         "initialisation",
-        "Escolha dos valores iniciais dos pesos, em geral sorteados com variância "
-        "proporcional a 1 / (número de entradas do neurônio), como nos esquemas de "
-        "LeCun, Glorot e He.",
-        "Choice of the weights' starting values, usually drawn with a variance "
-        "proportional to 1 / (number of inputs of the neuron), as in the LeCun, "
-        "Glorot and He schemes.",
+        "Escolha dos valores iniciais dos pesos, em geral sorteados com uma "
+        "variância que depende do tamanho da camada: 1/n_in (LeCun), "
+        "2/(n_in + n_out) (Glorot) ou 2/n_in (He), em que n_in e n_out são os "
+        "números de entradas e de saídas da camada.",
+        "Choice of the weights' starting values, usually drawn with a variance set "
+        "by the layer's size: 1/n_in (LeCun), 2/(n_in + n_out) (Glorot) or 2/n_in "
+        "(He), where n_in and n_out are the layer's numbers of inputs and outputs.",
     ),
     Term(
         "normalização em lote",

@@ -434,6 +434,38 @@ def test_x_times_symmetric_gate(name, x):
     np.testing.assert_allclose(f(x) - f(-x), x, rtol=4e-16, atol=TINY)
 
 
+@pytest.mark.parametrize(
+    ("name", "even_part"),
+    [
+        ("silu", lambda x: x * (1 / (1 + np.exp(-np.clip(x, -700, 700))) - 0.5)),
+        ("relu", lambda x: np.abs(x) / 2),
+    ],
+)
+@FAST
+@given(x=_arrays(np.float64, MODERATE))
+def test_half_x_plus_an_even_function(name, even_part, x):
+    # The SiLU page, exercise 1: f(x) = x/2 + g(x) with g even, g(x) = x (σ(x) - 1/2)
+    # for SiLU and |x|/2 for ReLU (a closed form here, not the registry's formula).
+    f = get(name)
+    g = f(x) - x / 2
+    tolerance = 1e-15 * (np.abs(x) + 1.0)
+    assert np.all(np.abs(g - even_part(x)) <= tolerance)
+    assert np.all(np.abs((f(-x) + x / 2) - g) <= tolerance)  # g(-x) = g(x)
+    # and not "the identity plus an even part": f(x) - x is not even
+    assert get(name)(1.0) - 1.0 != get(name)(-1.0) + 1.0
+
+
+def test_gelu_goes_down_then_up_around_its_minimum():
+    # The GELU page: f' < 0 for x < -0.752, f' > 0 on (-0.752, 0), minimum at
+    # x = -0.7518 (EXTREMA comes from mpmath, not from the registry).
+    gelu, x0 = get("gelu"), EXTREMA["gelu"]
+    assert round(x0, 3) == -0.752 and round(x0, 4) == -0.7518
+    left = np.linspace(-30.0, x0, 100_001)[:-1]
+    right = np.linspace(x0, 0.0, 100_001)[1:]
+    assert np.all(gelu.derivative(left) < 0)
+    assert np.all(gelu.derivative(right) > 0)
+
+
 def test_sigmoid_derivative_bound():
     s = get("sigmoid")
     x = np.linspace(-20, 20, 4001)

@@ -254,6 +254,30 @@ def test_bias_is_only_said_in_portuguese_as_vies():
     assert vies.pt == "viés" and "bias" in vies.avoid
 
 
+def test_initialisation_variances_are_those_of_the_network():
+    # The glossary's variances, checked against the schemes snippets.nn draws with.
+    from snippets.nn import INITS
+
+    term = next(term for term in TERMS if term.en == "initialisation")
+    for text in (term.pt_definition, term.en_definition):
+        for formula in ("1/n_in (LeCun)", "2/(n_in + n_out) (Glorot)", "2/n_in (He)"):
+            assert formula in text
+    for n_in, n_out in [(3, 4), (784, 10), (1, 1)]:
+        assert INITS["lecun"](n_in, n_out) ** 2 == pytest.approx(1 / n_in)
+        assert INITS["glorot"](n_in, n_out) ** 2 == pytest.approx(2 / (n_in + n_out))
+        assert INITS["he"](n_in, n_out) ** 2 == pytest.approx(2 / n_in)
+
+
+def test_linear_means_affine_in_both_languages():
+    # One usage: "linear" is x -> xW + b, and "non-linear" is defined from it.
+    by_en = {term.en: term for term in TERMS}
+    for lang in ("pt", "en"):
+        assert "x ↦ xW + b" in by_en["linear"].definition(lang)
+        assert "x ↦ xW + b" in by_en["non-linear"].definition(lang)
+        assert "affine" not in by_en["non-linear"].definition(lang)
+        assert "afim" not in by_en["non-linear"].definition(lang)
+
+
 def test_term_methods():
     term = next(term for term in TERMS if term.en == "plateau")
     assert (term.term("pt"), term.term("en")) == ("platô", "plateau")
