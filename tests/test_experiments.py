@@ -18,8 +18,11 @@ from snippets.experiments import (
     epochs_to,
     positive_inputs,
     quadratic_loss,
+    rate_sweep,
     same_sign_share,
+    same_sign_steps,
     shifted,
+    spirals_split,
     train_runs,
     zigzag,
 )
@@ -102,6 +105,15 @@ def test_shifted_activations():
     assert repr(t) == "shifted('tanh', 1.0)"
 
 
+def test_same_sign_steps():
+    path = np.array([[0.0, 0.0, 0.0], [1.0, 2.0, 3.0], [0.0, 1.0, 2.0], [1.0, 0.0, 2.0]])
+    # up, down, then a step that moves the weights in different directions
+    assert same_sign_steps(path) == pytest.approx(2 / 3)
+    assert same_sign_steps(path[:2]) == 1.0
+    with pytest.raises(ValueError, match="two points"):
+        same_sign_steps(path[:1])
+
+
 def test_epochs_to():
     assert epochs_to([0.9, 0.5, 0.2], 0.3) == 3
     assert epochs_to([0.9, 0.5], 0.3) is None
@@ -116,6 +128,55 @@ def test_train_runs_is_deterministic_and_memo_returns_copies():
     c = train_runs("tanh", sizes=(2, 4, 1), epochs=20, seeds=[0, 1])
     assert np.array_equal(b["loss"], c["loss"])
     assert b["final_losses"].shape == (2,) and c["accuracies"].shape == (2,)
+
+
+def test_train_runs_per_run_curves_and_held_out_accuracy():
+    from snippets.datasets import two_moons
+    from snippets.nn import accuracy, train
+
+    data, other = two_moons(100, seed=0), two_moons(300, seed=5)
+    r = train_runs(
+        "tanh", sizes=(2, 4, 1), data=data, lr=0.5, epochs=30, seeds=[3, 4],
+        held_out={"other": other},
+    )  # fmt: skip
+    assert r["losses"].shape == (2, 30)
+    assert np.array_equal(r["loss"], r["losses"].mean(axis=0))
+    for i, seed in enumerate((3, 4)):  # the same network, trained directly
+        model = MLP((2, 4, 1), "tanh", seed=seed, init="glorot")
+        curve = train(model, *data, lr=0.5, epochs=30, record=False)["loss"]
+        assert np.array_equal(r["losses"][i], curve)
+        assert r["held_out_accuracies"]["other"][i] == accuracy(model, *other)
+    assert "held_out_accuracies" not in train_runs("tanh", (2, 4, 1), epochs=5)
+
+
+def test_spirals_split_draws_three_independent_sets():
+    from snippets.datasets import spirals
+
+    split = spirals_split()
+    for part, n, seed in (("train", 200, 0), ("test", 1000, 1), ("validation", 1000, 2)):
+        X, y = split[part]
+        expected = spirals(n, turns=1.0, seed=seed)
+        assert np.array_equal(X, expected[0]) and np.array_equal(y, expected[1])
+    assert not np.isin(split["test"][0][:, 0], split["train"][0][:, 0]).any()
+
+
+def test_rate_sweep_chooses_on_validation_and_reports_test():
+    r = rate_sweep("relu", rates=(0.05, 1.0), epochs=40, seeds=[0, 1])
+    split = spirals_split()
+    for lr in (0.05, 1.0):
+        runs = train_runs(
+            "relu", (2, 16, 16, 1), data=split["train"], lr=lr, epochs=40,
+            seeds=[0, 1], init="he",
+            held_out={"v": split["validation"], "t": split["test"]},
+        )  # fmt: skip
+        assert np.array_equal(r["validation"][lr], runs["held_out_accuracies"]["v"])
+        assert np.array_equal(r["test"][lr], runs["held_out_accuracies"]["t"])
+    best = max((0.05, 1.0), key=lambda lr: r["validation"][lr].mean())
+    assert r["chosen"] == best
+    with pytest.raises(ValueError, match="rates"):
+        rate_sweep("relu", rates=(0.0, 1.0))
+    with pytest.raises(ValueError, match="two seeds"):
+        rate_sweep("relu", seeds=[0])
 
 
 def test_dead_units_and_bias_gradient_norms_against_direct_computation():
