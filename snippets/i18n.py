@@ -297,5 +297,8 @@ def fmt_range(values, lang: str, digits: int = 1) -> str:
     values = [float(v) for v in values]
     if not values:
         raise ValueError("need at least one value")
-    lo, hi = fmt_number(min(values), lang, digits), fmt_number(max(values), lang, digits)
+    lo, hi = (
+        fmt_number(min(values), lang, digits),
+        fmt_number(max(values), lang, digits),
+    )
     return lo if lo == hi else f"{lo}–{hi}"

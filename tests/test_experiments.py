@@ -106,7 +106,9 @@ def test_shifted_activations():
 
 
 def test_same_sign_steps():
-    path = np.array([[0.0, 0.0, 0.0], [1.0, 2.0, 3.0], [0.0, 1.0, 2.0], [1.0, 0.0, 2.0]])
+    path = np.array(
+        [[0.0, 0.0, 0.0], [1.0, 2.0, 3.0], [0.0, 1.0, 2.0], [1.0, 0.0, 2.0]]
+    )
     # up, down, then a step that moves the weights in different directions
     assert same_sign_steps(path) == pytest.approx(2 / 3)
     assert same_sign_steps(path[:2]) == 1.0
@@ -153,7 +155,11 @@ def test_spirals_split_draws_three_independent_sets():
     from snippets.datasets import spirals
 
     split = spirals_split()
-    for part, n, seed in (("train", 200, 0), ("test", 1000, 1), ("validation", 1000, 2)):
+    for part, n, seed in (
+        ("train", 200, 0),
+        ("test", 1000, 1),
+        ("validation", 1000, 2),
+    ):
         X, y = split[part]
         expected = spirals(n, turns=1.0, seed=seed)
         assert np.array_equal(X, expected[0]) and np.array_equal(y, expected[1])
