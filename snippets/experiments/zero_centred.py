@@ -251,6 +251,12 @@ class _Shifted:
         self.shift = float(shift)
         self.name = f"{self.base.name}{self.shift:+g}"
 
+    @property
+    def params(self):
+        """The base function's parameters and the shift (so that a site build can
+        share the training runs, see `snippets.sharing`)."""
+        return {**self.base.params, "shift": self.shift}
+
     def __call__(self, x):
         return self.base(x) + self.shift
 
