@@ -1,4 +1,4 @@
-"""Small, seeded experiments behind the pages on zero-centred outputs and plateaus.
+"""Small, seeded experiments behind the pages on zero-centred outputs, plateaus and choosing.
 
 One module per page: `zero_centred`, `plateaus`, `choosing`, and `training`
 (the seeded training runs the pages use). Everything public is importable from
