@@ -165,6 +165,7 @@ LABELS: dict[str, dict[str, str]] = {
         "card_monotonic": "Monótona",
         "card_mean": "E[f(X)], X ~ N(0, 1)",
         "card_prob_positive": "P(f(X) > 0)",
+        "card_prob_negative": "P(f(X) < 0)",
         "card_max_derivative": "máx |f′|",
         "card_saturated": "Parcela de platô em [−6, 6] (|f′| < 0,01)",
         "card_transcendentals": "Operações transcendentes por elemento",
@@ -356,6 +357,7 @@ LABELS: dict[str, dict[str, str]] = {
         "card_monotonic": "Monotonic",
         "card_mean": "E[f(X)], X ~ N(0, 1)",
         "card_prob_positive": "P(f(X) > 0)",
+        "card_prob_negative": "P(f(X) < 0)",
         "card_max_derivative": "max |f′|",
         "card_saturated": "Plateau share of [−6, 6] (|f′| < 0.01)",
         "card_transcendentals": "Transcendental operations per element",
@@ -406,6 +408,7 @@ SAME_IN_BOTH = frozenset(
         "card_mean",  # formulas
         "col_mean",
         "card_prob_positive",
+        "card_prob_negative",
     }
 )
 """Keys whose text is legitimately identical in both languages (symbols, names)."""

@@ -1,19 +1,22 @@
-"""Small, seeded experiments behind the pages on zero-centred outputs and plateaus.
+"""Small, seeded experiments behind the pages on zero-centred outputs, plateaus and choosing.
 
-One module per page: `zero_centred`, `plateaus`, and `training` (the seeded
-training runs both pages use). Everything public is importable from
+One module per page: `zero_centred`, `plateaus`, `choosing`, and `training`
+(the seeded training runs the pages use). Everything public is importable from
 ``snippets.experiments``. Each function runs in well under a second (float64 NumPy, small data) and returns
 plain numbers or arrays, so that a page can print them and a test can assert them.
 
 Zero-centred outputs
     `positive_inputs`, `descent_path`, `zigzag`,
-    `same_sign_share`, `shifted`, `train_runs`,
+    `same_sign_share`, `same_sign_steps`, `shifted`, `train_runs`,
     `epochs_to`.
 Plateaus and vanishing gradients
     `bias_gradient_norms`, `dead_units`, `dying_relu`,
     `born_dead_share`.
+Comparing and choosing
+    `rate_sweep`, `spirals_split`.
 """
 
+from snippets.experiments.choosing import rate_sweep, spirals_split
 from snippets.experiments.plateaus import (
     bias_gradient_norms,
     born_dead_share,
@@ -26,6 +29,7 @@ from snippets.experiments.zero_centred import (
     positive_inputs,
     quadratic_loss,
     same_sign_share,
+    same_sign_steps,
     shifted,
     zigzag,
 )
@@ -39,8 +43,11 @@ __all__ = [
     "epochs_to",
     "positive_inputs",
     "quadratic_loss",
+    "rate_sweep",
     "same_sign_share",
+    "same_sign_steps",
     "shifted",
+    "spirals_split",
     "train_runs",
     "zigzag",
 ]
