@@ -105,6 +105,17 @@ def test_one_input_glu_with_unit_weights_is_silu():
     )
 
 
+def test_gate_weight_claims_of_the_page():
+    """docs/*/activations/gated.md: with v = 0.5 the dip of x sigmoid(v x) is wider
+    and deeper than SiLU's (v = 1); with v = 4 the curve is almost ReLU."""
+    x = np.linspace(-8, 4, 12001)[:, None]
+    one = np.ones((1, 1))
+    h = {v: gated(x, one, v * one, gate="glu")[:, 0] for v in (0.5, 1.0, 4.0)}
+    assert h[0.5].min() < h[1.0].min() < 0
+    assert x[h[0.5].argmin(), 0] < x[h[1.0].argmin(), 0]  # further left: wider
+    assert np.abs(h[4.0] - get("relu")(x[:, 0])).max() < 0.07
+
+
 def test_bilinear_unit_is_quadratic(weights):
     """Without biases, a bilinear unit satisfies h(t x) = t**2 h(x)."""
     X, W, V = weights["X"], weights["W"], weights["V"]
@@ -316,6 +327,9 @@ def _teacher(slope, n=200, seed=0, noise=0.0):
 
 @pytest.mark.parametrize("target", [0.6, 0.0, -0.3])
 def test_fit_prelu_recovers_the_teacher_slope(target):
+    """docs/*/activations/prelu.md says the student's slope settles on the teacher's
+    (0.6, and 0 in an exercise) and its weights on (1, -2, 0.5): seed 0 is one of
+    the five runs here."""
     for seed in range(5):
         X, y = _teacher(target, seed=seed)
         run = fit_prelu(X, y, slope=0.25, lr=0.1, epochs=400, seed=seed)
