@@ -162,12 +162,41 @@ TERMS: tuple[Term, ...] = (
     Term(
         "porta",
         "gate",
-        "Fator entre 0 e 1 que controla quanto de um sinal passa adiante: nas "
-        "redes recorrentes como a LSTM, a saída de uma sigmoide; na GELU e na "
-        "SiLU, Φ(x) e σ(x), respectivamente, que multiplicam x.",
-        "Factor between 0 and 1 that controls how much of a signal goes through: "
-        "in recurrent networks such as the LSTM, the output of a sigmoid; in GELU "
-        "and SiLU, Φ(x) and σ(x) respectively, which multiply x.",
+        "Fator que multiplica um sinal elemento a elemento e controla quanto dele "
+        "passa adiante: nas redes recorrentes como a LSTM e na GLU, a saída de uma "
+        "sigmoide, entre 0 e 1; na GELU e na SiLU, Φ(x) e σ(x), que multiplicam x.",
+        "Factor that multiplies a signal elementwise and controls how much of it "
+        "goes through: in recurrent networks such as the LSTM and in the GLU, the "
+        "output of a sigmoid, between 0 and 1; in GELU and SiLU, Φ(x) and σ(x), "
+        "which multiply x.",
+    ),
+    Term(
+        "unidade linear com porta",
+        "gated linear unit",
+        "Unidade (GLU) que multiplica, elemento a elemento, uma transformação afim "
+        "da entrada por uma porta calculada de outra transformação afim da mesma "
+        "entrada; SwiGLU e GEGLU trocam a sigmoide da porta pela SiLU e pela GELU.",
+        "Unit (GLU) that multiplies, elementwise, an affine map of the input by a "
+        "gate computed from another affine map of the same input; SwiGLU and "
+        "GEGLU replace the gate's sigmoid by SiLU and GELU.",
+    ),
+    Term(
+        "Maxout",
+        "Maxout",
+        "Unidade que calcula k transformações afins da entrada e devolve a maior; "
+        "contém a ReLU e a Leaky ReLU como casos particulares.",
+        "Unit that computes k affine maps of its input and returns the largest; "
+        "it contains ReLU and Leaky ReLU as special cases.",
+    ),
+    Term(
+        "bloco denso",
+        "feed-forward block",
+        "Parte de cada camada de um transformer que processa cada posição da "
+        "sequência separadamente: camadas densas com uma ativação (ou uma porta) "
+        "entre elas.",
+        "Part of each layer of a transformer that processes every position of the "
+        "sequence separately: dense layers with an activation (or a gate) between "
+        "them.",
     ),
     Term(
         "transformer",
@@ -343,6 +372,25 @@ TERMS: tuple[Term, ...] = (
         "variance of the batch of examples, then applies a learned scale and "
         "shift.",
         avoid=("batch normalization", "batch norm", "batchnorm"),
+    ),
+    Term(
+        "decaimento de pesos",
+        "weight decay",
+        "Termo que, a cada passo do treinamento, puxa os parâmetros para 0; na "
+        "descida do gradiente simples, equivale a somar à perda uma penalidade "
+        "proporcional à soma dos seus quadrados.",
+        "Term that pulls the parameters towards 0 at every training step; with "
+        "plain gradient descent it amounts to adding to the loss a penalty "
+        "proportional to the sum of their squares.",
+    ),
+    Term(
+        "sobreajuste",
+        "overfitting",
+        "Ajuste do modelo aos dados de treinamento, ruído incluído, que o faz "
+        "errar mais em dados novos do que nos de treinamento.",
+        "Fit of the model to its training data, noise included, that makes it "
+        "err more on new data than on the training data.",
+        avoid=("sobreajustamento", "sobre-ajuste"),
     ),
     Term(
         "autonormalização",

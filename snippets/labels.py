@@ -48,6 +48,8 @@ LABELS: dict[str, dict[str, str]] = {
         "title_cost": "Custo de calcular cada função de ativação",
         "title_plateaus": "Derivadas e seus platôs",
         "title_zigzag": "Caminhos da descida do gradiente",
+        "title_glu_one_input": "GLU de uma entrada: x · σ(v x)",
+        "title_maxout": "Maxout com {k} pedaços afins",
         # --- legends and annotations ----------------------------------------------
         "legend_function": "função f(x)",
         "legend_derivative": "derivada f′(x)",
@@ -61,6 +63,10 @@ LABELS: dict[str, dict[str, str]] = {
         "legend_loss_level": "curvas de nível da perda",
         "legend_boundary": "fronteira de decisão",
         "legend_reference": "referência (ReLU = 1)",
+        "legend_gate_weight": "peso da porta v = {value}",
+        "legend_gate_weight_silu": "{label}: a SiLU",
+        "legend_piece": "pedaço {i}: {formula}",
+        "legend_maxout": "o maior dos pedaços (Maxout)",
         "param_value": "{param} = {value}",
         "param_alpha": "α",
         "param_beta": "β",
@@ -151,6 +157,15 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "alt_zigzag_contours": ", sobre as curvas de nível da perda",
         "alt_zigzag_item": "{label}: {steps} passos, de {start} até {end}",
+        "alt_gated_units": (
+            "Dois gráficos, para x de {xmin} a {xmax}. À esquerda, a saída de uma "
+            "unidade GLU de uma entrada, x vezes σ(v x), para os pesos da porta "
+            "v = {weights}, com a ReLU como referência em linha fina: quanto maior "
+            "v, mais a curva se aproxima da ReLU, e com v = 1 ela é a SiLU. À "
+            "direita, {k} retas tracejadas, {pieces}, e o maior dos seus valores em "
+            "cada x, em linha grossa: uma unidade Maxout, convexa e linear por "
+            "partes."
+        ),
         "range": "de {lo} a {hi}",
         # --- messages -------------------------------------------------------------
         "figure_saved": "Figura salva em {path}",
@@ -238,6 +253,8 @@ LABELS: dict[str, dict[str, str]] = {
         "title_cost": "Cost of computing each activation function",
         "title_plateaus": "Derivatives and their plateaus",
         "title_zigzag": "Gradient descent paths",
+        "title_glu_one_input": "One-input GLU: x · σ(v x)",
+        "title_maxout": "Maxout with {k} affine pieces",
         # --- legends and annotations ----------------------------------------------
         "legend_function": "function f(x)",
         "legend_derivative": "derivative f′(x)",
@@ -251,6 +268,10 @@ LABELS: dict[str, dict[str, str]] = {
         "legend_loss_level": "loss contour lines",
         "legend_boundary": "decision boundary",
         "legend_reference": "reference (ReLU = 1)",
+        "legend_gate_weight": "gate weight v = {value}",
+        "legend_gate_weight_silu": "{label}: SiLU",
+        "legend_piece": "piece {i}: {formula}",
+        "legend_maxout": "the largest piece (Maxout)",
         "param_value": "{param} = {value}",
         "param_alpha": "α",
         "param_beta": "β",
@@ -343,6 +364,14 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "alt_zigzag_contours": ", over the contour lines of the loss",
         "alt_zigzag_item": "{label}: {steps} steps, from {start} to {end}",
+        "alt_gated_units": (
+            "Two plots, for x from {xmin} to {xmax}. Left: the output of a "
+            "one-input GLU unit, x times σ(v x), for gate weights v = {weights}, "
+            "with ReLU as a thin reference line: the larger v, the closer the curve "
+            "to ReLU, and with v = 1 it is SiLU. Right: {k} dashed lines, {pieces}, "
+            "and the largest of their values at each x, as a thick line: a Maxout "
+            "unit, convex and piecewise linear."
+        ),
         "range": "{lo} to {hi}",
         # --- messages -------------------------------------------------------------
         "figure_saved": "Figure saved to {path}",

@@ -92,6 +92,10 @@ REF = {
         lambda x, p: x if x > 0 else p["slope"] * x,
         lambda x, p: mp.mpf(1) if x > 0 else mp.mpf(p["slope"]),
     ),
+    "prelu": (  # max(0, x) + a min(0, x), He et al. (2015), eq. 2
+        lambda x, p: max(x, mp.mpf(0)) + p["slope"] * min(x, mp.mpf(0)),
+        lambda x, p: mp.mpf(1) if x > 0 else mp.mpf(p["slope"]),
+    ),
     "elu": (
         lambda x, p: _elu(x, p["alpha"]),
         lambda x, p: mp.mpf(1) if x > 0 else p["alpha"] * mp.exp(x),
@@ -163,6 +167,7 @@ KINK_VALUES = {
     "step": {0.0: 0.0},
     "relu": {0.0: 0.0},
     "leaky_relu": {0.0: 0.01},
+    "prelu": {0.0: 0.25},
     "selu": {0.0: float(_SELU_L * _SELU_A)},
     "hard_sigmoid": {-3.0: 0.0, 3.0: 0.0},
     "hard_tanh": {-1.0: 0.0, 1.0: 0.0},
@@ -280,6 +285,7 @@ def test_other_conventions():
     assert get("elu", alpha=0.5).derivative(0.0) == 0.5  # left branch
     assert get("celu", alpha=2.0).derivative(0.0) == 1.0
     assert get("leaky_relu", slope=0.2).derivative(0.0) == 0.2
+    assert get("prelu", slope=-0.25).derivative(0.0) == -0.25
     assert get("step")(0.0) == 0.0
     assert get("hard_tanh", min_val=-2.0, max_val=0.5).derivative(
         [-2.0, 0.5]
@@ -315,6 +321,8 @@ def test_kinks_and_range_depend_on_params():
     assert get("hard_tanh", min_val=-2, max_val=3).output_range() == (-2.0, 3.0)
     assert get("leaky_relu", slope=0.0).output_range() == (0.0, math.inf)
     assert get("leaky_relu", slope=1.0).kinks() == ()
+    assert get("prelu", slope=-0.25).output_range() == (0.0, math.inf)
+    assert get("prelu", slope=-0.25).kinks() == (0.0,)
     for name in names():  # defaults: the methods agree with the metadata
         act = get(name)
         assert act.kinks() == act.meta.kinks
@@ -536,6 +544,7 @@ LIMITS = {  # name: (f(-inf), f(inf), f'(-inf), f'(inf))
     "tanh": (-1, 1, 0, 0),
     "relu": (0, math.inf, 0, 1),
     "leaky_relu": (-math.inf, math.inf, 0.01, 1),
+    "prelu": (-math.inf, math.inf, 0.25, 1),
     "elu": (-1, math.inf, 0, 1),
     "selu": (-float(_SELU_L * _SELU_A), math.inf, 0, float(_SELU_L)),
     "celu": (-1, math.inf, 0, 1),
@@ -646,6 +655,7 @@ EXPECTED_NAMES = (
     "tanh",
     "relu",
     "leaky_relu",
+    "prelu",
     "elu",
     "selu",
     "celu",
@@ -674,6 +684,21 @@ def test_names_and_get():
     assert get("leaky_relu").params == {"slope": 0.01}
     assert get("hard_tanh").params == {"min_val": -1.0, "max_val": 1.0}
     assert get("softplus").params == {"beta": 1.0}
+    assert get("prelu").params == {"slope": 0.25}  # torch.nn.PReLU(init=0.25)
+
+
+def test_prelu_derivative_at_zero_takes_the_left_branch():
+    """PyTorch's PReLU backward (aten/src/ATen/native/cpu/Activation.cpp,
+    ``prelu_backward_kernel``) computes ``mask = input > 0``,
+    ``grad_input = mask ? grad : weight * grad`` and
+    ``grad_weight = mask ? 0 : input * grad``: at x = 0 the input gradient is the
+    slope (not 1, the x > 0 branch) and the slope's gradient is 0 * grad = 0."""
+    for a in (0.25, 0.6, -0.25, 0.0, 2.0):
+        act = get("prelu", slope=a)
+        assert act.derivative(0.0) == a
+        assert act.derivative(-0.0) == a
+        assert act.derivative(np.nextafter(0.0, 1.0)) == 1.0
+    assert get("prelu").derivative(np.float32(0.0)) == np.float32(0.25)
 
 
 @pytest.mark.parametrize("name", names())

@@ -71,6 +71,7 @@ CASES = {
     "zigzag_paths": lambda **k: figures.zigzag_paths(
         {SERIES[0]: _descent(0.2), SERIES[1]: _descent(0.05)}, contours=_bowl, **k
     ),
+    "gated_units_plot": lambda **k: figures.gated_units_plot(**k),
 }
 
 
@@ -284,3 +285,21 @@ def test_step_function_has_no_vertical_segment(built):
     finite = ~np.isnan(y)
     assert set(np.unique(y[finite])) == {0.0, 1.0}
     assert x[finite].min() == -6 and x[finite].max() == 6
+
+
+def test_gated_units_plot_draws_what_it_says():
+    fig = figures.gated_units_plot((1.0,), ((1.0, 0.0), (0.0, 0.0)), lang="en")
+    left, right = fig.axes
+    x, y = left.lines[1].get_data()  # after the ReLU reference: v = 1 is SiLU
+    np.testing.assert_allclose(y, activations.get("silu")(x), rtol=1e-14)
+    x, y = right.lines[2].get_data()  # max(x, 0): the Maxout line is ReLU
+    np.testing.assert_array_equal(y, activations.get("relu")(x))
+    assert "gate weight v = 1: SiLU" in [t.get_text() for t in left.get_legend().texts]
+    assert "0.25x" in figures.gated_units_plot(lang="en").alt_text
+
+
+def test_gated_units_plot_rejects_bad_parameters():
+    with pytest.raises(ValueError, match="gate weights must be > 0"):
+        figures.gated_units_plot((1.0, -2.0))
+    with pytest.raises(ValueError, match="1 to 5 entries"):
+        figures.gated_units_plot(pieces=())

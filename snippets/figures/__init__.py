@@ -1,9 +1,9 @@
 """The site's figures: pure functions from parameters to a Matplotlib figure.
 
 One module per topic, as the site's chapters: `functions` (an activation and its
-derivative, several at once), `networks` (the neuron, decision boundaries, loss
-curves, gradients by layer), `properties` (cost, plateaus, descent paths) and
-`serialise` (deterministic SVG and PNG). Everything public is importable from
+derivative, several at once), `gated` (gated and Maxout units), `networks` (the
+neuron, decision boundaries, loss curves, gradients by layer), `properties` (cost,
+plateaus, descent paths) and `serialise` (deterministic SVG and PNG). Everything public is importable from
 ``snippets.figures``.
 
 Every public figure function takes ``lang`` (``"pt"`` or ``"en"``) and ``theme``
@@ -31,6 +31,7 @@ True
 
 from snippets.figures._base import THEMES
 from snippets.figures.functions import activation_plot, activations_overview
+from snippets.figures.gated import gated_units_plot
 from snippets.figures.networks import (
     decision_boundary,
     gradient_norms_by_layer,
@@ -51,6 +52,7 @@ __all__ = [
     "cost_bars",
     "decision_boundary",
     "derivatives_with_plateaus",
+    "gated_units_plot",
     "gradient_norms_by_layer",
     "loss_curves",
     "neuron_diagram",
