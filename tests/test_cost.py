@@ -167,3 +167,38 @@ def test_machine_stamp_and_transcendentals():
 def test_bad_arguments(call, match):
     with pytest.raises(ValueError, match=match):
         call()
+
+
+# --- Claims of properties/cost.md -------------------------------------------------
+
+
+def test_where_the_registry_in_float32_is_far_off_expit_flushes_to_zero():
+    """The page: where the last column is large (sigmoid, tanh form of GELU,
+    SiLU), SciPy's expit in float32 gives 0 in the far left tail, where the true
+    value is still a tiny positive number."""
+    large = {"sigmoid", "gelu_tanh", "silu"}
+    for name in names():
+        if C.FAST[name] is not None:
+            f = C.fidelity(name)
+            assert (f["registry"] > 1e-3) == (name in large), (name, f)
+    assert special.expit(np.float32(-89.0)) == 0
+    assert special.expit(-89.0) > 0  # float64: the true value, about 2e-39
+
+
+def test_gelu_worst_error_is_in_the_far_left_tail_for_both_codes():
+    f = C.fidelity("gelu")
+    assert f["fast_at"] < -8 and f["registry"] > 1e-6
+    assert f["fast"] < 4 * f["registry"]  # the same order: float32's own limit
+
+
+def test_the_guard_against_minus_infinity_is_what_it_says():
+    """np.maximum(x, -1e3) is there only so that -inf gives 0, not NaN."""
+    x = np.array([-np.inf, -2000.0, -1.0, 3.0], dtype=np.float32)
+    guarded = C.fast("silu")(x)
+    with np.errstate(invalid="ignore"):
+        plain = x * C._NAMESPACE["sigmoid"](x)
+    assert np.isnan(plain[0]) and guarded[0] == 0
+    np.testing.assert_array_equal(guarded[1:], plain[1:])
+    with np.errstate(invalid="ignore"):
+        assert np.isnan(x[0] * C.normal_cdf(x[0]))
+    assert C.fast("gelu")(x)[0] == 0
