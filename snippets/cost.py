@@ -15,18 +15,14 @@ Three questions, three tools:
 
 Cost is measured on the machine running the code: ratios to the registry's ReLU,
 medians of repeats with their quartiles, one thread (``threadpoolctl`` limits the
-BLAS behind ``@``; NumPy's element-wise functions use one thread anyway), all
-functions interleaved within each repeat so that slow drifts of the machine
-affect them alike.
+BLAS behind ``@``), all functions interleaved within each repeat.
 
 Allocation matters more than arithmetic at 10^5-10^6 elements: glibc hands out
-large arrays as fresh memory maps, and the page faults on first touch can cost
-10x the computation, depending on what ran before. On glibc the timing functions
-therefore first set the allocator to the state its own heuristic reaches after
-freeing a 32 MiB block (``M_MMAP_THRESHOLD`` 32 MiB, ``M_TRIM_THRESHOLD``
-64 MiB), so that arrays up to 32 MiB are reused rather than re-mapped. The
-setting stays for the rest of the process (pass ``steady_allocator=False`` to
-measure with the allocator as it is).
+large arrays as fresh memory maps, whose page faults can cost 10x the computation.
+On glibc the timing functions therefore first set the allocator to the state its
+own heuristic reaches after freeing a 32 MiB block (``M_MMAP_THRESHOLD`` 32 MiB,
+``M_TRIM_THRESHOLD`` 64 MiB), so that arrays up to 32 MiB are reused; the setting
+stays for the rest of the process (``steady_allocator=False`` leaves it alone).
 """
 
 from __future__ import annotations
@@ -83,18 +79,8 @@ _WARMUP_ROUNDS = 3
 # Numerical Recipes' erfcc (Press et al., Numerical Recipes in C, 2nd edition,
 # 1992, section 6.2): a Chebyshev fit with relative error below 1.2e-7 for
 # z >= 0; coefficients highest power first.
-_ERFC_COEFFS = (
-    0.17087277,
-    -0.82215223,
-    1.48851587,
-    -1.13520398,
-    0.27886807,
-    -0.18628806,
-    0.09678418,
-    0.37409196,
-    1.00002368,
-    -1.26551223,
-)
+_ERFC_COEFFS = (0.17087277, -0.82215223, 1.48851587, -1.13520398, 0.27886807)
+_ERFC_COEFFS += (-0.18628806, 0.09678418, 0.37409196, 1.00002368, -1.26551223)
 
 
 def normal_cdf(x):
@@ -157,13 +143,8 @@ that we know of and that stays faithful in float32, as an expression in ``x``;
 module; ``np.maximum(x, -1e3)`` only makes ``-inf`` give 0 instead of NaN.
 The registry stays the accurate reference; see `fidelity`."""
 
-_NAMESPACE = {
-    "np": np,
-    "math": math,
-    "normal_cdf": normal_cdf,
-    "SELU_ALPHA": SELU_ALPHA,
-    "SELU_LAMBDA": SELU_LAMBDA,
-}
+_NAMESPACE = {"np": np, "math": math, "normal_cdf": normal_cdf}  # for the formulas
+_NAMESPACE |= {"SELU_ALPHA": SELU_ALPHA, "SELU_LAMBDA": SELU_LAMBDA}
 _COMPILED: dict = {}
 
 
@@ -178,12 +159,11 @@ def fast(name):
     Returns
     -------
     callable
-        ``f(x)`` for a NumPy array ``x`` (float32 or float64, dtype kept),
-        evaluating ``FAST[name]`` with NumPy's overflow warning off: a product
-        such as SELU's ``λ x`` may round to ``inf`` where the true value is beyond
-        float32's largest number, as the registry does (`fidelity` would see
-        any other overflow as a wrong result). Where ``FAST[name]`` is ``None``
-        (or a new activation has no entry), the registry's function itself.
+        ``f(x)`` for an array ``x`` (dtype kept), evaluating ``FAST[name]`` with
+        NumPy's overflow warning off: SELU's ``λ x`` rounds to ``inf`` where the
+        true value is beyond float32's range, as in the registry (`fidelity`
+        would see any other overflow as a wrong result). Where ``FAST[name]`` is
+        ``None`` (or missing, for a new activation), the registry's function.
 
     Raises
     ------
@@ -390,19 +370,14 @@ def relative_cost(
 
     Parameters
     ----------
-    act : Activation or str
-        The activation to time.
-    size : int, optional
-        Number of elements of the input array, >= 1.
+    act, reference : Activation or str
+        The activation to time, and the one whose cost counts as 1.
+    size, repeats : int, optional
+        Elements of the input array and timed calls per function, >= 1.
     dtype : {"float32", "float64"}, optional
         Floating type of the input.
-    repeats : int, optional
-        Number of timed calls per function, >= 1.
-    reference : Activation or str, optional
-        The activation whose cost counts as 1.
     steady_allocator : bool, optional
-        On glibc, keep freed arrays up to 32 MiB for reuse so that page faults
-        do not swamp the arithmetic (see the module notes; stays set).
+        On glibc, keep freed arrays up to 32 MiB for reuse (module notes).
 
     Returns
     -------
@@ -571,10 +546,8 @@ def machine_stamp(size=1_000_000, dtype="float32"):
 
     Parameters
     ----------
-    size : int, optional
-        Array size used for the measurement (reported as is).
-    dtype : str, optional
-        Floating type used for the measurement (reported as is).
+    size, dtype : int and str, optional
+        Array size and floating type of the measurement (reported as is).
 
     Returns
     -------
