@@ -20,7 +20,7 @@ LABELS: dict[str, dict[str, str]] = {
         "axis_loss": "perda",
         "axis_layer": "camada (1 = mais próxima da entrada)",
         "axis_grad_norm": "norma do gradiente",
-        "axis_relative_cost": "custo relativo (ReLU = 1)",
+        "axis_layer_share": "parcela do tempo da propagação direta (%)",
         "axis_weight_1": "peso w₁",
         "axis_weight_2": "peso w₂",
         # --- titles ---------------------------------------------------------------
@@ -45,7 +45,7 @@ LABELS: dict[str, dict[str, str]] = {
         "nb_install_comment": "Colab: instala o pacote usado neste caderno, se faltar.",
         "title_loss": "Perda durante o treinamento",
         "title_grad_norms": "Norma do gradiente em cada camada",
-        "title_cost": "Custo de calcular cada função de ativação",
+        "title_cost": "Parcela da ativação no tempo de uma camada densa",
         "title_plateaus": "Derivadas e seus platôs",
         "title_zigzag": "Caminhos da descida do gradiente",
         "title_glu_one_input": "GLU de uma entrada: x · σ(v x)",
@@ -67,6 +67,8 @@ LABELS: dict[str, dict[str, str]] = {
         "legend_gate_weight_silu": "{label}: a SiLU",
         "legend_piece": "pedaço {i}: {formula}",
         "legend_maxout": "o maior dos pedaços (Maxout)",
+        "legend_registry_code": "código deste site (o registro)",
+        "legend_fast_code": "formulação mais rápida",
         "param_value": "{param} = {value}",
         "param_alpha": "α",
         "param_beta": "β",
@@ -84,6 +86,7 @@ LABELS: dict[str, dict[str, str]] = {
         "neuron_sum_formula": "z = Σ wᵢxᵢ + b = {z}",
         "neuron_output_formula": "ŷ = f(z) = {y}",
         "cost_value": "{value}×",
+        "share_value": "{value} %",
         "stamp": "Medido em: {stamp}",
         "point": "({a}; {b})",
         "list_sep": "; ",
@@ -138,10 +141,13 @@ LABELS: dict[str, dict[str, str]] = {
             "(razão entre a primeira e a última: {ratio})"
         ),
         "alt_cost": (
-            "Gráfico de barras horizontais com o custo de calcular {count} "
-            "funções de ativação, relativo à ReLU; a mais barata é {cheapest} "
-            "({cheapest_value}×) e a mais cara é {dearest} ({dearest_value}×). "
-            "Medido em: {stamp}."
+            "Gráfico de barras horizontais, duas por função, para {count} funções "
+            "de ativação: a parcela do tempo da propagação direta de uma camada "
+            "densa ({layer}) gasta na função, com o código deste site e com a "
+            "formulação mais rápida. Com a mais rápida, a menor parcela é a de "
+            "{cheapest} ({cheapest_value} %) e a maior a de {dearest} "
+            "({dearest_value} %); com o código deste site, a maior é a de "
+            "{registry_dearest} ({registry_dearest_value} %). Medido em: {stamp}."
         ),
         "alt_plateaus": (
             "Derivadas de {count} funções de ativação para x de {xmin} a "
@@ -184,7 +190,13 @@ LABELS: dict[str, dict[str, str]] = {
         "card_max_derivative": "máx |f′|",
         "card_saturated": "Parcela de platô em [−6, 6] (|f′| < 0,01)",
         "card_transcendentals": "Operações transcendentes por elemento",
-        "card_cost": "Custo relativo à ReLU (medido)",
+        "card_cost": "Custo relativo à ReLU, código deste site (medido)",
+        "card_cost_fast": "Custo relativo à ReLU, formulação mais rápida (medido)",
+        "card_share": (
+            "Parcela da propagação direta de uma camada densa, formulação mais "
+            "rápida (medido)"
+        ),
+        "cost_same_code": "{value} (o mesmo código)",
         "col_function": "Função",
         "col_origin": "Origem",
         "cat_origin_none": (
@@ -195,7 +207,8 @@ LABELS: dict[str, dict[str, str]] = {
         "col_mean": "E[f(X)]",
         "col_max_derivative": "máx |f′|",
         "col_saturated": "Platô",
-        "col_cost": "Custo",
+        "col_cost": "Custo (ReLU = 1)",
+        "col_share": "Parcela da camada",
         "col_class": "Diferenciabilidade",
         "diff_col_point": "Ponto x",
         "diff_col_left": "f′ logo à esquerda",
@@ -225,7 +238,7 @@ LABELS: dict[str, dict[str, str]] = {
         "axis_loss": "loss",
         "axis_layer": "layer (1 = closest to the input)",
         "axis_grad_norm": "gradient norm",
-        "axis_relative_cost": "relative cost (ReLU = 1)",
+        "axis_layer_share": "share of the forward pass time (%)",
         "axis_weight_1": "weight w₁",
         "axis_weight_2": "weight w₂",
         # --- titles ---------------------------------------------------------------
@@ -250,7 +263,7 @@ LABELS: dict[str, dict[str, str]] = {
         "nb_install_comment": "Colab: install the package this notebook uses, if missing.",
         "title_loss": "Loss during training",
         "title_grad_norms": "Gradient norm in each layer",
-        "title_cost": "Cost of computing each activation function",
+        "title_cost": "The activation's share of a dense layer's time",
         "title_plateaus": "Derivatives and their plateaus",
         "title_zigzag": "Gradient descent paths",
         "title_glu_one_input": "One-input GLU: x · σ(v x)",
@@ -272,6 +285,8 @@ LABELS: dict[str, dict[str, str]] = {
         "legend_gate_weight_silu": "{label}: SiLU",
         "legend_piece": "piece {i}: {formula}",
         "legend_maxout": "the largest piece (Maxout)",
+        "legend_registry_code": "this site's code (the registry)",
+        "legend_fast_code": "fastest formulation",
         "param_value": "{param} = {value}",
         "param_alpha": "α",
         "param_beta": "β",
@@ -289,6 +304,7 @@ LABELS: dict[str, dict[str, str]] = {
         "neuron_sum_formula": "z = Σ wᵢxᵢ + b = {z}",
         "neuron_output_formula": "ŷ = f(z) = {y}",
         "cost_value": "{value}×",
+        "share_value": "{value} %",
         "stamp": "Measured on: {stamp}",
         "point": "({a}, {b})",
         "list_sep": ", ",
@@ -346,10 +362,13 @@ LABELS: dict[str, dict[str, str]] = {
             "(ratio of the first to the last: {ratio})"
         ),
         "alt_cost": (
-            "Horizontal bar chart of the cost of computing {count} activation "
-            "functions, relative to ReLU; the cheapest is {cheapest} "
-            "({cheapest_value}×) and the most expensive is {dearest} "
-            "({dearest_value}×). Measured on: {stamp}."
+            "Horizontal bar chart, two bars per function, for {count} activation "
+            "functions: the share of a dense layer's forward pass time ({layer}) "
+            "spent in the function, with this site's code and with the fastest "
+            "formulation. With the fastest, the smallest share is that of "
+            "{cheapest} ({cheapest_value} %) and the largest that of {dearest} "
+            "({dearest_value} %); with this site's code, the largest is that of "
+            "{registry_dearest} ({registry_dearest_value} %). Measured on: {stamp}."
         ),
         "alt_plateaus": (
             "Derivatives of {count} activation functions for x from {xmin} to "
@@ -390,7 +409,12 @@ LABELS: dict[str, dict[str, str]] = {
         "card_max_derivative": "max |f′|",
         "card_saturated": "Plateau share of [−6, 6] (|f′| < 0.01)",
         "card_transcendentals": "Transcendental operations per element",
-        "card_cost": "Cost relative to ReLU (measured)",
+        "card_cost": "Cost relative to ReLU, this site's code (measured)",
+        "card_cost_fast": "Cost relative to ReLU, fastest formulation (measured)",
+        "card_share": (
+            "Share of a dense layer's forward pass, fastest formulation (measured)"
+        ),
+        "cost_same_code": "{value} (the same code)",
         "col_function": "Function",
         "col_origin": "Origin",
         "cat_origin_none": (
@@ -401,7 +425,8 @@ LABELS: dict[str, dict[str, str]] = {
         "col_mean": "E[f(X)]",
         "col_max_derivative": "max |f′|",
         "col_saturated": "Plateau",
-        "col_cost": "Cost",
+        "col_cost": "Cost (ReLU = 1)",
+        "col_share": "Share of the layer",
         "col_class": "Differentiability",
         "diff_col_point": "Point x",
         "diff_col_left": "f′ just left",
@@ -431,6 +456,7 @@ SAME_IN_BOTH = frozenset(
         "neuron_sum_formula",
         "neuron_output_formula",
         "cost_value",
+        "share_value",
         "items_sep",
         "alt_scale_linear",
         "value_of",

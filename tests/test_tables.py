@@ -20,7 +20,7 @@ from scipy import integrate, optimize
 from conftest import page_training
 from snippets import tables
 from snippets.activations import get, names
-from snippets.cost import cost_table
+from snippets.cost import FAST, layer_costs
 from snippets.i18n import LABELS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,7 +30,18 @@ NUMBER = {"pt": r"−?\d+,\d{3}", "en": r"−?\d+\.\d{3}"}
 
 @pytest.fixture(scope="module")
 def cost():
-    return cost_table(names(), size=10_000, repeats=3)
+    return layer_costs(names(), batch=16, width=64, repeats=3)
+
+
+def ratio(lang: str) -> str:
+    """A cost cell: two significant digits, the language's decimal mark, ×."""
+    decimal = "," if lang == "pt" else r"\."
+    return rf"\d+(?:{decimal}\d+)?×"
+
+
+def share(lang: str) -> str:
+    decimal = "," if lang == "pt" else r"\."
+    return rf"\d+(?:{decimal}\d+)? %"
 
 
 def cells(row: str) -> list[str]:
@@ -77,7 +88,7 @@ def mean_by_quadrature(name: str) -> float:
 @pytest.mark.parametrize("lang", LANGS)
 def test_comparison_lists_every_function_once_with_working_links(lang, cost):
     header, body = rows(tables.comparison(lang, cost=cost))
-    assert len(header) == 7
+    assert len(header) == 8
     assert len(body) == len(names())
     targets = [link(row[0])[1] for row in body]
     assert targets == [f"activations/{name}.md" for name in names()]
@@ -93,7 +104,7 @@ def test_comparison_escapes_pipes(lang, cost):
     text = tables.comparison(lang, cost=cost)
     header = text.split("\n")[0]
     assert "máx \\|f′\\|" in header or "max \\|f′\\|" in header
-    assert len(cells(header)) == 7  # the escaped pipes did not split cells
+    assert len(cells(header)) == 8  # the escaped pipes did not split cells
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -103,8 +114,8 @@ def test_comparison_numbers_use_the_language_separator(lang, cost):
         assert re.fullmatch(NUMBER[lang], row[3]), row[3]
         assert re.fullmatch(NUMBER[lang], row[4]), row[4]
         assert re.fullmatch(r"\d+ %", row[5]), row[5]
-        decimal = "," if lang == "pt" else r"\."
-        assert re.fullmatch(rf"\d+{decimal}\d×", row[6]), row[6]
+        assert re.fullmatch(ratio(lang), row[6]), row[6]
+        assert re.fullmatch(share(lang), row[7]), row[7]
 
 
 def test_comparison_is_the_same_in_both_languages(cost):
@@ -119,7 +130,27 @@ def test_comparison_is_the_same_in_both_languages(cost):
 def test_relu_costs_one_relu(cost):
     _, body = rows(tables.comparison("en", cost=cost))
     relu = body[names().index("relu")]
-    assert relu[6] == "1.0×"
+    assert relu[6] == "1×"
+
+
+@pytest.mark.parametrize("name", ["gelu", "tanh"])
+def test_cost_cells_show_the_measurement(name, cost):
+    """The comparison and the card show the fastest formulation's ratio and
+    share, the card the registry's ratio too, from the same measurement."""
+    row = cost["functions"][name]
+    _, body = rows(tables.comparison("en", cost=cost))
+    cells_ = body[names().index(name)]
+    fast, reg = row["fast"], row["registry"]
+    assert float(cells_[6].rstrip("×")) == pytest.approx(fast["relative"], rel=0.06)
+    assert float(cells_[7].rstrip(" %")) == pytest.approx(100 * fast["share"], rel=0.06)
+    _, card = rows(tables.card(name, "en", cost=cost))
+    values = {r[0]: r[1] for r in card}
+    shown = values[LABELS["en"]["card_cost"]]
+    assert float(shown.rstrip("×")) == pytest.approx(reg["relative"], rel=0.06)
+    fast_cell = values[LABELS["en"]["card_cost_fast"]]
+    assert fast_cell.startswith(cells_[6])
+    assert fast_cell.endswith("(the same code)") == (FAST[name] is None)
+    assert values[LABELS["en"]["card_share"]] == cells_[7]
 
 
 @pytest.mark.parametrize("name", names())
@@ -244,12 +275,12 @@ def test_catalogue_index_ranges_use_the_language():
 @pytest.mark.parametrize("name", ["relu", "sigmoid", "selu", "hard_swish"])
 def test_card_is_a_two_column_table(name, lang, cost):
     header, body = rows(tables.card(name, lang, cost=cost))
-    assert len(header) == 2 and len(body) == 10
+    assert len(header) == 2 and len(body) == 12
     assert header == [LABELS[lang]["card_property"], LABELS[lang]["card_value"]]
     values = {row[0]: row[1] for row in body}
-    cost_cell = values[LABELS[lang]["card_cost"]]
-    decimal = "," if lang == "pt" else r"\."
-    assert re.fullmatch(rf"\d+{decimal}\d×", cost_cell)
+    assert re.fullmatch(ratio(lang), values[LABELS[lang]["card_cost"]])
+    assert re.match(ratio(lang), values[LABELS[lang]["card_cost_fast"]])
+    assert re.fullmatch(share(lang), values[LABELS[lang]["card_share"]])
     assert values[LABELS[lang]["card_max_derivative"].replace("|", "\\|")]
 
 
@@ -260,7 +291,8 @@ def test_card_relu_values(cost):
     assert values[LABELS["pt"]["card_monotonic"]] == "sim"
     mean = f"{1 / math.sqrt(2 * math.pi):.4f}".replace(".", ",")
     assert values[LABELS["pt"]["card_mean"]] == mean
-    assert values[LABELS["pt"]["card_cost"]] == "1,0×"
+    assert values[LABELS["pt"]["card_cost"]] == "1×"
+    assert values[LABELS["pt"]["card_cost_fast"]] == "1× (o mesmo código)"
     assert values[LABELS["pt"]["card_transcendentals"]] == "0"
 
 
@@ -289,12 +321,18 @@ def test_origin_cites_the_registry(name):
     assert tables.origin(name, "pt") == line  # citations are not translated
 
 
+ONE = {  # a made-up measurement: every function costs one ReLU
+    "functions": {
+        n: {k: {"relative": 1.0, "share": 0.01} for k in ("registry", "fast")}
+        for n in names()
+    }
+}
 FUNCTIONS = [
     lambda lang: tables.formulas("relu", lang),
-    lambda lang: tables.card("relu", lang, cost={"relu": {"relative": 1.0}}),
+    lambda lang: tables.card("relu", lang, cost=ONE),
     lambda lang: tables.origin("relu", lang),
     lambda lang: tables.catalogue_index(lang),
-    lambda lang: tables.comparison(lang, cost={"relu": {"relative": 1.0}}),
+    lambda lang: tables.comparison(lang, cost=ONE),
 ]
 
 
