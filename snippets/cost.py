@@ -115,6 +115,7 @@ FAST = {
     "tanh": None,
     "relu": None,
     "leaky_relu": "np.maximum(x, 0.01 * x)",
+    "prelu": "np.maximum(x, 0.25 * x)",
     "elu": "np.maximum(x, 0.0) + np.expm1(np.minimum(x, 0.0))",
     "selu": (
         "SELU_LAMBDA * np.maximum(x, 0.0)"
