@@ -27,8 +27,8 @@ Examples
 >>> import numpy as np
 >>> softmax(np.array([1000.0, 999.0, 998.0])).round(4)
 array([0.6652, 0.2447, 0.09  ])
->>> float(logsumexp(np.array([1000.0, 1000.0])) - 1000.0) == float(np.log(2))
-True
+>>> round(float(logsumexp(np.array([1000.0, 1000.0]))), 6)  # 1000 + log 2
+1000.693147
 """
 
 from __future__ import annotations
@@ -425,7 +425,7 @@ def cross_entropy_naive(z, y):
 
     Examples
     --------
-    >>> float(cross_entropy_naive([0.0, 0.0], 1).round(6))
+    >>> round(cross_entropy_naive([0.0, 0.0], 1), 6)
     0.693147
     """
     a, y, single = _prepare(z, y, "softmax_ce")
@@ -445,7 +445,7 @@ def binary_cross_entropy_naive(z, y):
 
     Examples
     --------
-    >>> float(binary_cross_entropy_naive(0.0, 1).round(6))
+    >>> round(binary_cross_entropy_naive(0.0, 1), 6)
     0.693147
     """
     a, y, single = _prepare(z, y, "sigmoid_bce")

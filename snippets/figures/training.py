@@ -349,7 +349,7 @@ def logit_loss_gradient(
         lang,
         lo=_num(lo, lang),
         hi=_num(hi, lang),
-        bce=_num(g_bce, lang, 3),
+        bce=fmt_auto(g_bce, lang, 4),
         mse=fmt_auto(g_mse, lang, 2),
         peak=_num(peak, lang, 1),
         peak_value=_num(
