@@ -217,16 +217,16 @@ LABELS: dict[str, dict[str, str]] = {
         "axis_logit": "logit z",
         "axis_logit_grad": "|∂L/∂z|",
         "bp_pair_bce": "sigmoide + entropia cruzada",
-        "bp_pair_mse": "sigmoide + erro quadrático",
+        "bp_pair_mse": "sigmoide + erro quadrático médio",
         "alt_logit_loss_gradient": (
             "Dois gráficos lado a lado, para um exemplo da classe 1 (y = 1) com "
             "logit z de {lo} a {hi}, com a saída sigmoide e duas perdas: a "
-            "entropia cruzada e o erro quadrático. À esquerda, a perda: com a "
+            "entropia cruzada e o erro quadrático médio. À esquerda, a perda: com a "
             "entropia cruzada ela cresce sem limite à medida que z fica mais "
-            "negativo; com o erro quadrático ela nunca passa de 1. À direita, o "
+            "negativo; com o erro quadrático médio ela nunca passa de 1. À direita, o "
             "valor absoluto da derivada da perda em relação a z: com a entropia "
             "cruzada ele vale {bce} em z = {lo} e cai a zero quando z cresce; com "
-            "o erro quadrático ele vale só {mse} em z = {lo}, chega ao máximo de "
+            "o erro quadrático médio ele vale só {mse} em z = {lo}, chega ao máximo de "
             "{peak_value} perto de z = {peak} e volta a cair."
         ),
         # --- glossary -------------------------------------------------------------
@@ -445,16 +445,16 @@ LABELS: dict[str, dict[str, str]] = {
         "axis_logit": "logit z",
         "axis_logit_grad": "|∂L/∂z|",
         "bp_pair_bce": "sigmoid + cross-entropy",
-        "bp_pair_mse": "sigmoid + squared error",
+        "bp_pair_mse": "sigmoid + mean squared error",
         "alt_logit_loss_gradient": (
             "Two plots side by side, for an example of class 1 (y = 1) with logit "
             "z from {lo} to {hi}, with the sigmoid output and two losses: "
-            "cross-entropy and the squared error. On the left, the loss: with "
+            "cross-entropy and the mean squared error. On the left, the loss: with "
             "cross-entropy it grows without bound as z becomes more negative; with "
-            "the squared error it never exceeds 1. On the right, the absolute "
+            "the mean squared error it never exceeds 1. On the right, the absolute "
             "value of the derivative of the loss with respect to z: with "
             "cross-entropy it is {bce} at z = {lo} and falls to zero as z grows; "
-            "with the squared error it is only {mse} at z = {lo}, reaches its "
+            "with the mean squared error it is only {mse} at z = {lo}, reaches its "
             "maximum of {peak_value} near z = {peak} and falls again."
         ),
         # --- glossary -------------------------------------------------------------
