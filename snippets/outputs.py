@@ -33,6 +33,8 @@ array([0.6652, 0.2447, 0.09  ])
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from scipy.special import expit
 
@@ -408,11 +410,28 @@ def descend_logit(z0, y, pair, lr=1.0, steps=100):
         raise ValueError(f"lr must be a finite number > 0, got {lr!r}")
     if not isinstance(steps, int | np.integer) or steps < 1:
         raise ValueError(f"steps must be an integer >= 1, got {steps!r}")
+    logit_gradient(z0, y, pair)  # checks y
+    sign = 1.0 - 2.0 * float(y)  # the scalar formulas of `logit_gradient`
     path = np.empty(steps + 1)
-    path[0] = float(z0)
+    path[0] = z = float(z0)
     for i in range(steps):
-        path[i + 1] = path[i] - lr * logit_gradient(path[i], y, pair)
+        if pair == "identity_mse":
+            grad = 2.0 * (z - y)
+        else:
+            grad = sign * _expit(sign * z)  # p - y
+            if pair == "sigmoid_mse":
+                grad *= 2.0 * _expit(z) * _expit(-z)
+        z -= lr * grad
+        path[i + 1] = z
     return path
+
+
+def _expit(x):
+    """The sigmoid of one Python float, without overflow."""
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    e = math.exp(x)
+    return e / (1.0 + e)
 
 
 def cross_entropy_naive(z, y):

@@ -266,6 +266,11 @@ def test_descent_on_a_wrong_logit():
     assert np.all(np.diff(ce) > 0) and np.all(np.diff(mse) > 0)
     first_ce, first_mse = np.argmax(ce > 0), np.argmax(mse > 0)
     assert 0 < first_ce < 10 and first_mse > 20 * first_ce
+    for pair in ("sigmoid_bce", "sigmoid_mse"):  # each step is -lr * logit_gradient
+        for y in (0, 1):
+            path = descend_logit(-3.0, y, pair, lr=0.5, steps=20)
+            steps = [-0.5 * logit_gradient(z, y, pair) for z in path[:-1]]
+            np.testing.assert_allclose(np.diff(path), steps, rtol=1e-12, atol=1e-15)
     reg = descend_logit(5.0, 2.0, "identity_mse", lr=0.25, steps=1)
     assert reg[1] == pytest.approx(5.0 - 0.25 * 2 * 3.0)
 
