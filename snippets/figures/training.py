@@ -16,7 +16,6 @@ from snippets.figures._base import (
     _figure_function,
     _finish,
     _inline,
-    _legend,
     _new_figure,
     _num,
     _series,
@@ -160,7 +159,7 @@ def backprop_graph(
                 _num(w, lang, 2),
                 ha="center",
                 va="center",
-                fontsize=8.5,
+                fontsize=9.5,
                 color=th.muted,
                 zorder=4,
                 bbox={
@@ -177,7 +176,7 @@ def backprop_graph(
             _num(float(params["W2"][j][0]), lang, 2),
             ha="center",
             va="center",
-            fontsize=8.5,
+            fontsize=9.5,
             color=th.muted,
             zorder=4,
             bbox={
@@ -327,7 +326,7 @@ def logit_loss_gradient(
         )
     z = np.linspace(lo, hi, 321)
     ones = np.ones_like(z)
-    fig, (left, right) = _new_figure(theme, 1, 2, figsize=(7.6, 3.6))
+    fig, (left, right) = _new_figure(theme, 1, 2, figsize=(7.6, 4.0))
     pairs = (("sigmoid_bce", "bp_pair_bce"), ("sigmoid_mse", "bp_pair_mse"))
     for i, (pair, key) in enumerate(pairs):
         style = _series(i, theme)
@@ -339,7 +338,7 @@ def logit_loss_gradient(
         ax.set_ylabel(t(key, lang))
         ax.set_xlim(lo, hi)
     right.set_ylim(0, 1.05)
-    _legend(left, theme, loc="upper right")
+    fig.legend(*left.get_legend_handles_labels(), loc="outside lower center", ncols=2)
     fig.suptitle(t("title_logit_loss_gradient", lang))
     g_bce = abs(logit_gradient(lo, 1, "sigmoid_bce"))
     g_mse = abs(logit_gradient(lo, 1, "sigmoid_mse"))
