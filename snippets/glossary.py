@@ -354,6 +354,14 @@ TERMS: tuple[Term, ...] = (
         "the largest zⱼ, it does not overflow.",
     ),
     Term(
+        "log-softmax",
+        "log-softmax",
+        "Logaritmo da softmax, calculado direto dos logits como zⱼ − log-sum-exp(z), "
+        "sem passar pelas probabilidades.",
+        "Logarithm of the softmax, computed straight from the logits as "
+        "zⱼ − log-sum-exp(z), without going through the probabilities.",
+    ),
+    Term(
         "estouro",
         "overflow",
         "Resultado grande demais para o tipo de ponto flutuante, que vira infinito; "
