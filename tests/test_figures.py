@@ -79,6 +79,19 @@ CASES = {
         {SERIES[0]: _descent(0.2), SERIES[1]: _descent(0.05)}, contours=_bowl, **k
     ),
     "gated_units_plot": lambda **k: figures.gated_units_plot(**k),
+    "backprop_graph": lambda **k: figures.backprop_graph(
+        [0.5, -1.0],
+        1,
+        {
+            "W1": np.array([[0.2, -0.4, 0.6], [0.5, 0.3, -0.1]]),
+            "b1": np.array([0.1, 0.0, -0.2]),
+            "W2": np.array([[0.7], [-0.5], [0.4]]),
+            "b2": np.array([0.1]),
+        },
+        "tanh",
+        **k,
+    ),
+    "logit_loss_gradient": lambda **k: figures.logit_loss_gradient((-8.0, 8.0), **k),
 }
 
 
@@ -310,3 +323,35 @@ def test_gated_units_plot_rejects_bad_parameters():
         figures.gated_units_plot((1.0, -2.0))
     with pytest.raises(ValueError, match="1 to 5 entries"):
         figures.gated_units_plot(pieces=())
+
+
+def test_backprop_graph_shows_the_computed_values(built):
+    """z1 = (0.5, -1) W1 + b1 = (-0.3, -0.5, 0.2); p = sigmoid(0.206) = 0.551;
+    delta2 = p - 1 = -0.449 (tests/test_backprop.py checks them against mpmath)."""
+    fig = built["backprop_graph", "pt", "light"]
+    assert "z = −0,3; −0,5; 0,2" in fig.alt_text
+    assert "p = 0,551" in fig.alt_text and "−0,449 na saída" in fig.alt_text
+    texts = _texts(fig)
+    assert "δ = −0,449" in texts and "z = 0,206\np = 0,551" in texts
+    with pytest.raises(ValueError, match="1 to 4 hidden units"):
+        figures.backprop_graph(
+            [1.0],
+            0,
+            {
+                "W1": np.ones((1, 5)),
+                "b1": np.zeros(5),
+                "W2": np.ones((5, 1)),
+                "b2": np.zeros(1),
+            },
+        )
+
+
+def test_logit_figure_numbers():
+    """At z = -8 with y = 1: |dL/dz| = sigmoid(8) = 0.9997 for cross-entropy and
+    2 sigmoid(-8)² sigmoid(8) = 6.7e-4 for the squared error, whose largest value
+    is 8/27 = 0.30 at z = -ln 2 = -0.69."""
+    alt = figures.logit_loss_gradient((-8.0, 8.0), lang="en").alt_text
+    assert "it is 0.9997 at z = −8" in alt and "only 6.7 × 10⁻⁴ at z = −8" in alt
+    assert "maximum of 0.3 near z = −0.7" in alt
+    with pytest.raises(ValueError, match="negative to a positive logit"):
+        figures.logit_loss_gradient((1.0, 8.0))

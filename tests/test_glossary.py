@@ -12,7 +12,9 @@ Three groups of tests:
 The rule, kept simple: code (fenced and inline), math, link targets, HTML comments
 and mkdocstrings directives are not prose; neither are the titles of cited works
 (the italic text of the references page and of any section headed "Referências"),
-which keep their original language. Everything else is checked. The glossary page
+which keep their original language, nor the English term given once, in exactly
+the form "(em inglês, *term*)", next to the Portuguese one for readers who will
+meet it in papers and library documentation. Everything else is checked. The glossary page
 is the one exception: it lists the discouraged forms on purpose, and it is the only
 page where an English term such as "bias" may appear in the prose.
 """
@@ -53,6 +55,7 @@ _NOT_PROSE = (
     re.compile(r"\\\(.*?\\\)", re.DOTALL),  # inline math
     re.compile(r"(`+).+?\1", re.DOTALL),  # inline code
     re.compile(r"\]\([^)]*\)"),  # link targets
+    re.compile(r"\(em\s+inglês,\s+\*[^*]+\*\)"),  # the English term, given once
 )
 
 
@@ -159,6 +162,17 @@ def test_the_checker_skips_titles_of_cited_works_only():
     found = [(line, form.casefold()) for line, form, _ in violations(text)]
     assert found == [(3, "dying relu"), (8, "treino"), (14, "dataset")]
     assert [f for _, f, _ in violations(text, references=True)] == ["treino"]
+
+
+def test_the_checker_allows_the_english_term_in_its_bridge_form_only():
+    text = (
+        "A retropropagação (em inglês, *backpropagation*) e o modo reverso (em\n"
+        "inglês, *reverse\nmode*).\n"
+        "Sem o parêntese, *backpropagation* é prosa; (em inglês, backprop) também;\n"
+        "e (in English, *overflow*) também.\n"
+    )
+    found = [(line, form.casefold()) for line, form, _ in violations(text)]
+    assert found == [(4, "backprop"), (4, "backpropagation"), (5, "overflow")]
 
 
 def test_the_checker_matches_whole_words_only():
