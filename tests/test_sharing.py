@@ -92,6 +92,34 @@ def test_other_data_and_activations_are_other_runs(shared) -> None:
     assert len(list(shared.glob("*.pickle"))) == 4
 
 
+def test_normalisation_and_residual_connections_are_other_runs(shared) -> None:
+    # Same seed, so the same W and b: only the norm and the skips tell them apart.
+    Xm, ym = two_moons(40, seed=0)
+    for kwargs in ({}, {"norm": "layer"}, {"residual": True}):
+        train(MLP((2, 4, 4, 1), "tanh", seed=0, **kwargs), Xm, ym, epochs=5)
+    assert len(list(shared.glob("*.pickle"))) == 3
+
+
+def test_a_shared_normalised_run_is_the_plain_run_bit_for_bit(shared, monkeypatch):
+    Xm, ym = two_moons(40, seed=0)
+
+    def run():
+        net = MLP((2, 4, 4, 1), "tanh", seed=0, norm="layer", residual=True)
+        return net, train(net, Xm, ym, lr=0.3, epochs=20)
+
+    first, _ = run()
+    again, _ = run()  # from the folder
+    assert "norm.gamma" in sharing._state(again)[0]
+    monkeypatch.delenv(sharing.SHARED_DIR_VARIABLE)
+    plain, _ = run()
+    for net in (first, again):
+        assert _same(_state(net), _state(plain))
+        assert all(
+            np.array_equal(a, b)
+            for a, b in zip(net.params(), plain.params(), strict=True)
+        )
+
+
 def test_bad_arguments_get_trains_own_error_and_leave_no_lock(shared) -> None:
     with pytest.raises(ValueError, match="lr must be > 0"):
         _run(lr=-1.0)
