@@ -23,6 +23,8 @@ LABELS: dict[str, dict[str, str]] = {
         "axis_relative_cost": "custo relativo (ReLU = 1)",
         "axis_weight_1": "peso w₁",
         "axis_weight_2": "peso w₂",
+        "axis_spread": "variância entre os exemplos",
+        "axis_grad_rms": "tamanho de ∂L/∂z",
         # --- titles ---------------------------------------------------------------
         "title_overview": "Algumas funções de ativação",
         "title_neuron": "Um neurônio artificial",
@@ -48,6 +50,8 @@ LABELS: dict[str, dict[str, str]] = {
         "title_cost": "Custo de calcular cada função de ativação",
         "title_plateaus": "Derivadas e seus platôs",
         "title_zigzag": "Caminhos da descida do gradiente",
+        "title_signal_forward": "Propagação direta: pré-ativações",
+        "title_signal_backward": "Retropropagação: gradiente",
         # --- legends and annotations ----------------------------------------------
         "legend_function": "função f(x)",
         "legend_derivative": "derivada f′(x)",
@@ -151,6 +155,17 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "alt_zigzag_contours": ", sobre as curvas de nível da perda",
         "alt_zigzag_item": "{label}: {steps} passos, de {start} até {end}",
+        "alt_signal": (
+            "Dois gráficos, com a camada no eixo horizontal (de 1 a {layers}) e "
+            "escala logarítmica no vertical, para {count} redes; cada linha é a "
+            "média geométrica de {seeds} sementes, com a faixa do menor ao maior "
+            "valor sombreada. Em cima, a variância das pré-ativações entre os "
+            "exemplos; embaixo, o tamanho do gradiente ∂L/∂z. {items}."
+        ),
+        "alt_signal_item": (
+            "{label}: variância de {first} na camada 1 a {last} na camada "
+            "{layers}, gradiente de {gfirst} a {glast}"
+        ),
         "range": "de {lo} a {hi}",
         # --- messages -------------------------------------------------------------
         "figure_saved": "Figura salva em {path}",
@@ -212,6 +227,8 @@ LABELS: dict[str, dict[str, str]] = {
         "axis_relative_cost": "relative cost (ReLU = 1)",
         "axis_weight_1": "weight w₁",
         "axis_weight_2": "weight w₂",
+        "axis_spread": "variance across the examples",
+        "axis_grad_rms": "size of ∂L/∂z",
         # --- titles ---------------------------------------------------------------
         "title_overview": "A few activation functions",
         "title_neuron": "An artificial neuron",
@@ -237,6 +254,8 @@ LABELS: dict[str, dict[str, str]] = {
         "title_cost": "Cost of computing each activation function",
         "title_plateaus": "Derivatives and their plateaus",
         "title_zigzag": "Gradient descent paths",
+        "title_signal_forward": "Forward pass: pre-activations",
+        "title_signal_backward": "Backward pass: gradient",
         # --- legends and annotations ----------------------------------------------
         "legend_function": "function f(x)",
         "legend_derivative": "derivative f′(x)",
@@ -342,6 +361,18 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "alt_zigzag_contours": ", over the contour lines of the loss",
         "alt_zigzag_item": "{label}: {steps} steps, from {start} to {end}",
+        "alt_signal": (
+            "Two plots, with the layer on the horizontal axis (from 1 to {layers}) "
+            "and a logarithmic vertical axis, for {count} networks; each line is "
+            "the geometric mean of {seeds} seeds, with the band from the smallest "
+            "to the largest value shaded. Above, the variance of the "
+            "pre-activations across the examples; below, the size of the gradient "
+            "∂L/∂z. {items}."
+        ),
+        "alt_signal_item": (
+            "{label}: variance from {first} in layer 1 to {last} in layer "
+            "{layers}, gradient from {gfirst} to {glast}"
+        ),
         "range": "{lo} to {hi}",
         # --- messages -------------------------------------------------------------
         "figure_saved": "Figure saved to {path}",

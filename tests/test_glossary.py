@@ -9,8 +9,9 @@ Three groups of tests:
 * the terminology test: no discouraged synonym (``Term.avoid``) in the prose of a
   Portuguese page, nor in the Portuguese labels of figures and tables.
 
-The rule, kept simple: code (fenced and inline), math, link targets, HTML comments
-and mkdocstrings directives are not prose; neither are the titles of cited works
+The rule, kept simple: code (fenced and inline), math, link targets, HTML comments,
+mkdocstrings directives and the English term given as "(em inglês, *term*)" are not
+prose; neither are the titles of cited works
 (the italic text of the references page and of any section headed "Referências"),
 which keep their original language. Everything else is checked. The glossary page
 is the one exception: it lists the discouraged forms on purpose, and it is the only
@@ -53,6 +54,9 @@ _NOT_PROSE = (
     re.compile(r"\\\(.*?\\\)", re.DOTALL),  # inline math
     re.compile(r"(`+).+?\1", re.DOTALL),  # inline code
     re.compile(r"\]\([^)]*\)"),  # link targets
+    # The English term given once, as a bridge to papers and PyTorch's documentation:
+    # exactly "(em inglês, *term*)".
+    re.compile(r"\(em inglês, \*[^*\n]+\*\)"),
 )
 
 
@@ -159,6 +163,17 @@ def test_the_checker_skips_titles_of_cited_works_only():
     found = [(line, form.casefold()) for line, form, _ in violations(text)]
     assert found == [(3, "dying relu"), (8, "treino"), (14, "dataset")]
     assert [f for _, f, _ in violations(text, references=True)] == ["treino"]
+
+
+def test_the_checker_allows_exactly_the_english_bridge():
+    text = (
+        "A retropropagação (em inglês, *backpropagation*) e a normalização em lote\n"
+        "(em inglês, *batch normalization*).\n"
+        "Mas não: backpropagation, (*backpropagation*), (em inglês, backpropagation),\n"
+        "(em inglês: *backpropagation*).\n"
+    )
+    found = [(line, form.casefold()) for line, form, _ in violations(text)]
+    assert found == [(3, "backpropagation")] * 3 + [(4, "backpropagation")]
 
 
 def test_the_checker_matches_whole_words_only():

@@ -2,8 +2,9 @@
 
 One module per topic, as the site's chapters: `functions` (an activation and its
 derivative, several at once), `networks` (the neuron, decision boundaries, loss
-curves, gradients by layer), `properties` (cost, plateaus, descent paths) and
-`serialise` (deterministic SVG and PNG). Everything public is importable from
+curves, gradients by layer), `properties` (cost, plateaus, descent paths),
+`signal` (the signal of a deep network, layer by layer) and `serialise`
+(deterministic SVG and PNG). Everything public is importable from
 ``snippets.figures``.
 
 Every public figure function takes ``lang`` (``"pt"`` or ``"en"``) and ``theme``
@@ -43,6 +44,7 @@ from snippets.figures.properties import (
     zigzag_paths,
 )
 from snippets.figures.serialise import png_bytes, recolour_svg, svg_bytes
+from snippets.figures.signal import signal_by_layer
 
 __all__ = [
     "THEMES",
@@ -56,6 +58,7 @@ __all__ = [
     "neuron_diagram",
     "png_bytes",
     "recolour_svg",
+    "signal_by_layer",
     "svg_bytes",
     "zigzag_paths",
 ]
