@@ -72,8 +72,10 @@ class LayerNorm:
 
     def forward(self, z):
         """Normalise each row of ``z``, then scale and shift it."""
-        self.inv_std = 1.0 / np.sqrt(z.var(axis=1, keepdims=True) + self.eps)
-        self.zhat = (z - z.mean(axis=1, keepdims=True)) * self.inv_std
+        centred = z - z.mean(axis=1, keepdims=True)
+        variance = (centred**2).mean(axis=1, keepdims=True)
+        self.inv_std = 1.0 / np.sqrt(variance + self.eps)
+        self.zhat = centred * self.inv_std  # mean 0 and variance ~1 in every row
         return self.gamma * self.zhat + self.beta
 
     def backward(self, dy):
