@@ -12,6 +12,10 @@ and history, bit for bit, instead of training again. The folder is deleted after
 the build: nothing is reused across builds (the block cache of
 ``scripts/hooks.py`` does that, keyed by the code).
 
+`shared_result` does the same for any deterministic computation whose
+arguments are plain values (numbers, strings, None and tuples of them), such as
+the depth experiment of `snippets.signal`.
+
 Without the variable (a reader's Python, a notebook, the tests) training simply
 runs.
 """
@@ -58,6 +62,41 @@ def shared_training(train):
         return history
 
     return wrapper
+
+
+def shared_result(function):
+    """Wrap a deterministic ``function`` so that a site build computes each call once.
+
+    Calls whose arguments are not all plain values (numbers, strings, None, and
+    tuples of them) are not shared: they simply run.
+    """
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        folder = os.environ.get(SHARED_DIR_VARIABLE)
+        key = _call_key(function, args, kwargs) if folder else None
+        if key is None:
+            return function(*args, **kwargs)
+        return _shared(Path(folder), key, lambda: function(*args, **kwargs))
+
+    return wrapper
+
+
+_PLAIN = (str, int, float, bool, type(None))
+
+
+def _plain(value) -> bool:
+    if isinstance(value, tuple):
+        return all(_plain(v) for v in value)
+    return isinstance(value, _PLAIN)
+
+
+def _call_key(function, args, kwargs) -> str | None:
+    """Hash of a call, or None if an argument is not a plain value."""
+    if not all(_plain(v) for v in (*args, *kwargs.values())):
+        return None
+    call = (function.__module__, function.__qualname__, args, sorted(kwargs.items()))
+    return "call-" + hashlib.sha256(repr(call).encode()).hexdigest()[:32]
 
 
 def _key(model, X, y, loss, lr, epochs, record) -> str | None:

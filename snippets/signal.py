@@ -35,6 +35,7 @@ from scipy import optimize
 
 from snippets.nn import INITS, NORMS, LayerNorm
 from snippets.properties import _expect, _resolve, _scalar
+from snippets.sharing import shared_result
 
 __all__ = [
     "TORCH_GAINS",
@@ -61,6 +62,7 @@ TORCH_GAINS = {
 }
 
 
+@shared_result  # a site build computes each call once for both languages
 def forward_factor(act, std=1.0):
     """E[f(Z)^2] for Z ~ N(0, std^2): the forward pass's factor of one layer.
 
@@ -85,10 +87,10 @@ def forward_factor(act, std=1.0):
     1.0
     """
     a = _resolve(act)
-    f = _scalar(a)
-    return _expect(lambda x: f(x) ** 2, a.kinks(), _check_std(std))
+    return _second_moment(a, a.kinks(), _check_std(std))
 
 
+@shared_result
 def backward_factor(act, std=1.0):
     """E[f'(Z)^2] for Z ~ N(0, std^2): the backward pass's factor of one layer.
 
@@ -113,8 +115,13 @@ def backward_factor(act, std=1.0):
     0.50005
     """
     a = _resolve(act)
-    d = _scalar(a.derivative)
-    return _expect(lambda x: d(x) ** 2, a.kinks(), _check_std(std))
+    return _second_moment(a.derivative, a.kinks(), _check_std(std))
+
+
+def _second_moment(fn, kinks, std):
+    """E[fn(Z)^2] for Z ~ N(0, std^2), the quadrature split at ``kinks``."""
+    g = _scalar(fn)
+    return _expect(lambda x: g(x) ** 2, kinks, std)
 
 
 def _check_std(std):
@@ -185,6 +192,7 @@ def weight_variance(scheme, fan_in, fan_out, gain=1.0):
     return float((gain * INITS[scheme](fan_in, fan_out)) ** 2)
 
 
+@shared_result
 def fixed_point(act, gain, q_max=1e4):
     """Mean-field fixed point ``q*`` of the variance, and the gradient factor there.
 
@@ -230,7 +238,7 @@ def fixed_point(act, gain, q_max=1e4):
     g2 = float(gain) ** 2
 
     def excess(q):  # > 0 where the map pushes q up
-        return g2 * forward_factor(a, math.sqrt(q)) - q
+        return g2 * _second_moment(a, a.kinks(), math.sqrt(q)) - q
 
     tiny = 1e-8
     if excess(tiny) <= 0:  # q = 0 attracts: the variance fades away
@@ -238,7 +246,7 @@ def fixed_point(act, gain, q_max=1e4):
         chi = g2 * float(a.derivative(np.zeros(1))[0]) ** 2
     else:
         q = optimize.brentq(excess, tiny, q_max, xtol=1e-12, rtol=1e-12)
-        chi = g2 * backward_factor(a, math.sqrt(q))
+        chi = g2 * _second_moment(a.derivative, a.kinks(), math.sqrt(q))
     return {"q": float(q), "chi": float(chi)}
 
 
@@ -322,6 +330,7 @@ def _propagate(act, weights, X, R, norm=None, residual=False):
 
 
 @functools.lru_cache(maxsize=64)
+@shared_result  # a site build runs each configuration once for both languages
 def _run(activation, init, gain, depth, width, batch, seeds, norm, residual):
     X, Ws, R = _draws(depth, width, batch, seeds)
     std = gain * INITS[init](width, width)

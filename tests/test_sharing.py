@@ -1,4 +1,4 @@
-"""snippets/sharing.py: one training run for both languages of a site build."""
+"""snippets/sharing.py: one training run (or one computation) for both languages of a site build."""
 
 from __future__ import annotations
 
@@ -196,3 +196,45 @@ def test_two_processes_at_once_train_once(shared) -> None:
     assert sum(o.count("trained") for o in outputs) == 1
     assert outputs[0][-1] == outputs[1][-1]  # the same weights
     assert len(list(shared.glob("*.pickle"))) == 1 and not list(shared.glob("*.lock"))
+
+
+# --------------------------------------------------------------- shared_result
+
+_CALLS: list = []
+
+
+@sharing.shared_result
+def _square_plus(x, offset=0.0):
+    _CALLS.append((x, offset))
+    return np.array([x * x + offset])
+
+
+def test_shared_result_runs_each_call_once_per_build(shared) -> None:
+    _CALLS.clear()
+    first = _square_plus(3, offset=1.0)
+    assert first.tolist() == [10.0] and len(list(shared.glob("call-*.pickle"))) == 1
+    again = _square_plus(3, offset=1.0)  # from the folder: not computed again
+    assert again.tolist() == [10.0] and _CALLS == [(3, 1.0)]
+    _square_plus(3, offset=2.0)  # other arguments, other call
+    assert len(list(shared.glob("call-*.pickle"))) == 2 and len(_CALLS) == 2
+
+
+def test_shared_result_takes_what_the_other_process_left(shared) -> None:
+    _square_plus(4)
+    (stored,) = shared.glob("call-*.pickle")
+    stored.write_bytes(pickle.dumps(np.array([-1.0])))
+    assert _square_plus(4).tolist() == [-1.0]
+
+
+def test_shared_result_only_shares_plain_arguments(shared) -> None:
+    _CALLS.clear()
+    _square_plus(np.float32(2.0))  # not a plain value: runs, nothing stored
+    _square_plus(np.float32(2.0))
+    assert len(_CALLS) == 2 and not list(shared.glob("*.pickle"))
+
+
+def test_shared_result_without_the_variable_just_runs(monkeypatch, tmp_path) -> None:
+    monkeypatch.delenv(sharing.SHARED_DIR_VARIABLE, raising=False)
+    _CALLS.clear()
+    assert _square_plus(5).tolist() == [25.0] and _square_plus(5).tolist() == [25.0]
+    assert len(_CALLS) == 2

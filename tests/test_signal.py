@@ -353,3 +353,16 @@ def test_batch_normalisation_keeps_the_sigmoid_spread_and_gradient():
 def test_signal_through_depth_bad_arguments(kwargs, match):
     with pytest.raises(ValueError, match=match):
         S.signal_through_depth("tanh", **kwargs)
+
+
+def test_a_site_build_shares_the_computations(tmp_path, monkeypatch):
+    # both languages of a build ask for the same numbers: computed once
+    from snippets import sharing
+
+    monkeypatch.setenv(sharing.SHARED_DIR_VARIABLE, str(tmp_path))
+    first = S.forward_factor("softsign", 1.5)
+    assert len(list(tmp_path.glob("call-*.pickle"))) == 1
+    assert S.forward_factor("softsign", 1.5) == first
+    S.fixed_point("sigmoid", 1.25)
+    S.signal_through_depth("tanh", depth=3, width=8, batch=4, seeds=[9])
+    assert len(list(tmp_path.glob("call-*.pickle"))) == 3
