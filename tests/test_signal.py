@@ -366,3 +366,61 @@ def test_a_site_build_shares_the_computations(tmp_path, monkeypatch):
     S.fixed_point("sigmoid", 1.25)
     S.signal_through_depth("tanh", depth=3, width=8, batch=4, seeds=[9])
     assert len(list(tmp_path.glob("call-*.pickle"))) == 3
+
+
+# ------------------------------------------- claims of the initialisation pages
+
+
+def _range(name, init="glorot", gain=1.0, **kwargs):
+    r = S.signal_through_depth(name, init, gain, **kwargs)
+    return r["spread"][:, -1], r["grad"][:, 0] / r["grad"][:, -1]
+
+
+def test_claims_about_the_thirty_layer_networks():
+    spread, ratio = _range(
+        "relu", "lecun"
+    )  # "of the order of 1e-10", "tens of thousands"
+    assert np.all((spread > 1e-11) & (spread < 1e-9)) and np.all(1 / ratio > 1e4)
+    spread, ratio = _range("relu", "he")  # the gradient keeps its size; spread falls
+    assert np.all((ratio > 0.5) & (ratio < 2)) and np.all(spread < 0.5)
+    spread, ratio = _range("selu", "lecun")  # spread near 1, gradient grows a little
+    assert np.all((spread > 0.8) & (spread < 1.2)) and np.all((ratio > 1) & (ratio < 5))
+    spread, ratio = _range("tanh")  # less than a factor of 10 lost
+    assert np.all(ratio > 0.1) and np.all(spread < 0.05)
+    spread, ratio = _range(
+        "tanh", gain=3.0
+    )  # variance near 6, grows thousands of times
+    assert np.all((spread > 5) & (spread < 7)) and np.all(ratio > 1e3)
+
+
+def test_claims_about_the_sigmoid_network():
+    r = S.signal_through_depth("sigmoid")
+    spread, second, grad = (np.exp(np.log(r[k]).mean(axis=0)) for k in r)
+    assert 0.25 < second[9:].mean() < 0.28  # "about 0.26"
+    assert 0.05 < (spread[19] / spread[4]) ** (1 / 15) < 0.06  # "about 0.055"
+    assert 0.05 < (grad[4] / grad[19]) ** (2 / 15) < 0.06
+    assert 1e-20 < grad[0] / grad[-1] < 1e-18  # "about 1e-19"
+    eps = np.finfo(float).eps
+    assert eps < np.sqrt(spread[-1] / second[-1]) < 10 * eps  # "a few times 1e-16"
+
+
+def test_claims_about_normalisation_at_initialisation():
+    spread, ratio = _range("sigmoid", norm="layer")  # larger, still vanishing
+    assert np.all(ratio < 1e-10) and np.all(ratio > _range("sigmoid")[1])
+    spread, ratio = _range("sigmoid", norm="batch")  # more than half of its size
+    assert np.all((ratio > 0.5) & (ratio < 1))
+    spread, ratio = _range("sigmoid", residual=True)  # grows a little towards the input
+    assert np.all((ratio > 1) & (ratio < 10)) and np.all(spread > 1)
+
+
+def test_claims_about_the_gains():
+    # 5/3: q* about 1.18 and chi about 1.21; 1/sqrt(E[tanh^2]) gives q* = 1, chi 1.18
+    fp = S.fixed_point("tanh", 5 / 3)
+    assert round(fp["q"], 2) == 1.18 and round(fp["chi"], 2) == 1.21
+    fp = S.fixed_point("tanh", S.forward_factor("tanh") ** -0.5)
+    assert fp["q"] == pytest.approx(1.0, abs=1e-9) and round(fp["chi"], 2) == 1.18
+    fp = S.fixed_point("sigmoid", S.backward_factor("sigmoid") ** -0.5)
+    assert round(fp["q"], 1) == 8.5 and fp["chi"] < 0.5  # "still below 1/2"
+    # the sigmoid's backward factor: smallest after the step's and the hard sigmoid's
+    order = sorted(names(), key=S.backward_factor)
+    assert order[:3] == ["step", "hard_sigmoid", "sigmoid"]

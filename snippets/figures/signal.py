@@ -21,6 +21,14 @@ def _geometric_mean(values: np.ndarray) -> np.ndarray:
     return np.exp(np.log(values).mean(axis=0))
 
 
+_SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def _power_of_ten(value: float, pos: int | None = None) -> str:
+    """Tick label ``10⁻⁵`` as plain text (no mathtext to lay out: much faster)."""
+    return "10" + str(round(np.log10(value))).translate(_SUPERSCRIPT)
+
+
 # --------------------------------------------------------------------------- #
 # 9. Signal propagation at initialisation
 # --------------------------------------------------------------------------- #
@@ -102,6 +110,7 @@ def signal_by_layer(
     for ax in (top, bottom):
         ax.set_yscale("log")
         ax.yaxis.set_major_locator(ticker.LogLocator(numticks=6))
+        ax.yaxis.set_major_formatter(ticker.FuncFormatter(_power_of_ten))
         ax.yaxis.set_minor_locator(ticker.NullLocator())
     bottom.xaxis.set_major_locator(ticker.MaxNLocator(integer=True))
     top.set_title(t("title_signal_forward", lang))
