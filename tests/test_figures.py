@@ -112,7 +112,9 @@ def _texts(fig: Figure) -> list[str]:
 
 def _words(text: str) -> set[str]:
     text = text.replace(r"\mathdefault", "")
-    return {w.lower() for w in re.findall(r"[^\W\d_]+", text)}
+    # superscript digits (the exponent of "10⁻⁵") are numbers, not words
+    found = re.findall(r"[^\W\d_]+", text)
+    return {w.lower() for w in found if not w.isnumeric()}
 
 
 def _vocabulary(lang: str) -> set[str]:
