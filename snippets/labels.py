@@ -23,6 +23,8 @@ LABELS: dict[str, dict[str, str]] = {
         "axis_layer_share": "parcela do tempo da propagação direta (%)",
         "axis_weight_1": "peso w₁",
         "axis_weight_2": "peso w₂",
+        "axis_spread": "variância entre os exemplos",
+        "axis_grad_rms": "tamanho de ∂L/∂z",
         # --- titles ---------------------------------------------------------------
         "title_overview": "Algumas funções de ativação",
         "title_neuron": "Um neurônio artificial",
@@ -50,6 +52,8 @@ LABELS: dict[str, dict[str, str]] = {
         "title_zigzag": "Caminhos da descida do gradiente",
         "title_glu_one_input": "GLU de uma entrada: x · σ(v x)",
         "title_maxout": "Maxout com {k} pedaços afins",
+        "title_signal_forward": "Propagação direta: pré-ativações",
+        "title_signal_backward": "Retropropagação: gradiente",
         # --- legends and annotations ----------------------------------------------
         "legend_function": "função f(x)",
         "legend_derivative": "derivada f′(x)",
@@ -172,6 +176,17 @@ LABELS: dict[str, dict[str, str]] = {
             "cada x, em linha grossa: uma unidade Maxout, convexa e linear por "
             "partes."
         ),
+        "alt_signal": (
+            "Dois gráficos, com a camada no eixo horizontal (de 1 a {layers}) e "
+            "escala logarítmica no vertical, para {count} redes; cada linha é a "
+            "média geométrica de {seeds} sementes, com a faixa do menor ao maior "
+            "valor sombreada. Em cima, a variância das pré-ativações entre os "
+            "exemplos; embaixo, o tamanho do gradiente ∂L/∂z. {items}."
+        ),
+        "alt_signal_item": (
+            "{label}: variância de {first} na camada 1 a {last} na camada "
+            "{layers}, gradiente de {gfirst} a {glast}"
+        ),
         "range": "de {lo} a {hi}",
         # --- messages -------------------------------------------------------------
         "figure_saved": "Figura salva em {path}",
@@ -278,6 +293,8 @@ LABELS: dict[str, dict[str, str]] = {
         "axis_layer_share": "share of the forward pass time (%)",
         "axis_weight_1": "weight w₁",
         "axis_weight_2": "weight w₂",
+        "axis_spread": "variance across the examples",
+        "axis_grad_rms": "size of ∂L/∂z",
         # --- titles ---------------------------------------------------------------
         "title_overview": "A few activation functions",
         "title_neuron": "An artificial neuron",
@@ -305,6 +322,8 @@ LABELS: dict[str, dict[str, str]] = {
         "title_zigzag": "Gradient descent paths",
         "title_glu_one_input": "One-input GLU: x · σ(v x)",
         "title_maxout": "Maxout with {k} affine pieces",
+        "title_signal_forward": "Forward pass: pre-activations",
+        "title_signal_backward": "Backward pass: gradient",
         # --- legends and annotations ----------------------------------------------
         "legend_function": "function f(x)",
         "legend_derivative": "derivative f′(x)",
@@ -427,6 +446,18 @@ LABELS: dict[str, dict[str, str]] = {
             "to ReLU, and with v = 1 it is SiLU. Right: {k} dashed lines, {pieces}, "
             "and the largest of their values at each x, as a thick line: a Maxout "
             "unit, convex and piecewise linear."
+        ),
+        "alt_signal": (
+            "Two plots, with the layer on the horizontal axis (from 1 to {layers}) "
+            "and a logarithmic vertical axis, for {count} networks; each line is "
+            "the geometric mean of {seeds} seeds, with the band from the smallest "
+            "to the largest value shaded. Above, the variance of the "
+            "pre-activations across the examples; below, the size of the gradient "
+            "∂L/∂z. {items}."
+        ),
+        "alt_signal_item": (
+            "{label}: variance from {first} in layer 1 to {last} in layer "
+            "{layers}, gradient from {gfirst} to {glast}"
         ),
         "range": "{lo} to {hi}",
         # --- messages -------------------------------------------------------------

@@ -462,3 +462,37 @@ def test_loss_curve_features_described_on_the_page(page_runs):
     peaks = np.argmax(sigmoid[:, 10:], axis=1) + 11  # epochs counted from 1
     assert bool(((peaks >= 40) & (peaks <= 55)).all())
     assert bool((sigmoid[:, 39:55].max(axis=1) > 2 * sigmoid[:, 35]).all())
+
+
+# ------------------------------------------------- normalisation and residual connections
+
+
+def test_deep_sigmoid_network_learns_only_with_residual_connections():
+    from snippets.experiments import deep_network_runs
+
+    for kwargs in ({}, {"norm": "layer"}):  # stuck at ln 2, a constant answer
+        r = deep_network_runs(**kwargs)
+        assert np.allclose(r["final_losses"], math.log(2), atol=1e-3)
+        assert np.all(r["output_ranges"] < 1e-4)
+    assert deep_network_runs()["test_accuracies"].mean() < 0.5  # below 50 %
+    r = deep_network_runs(residual=True)
+    assert np.all(r["final_losses"] < 0.35) and np.all(r["test_accuracies"] > 0.8)
+    assert np.all(r["output_ranges"] > 1)
+    again = deep_network_runs(residual=True)
+    again["loss"][:] = 0.0  # a copy: the remembered result is not touched
+    assert np.all(deep_network_runs(residual=True)["loss"] > 0)
+
+
+def test_layer_normalisation_keeps_a_sigmoid_layer_off_the_plateau():
+    from snippets.nn import Dense
+
+    X = np.random.default_rng(0).standard_normal((200, 64))
+    shares = {}
+    for scale in (1, 4, 16):
+        for norm in (None, "layer"):
+            layer = Dense(64, 64, "sigmoid", init="glorot", rng=0, norm=norm)
+            layer.W *= scale
+            layer.forward(X)
+            shares[scale, norm] = np.mean(np.abs(layer.act.derivative(layer.u)) < 0.01)
+    assert 0.7 < shares[16, None] < 0.8  # "three quarters"
+    assert all(shares[scale, "layer"] == 0 for scale in (1, 4, 16))

@@ -36,6 +36,16 @@ def _descent(rate, steps=12):
 # Labels passed in by the caller (legend entries of loss and gradient figures).
 SERIES = ("sigmoide", "ReLU")
 
+# Two networks, three seeds, six layers, as snippets.signal.signal_through_depth
+# returns them.
+_SIGNAL_RUNS = {
+    SERIES[0]: {
+        "spread": np.geomspace([1.0, 2.0, 3.0], [1e-9, 1e-8, 1e-7], 6).T,
+        "grad": np.geomspace([1e-6, 2e-6, 3e-6], [0.2, 0.3, 0.4], 6).T,
+    },
+    SERIES[1]: {"spread": np.full((3, 6), 0.5), "grad": np.full((3, 6), 0.8)},
+}
+
 CASES = {
     "activation_plot": lambda **k: figures.activation_plot("sigmoid", **k),
     "activation_plot_params": lambda **k: figures.activation_plot("leaky_relu", **k),
@@ -92,6 +102,7 @@ CASES = {
         **k,
     ),
     "logit_loss_gradient": lambda **k: figures.logit_loss_gradient((-8.0, 8.0), **k),
+    "signal_by_layer": lambda **k: figures.signal_by_layer(_SIGNAL_RUNS, **k),
 }
 
 
@@ -122,7 +133,9 @@ def _texts(fig: Figure) -> list[str]:
 
 def _words(text: str) -> set[str]:
     text = text.replace(r"\mathdefault", "")
-    return {w.lower() for w in re.findall(r"[^\W\d_]+", text)}
+    # superscript digits (the exponent of "10⁻⁵") are numbers, not words
+    found = re.findall(r"[^\W\d_]+", text)
+    return {w.lower() for w in found if not w.isnumeric()}
 
 
 def _vocabulary(lang: str) -> set[str]:
@@ -355,3 +368,16 @@ def test_logit_figure_numbers():
     assert "maximum of 0.3 near z = −0.7" in alt
     with pytest.raises(ValueError, match="negative to a positive logit"):
         figures.logit_loss_gradient((1.0, 8.0))
+
+
+def test_signal_by_layer_alt_text_and_bad_runs():
+    alt = figures.signal_by_layer(_SIGNAL_RUNS, lang="en").alt_text
+    # geometric means over the seeds: cbrt(1 * 2 * 3) = 1.8 at layer 1
+    assert "from 1 to 6" in alt and "geometric mean of 3 seeds" in alt
+    assert "sigmoide: variance from 1.8 in layer 1 to 1 × 10⁻⁸ in layer 6" in alt
+    assert "ReLU: variance from 0.5 in layer 1 to 0.5 in layer 6" in alt
+    with pytest.raises(ValueError, match="at least one network"):
+        figures.signal_by_layer({})
+    bad = {"x": {"spread": np.ones((2, 5)), "grad": np.ones((2, 4))}}
+    with pytest.raises(ValueError, match="one shape"):
+        figures.signal_by_layer(bad)

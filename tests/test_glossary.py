@@ -9,8 +9,9 @@ Three groups of tests:
 * the terminology test: no discouraged synonym (``Term.avoid``) in the prose of a
   Portuguese page, nor in the Portuguese labels of figures and tables.
 
-The rule, kept simple: code (fenced and inline), math, link targets, HTML comments
-and mkdocstrings directives are not prose; neither are the titles of cited works
+The rule, kept simple: code (fenced and inline), math, link targets, HTML comments,
+mkdocstrings directives and the English term given as "(em inglês, *term*)" are not
+prose; neither are the titles of cited works
 (the italic text of the references page and of any section headed "Referências"),
 which keep their original language, nor the English term given once, in exactly
 the form "(em inglês, *term*)", next to the Portuguese one for readers who will
@@ -55,7 +56,9 @@ _NOT_PROSE = (
     re.compile(r"\\\(.*?\\\)", re.DOTALL),  # inline math
     re.compile(r"(`+).+?\1", re.DOTALL),  # inline code
     re.compile(r"\]\([^)]*\)"),  # link targets
-    re.compile(r"\(em\s+inglês,\s+\*[^*]+\*\)"),  # the English term, given once
+    # The English term given once, as a bridge to papers and PyTorch's documentation:
+    # exactly "(em inglês, *term*)".
+    re.compile(r"\(em\s+inglês,\s+\*[^*()]+\*\)"),
 )
 
 
@@ -173,6 +176,18 @@ def test_the_checker_allows_the_english_term_in_its_bridge_form_only():
     )
     found = [(line, form.casefold()) for line, form, _ in violations(text)]
     assert found == [(4, "backprop"), (4, "backpropagation"), (5, "overflow")]
+
+
+def test_the_checker_allows_exactly_the_english_bridge():
+    text = (
+        "A retropropagação (em inglês, *backpropagation*) e a normalização em lote\n"
+        "(em inglês, *batch normalization*) e a borda do caos (em inglês,\n"
+        "*edge of\nchaos*).\n"
+        "Mas não: backpropagation, (*backpropagation*), (em inglês, backpropagation),\n"
+        "(em inglês: *backpropagation*).\n"
+    )
+    found = [(line, form.casefold()) for line, form, _ in violations(text)]
+    assert found == [(5, "backpropagation")] * 3 + [(6, "backpropagation")]
 
 
 def test_the_checker_matches_whole_words_only():

@@ -3,9 +3,10 @@
 One module per topic, as the site's chapters: `functions` (an activation and its
 derivative, several at once), `gated` (gated and Maxout units), `networks` (the
 neuron, decision boundaries, loss curves, gradients by layer), `properties` (cost,
-plateaus, descent paths), `training` (the computation graph of backpropagation, an
-output unit's loss and gradient against its logit) and `serialise` (deterministic
-SVG and PNG). Everything public is importable from
+plateaus, descent paths), `signal` (the signal of a deep network, layer by layer),
+`training` (the computation graph of backpropagation, an output unit's loss and
+gradient against its logit) and `serialise` (deterministic SVG and PNG). Everything
+public is importable from
 ``snippets.figures``.
 
 Every public figure function takes ``lang`` (``"pt"`` or ``"en"``) and ``theme``
@@ -46,6 +47,7 @@ from snippets.figures.properties import (
     zigzag_paths,
 )
 from snippets.figures.serialise import png_bytes, recolour_svg, svg_bytes
+from snippets.figures.signal import signal_by_layer
 from snippets.figures.training import backprop_graph, logit_loss_gradient
 
 __all__ = [
@@ -63,6 +65,7 @@ __all__ = [
     "neuron_diagram",
     "png_bytes",
     "recolour_svg",
+    "signal_by_layer",
     "svg_bytes",
     "zigzag_paths",
 ]
