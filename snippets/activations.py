@@ -45,7 +45,8 @@ Convention at kinks
 Where the derivative does not exist, `Activation.derivative` returns what
 PyTorch's autograd returns:
 
-* ``relu'(0) = 0``; ``leaky_relu'(0) = slope``; ``relu6'(0) = relu6'(6) = 0``;
+* ``relu'(0) = 0``; ``leaky_relu'(0) = prelu'(0) = slope`` (the ``x <= 0``
+  branch: PyTorch's kernels test ``x > 0``); ``relu6'(0) = relu6'(6) = 0``;
 * ``hard_tanh'(min_val) = hard_tanh'(max_val) = 0``; ``hard_sigmoid'(±3) = 0``;
 * ``hard_swish'(x) = (2x + 3)/6`` on the closed interval ``[-3, 3]``, so
   ``hard_swish'(-3) = -0.5`` and ``hard_swish'(3) = 1.5``;
@@ -626,6 +627,35 @@ _REGISTRY: dict[str, _Entry] = {
             defaults={"slope": 0.01},
             exaggerated={"slope": 0.2},
             kink_convention=_kc("x = 0", "the slope", "x = 0", "a inclinação"),
+        ),
+        rules={"slope": _real},
+        output_range=lambda p: (-INF, INF) if p["slope"] > 0 else (0.0, INF),
+        kinks=lambda p: (0.0,) if p["slope"] != 1 else (),
+    ),
+    "prelu": _Entry(  # Leaky ReLU's formulas; the slope is learned (snippets.gated)
+        _leaky_relu,
+        _d_leaky_relu,
+        Meta(
+            display={"pt": "ReLU paramétrica (PReLU)", "en": "Parametric ReLU (PReLU)"},
+            latex=r"f(x) = \max(0, x) + a\,\min(0, x) = \begin{cases} x & x > 0 \\ "
+            r"a\,x & x \le 0 \end{cases}",
+            latex_derivative=r"f'(x) = \begin{cases} 1 & x > 0 \\ a & x < 0 "
+            r"\end{cases}, \qquad \frac{\partial f}{\partial a} = \min(0, x)",
+            output_range=(-INF, INF),
+            differentiability="kinks",
+            kinks=(0.0,),
+            monotonic=True,
+            bounded_above=False,
+            bounded_below=False,
+            origin="he2015",
+            defaults={"slope": 0.25},
+            exaggerated={"slope": -0.25},
+            kink_convention={
+                "pt": "Em x = 0, a derivada retornada é a inclinação a, a do ramo "
+                "x ≤ 0 (convenção do PyTorch); ali, ∂f/∂a = min(0, 0) = 0.",
+                "en": "At x = 0 the derivative returned is the slope a, that of the "
+                "x ≤ 0 branch (PyTorch's convention); there ∂f/∂a = min(0, 0) = 0.",
+            },
         ),
         rules={"slope": _real},
         output_range=lambda p: (-INF, INF) if p["slope"] > 0 else (0.0, INF),

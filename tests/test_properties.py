@@ -7,7 +7,7 @@ import math
 import mpmath as mp
 import numpy as np
 import pytest
-from scipy.special import logit, ndtr
+from scipy.special import logit, ndtr, ndtri
 
 from snippets import properties as P
 from snippets.activations import get, names
@@ -113,6 +113,37 @@ def test_prob_positive(name, expected):
     assert P.prob_positive(name) == pytest.approx(expected, abs=1e-12)
 
 
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("sigmoid", 0.0),  # never negative, as softplus, hard sigmoid, ReLU
+        ("softplus", 0.0),
+        ("hard_sigmoid", 0.0),
+        ("relu", 0.0),
+        ("relu6", 0.0),
+        ("step", 0.0),
+        ("log_sigmoid", 1.0),
+        ("identity", 0.5),
+        ("tanh", 0.5),
+        ("leaky_relu", 0.5),  # small, but negative: not zero as in ReLU
+        ("elu", 0.5),
+        ("gelu", 0.5),
+        ("hard_swish", 0.5 - float(ndtr(-3.0))),  # negative on (-3, 0), zero below
+    ],
+)
+def test_prob_negative(name, expected):
+    assert P.prob_negative(name) == pytest.approx(expected, abs=1e-12)
+
+
+@pytest.mark.parametrize("name", names())
+def test_signs_and_zeros_add_up_to_one(name):
+    # P(f(X) = 0) on the normal quantiles at 1/(2n), 3/(2n), ..., independently
+    x = ndtri((np.arange(20_000) + 0.5) / 20_000)
+    zero = float(np.mean(get(name)(x) == 0))
+    total = P.prob_positive(name) + P.prob_negative(name) + zero
+    assert total == pytest.approx(1.0, abs=2e-3)
+
+
 # ---------------------------------------------------------------------- plateaus
 
 
@@ -194,30 +225,6 @@ def test_differentiability_fd_check(name):
     assert d["max_fd_error"] < tol
 
 
-# ------------------------------------------------------------------------- cost
-
-
-def test_cost_sanity():
-    table = P.cost_table(["relu", "sigmoid", "gelu"], size=10_000, repeats=3)
-    assert list(table) == ["relu", "sigmoid", "gelu"]
-    assert table["relu"]["relative"] == 1.0
-    for row in table.values():
-        assert np.isfinite(row["relative"]) and row["relative"] > 0
-        assert np.isfinite(row["ns_per_element"]) and row["ns_per_element"] > 0
-    r = P.relative_cost("relu", size=10_000, dtype="float64", repeats=5)
-    assert np.isfinite(r) and 0.05 < r < 20  # sanity only: machines are noisy
-
-
-def test_machine_stamp_and_transcendentals():
-    stamp = P.machine_stamp(size=10, dtype="float64")
-    assert stamp["numpy"] == np.__version__ and stamp["size"] == 10
-    assert stamp["dtype"] == "float64" and stamp["cpu"]
-    assert P.transcendental_count("relu") == 0
-    assert P.transcendental_count("mish") == sum(
-        get("mish").meta.transcendentals.values()
-    )
-
-
 # ------------------------------------------------------------------------- card
 
 
@@ -244,9 +251,6 @@ def test_property_card_cost_argument():
 @pytest.mark.parametrize(
     ("call", "match"),
     [
-        (lambda: P.relative_cost("tanh", size=-1), "size"),
-        (lambda: P.relative_cost("tanh", size=10, repeats=0), "repeats"),
-        (lambda: P.cost_table(["tanh"], size=10, dtype="int32"), "dtype"),
         (lambda: P.saturated_share("tanh", threshold=0), "threshold"),
         (lambda: P.saturated_share("tanh", interval=(1, 1)), "interval"),
         (lambda: P.max_abs_derivative("tanh", interval=(2, -2)), "interval"),

@@ -1,0 +1,580 @@
+"""Every word the code shows a reader, in both languages: the label table.
+
+`LABELS` ``[lang][key]`` is a `str.format` template; `snippets.i18n.t` looks
+keys up and fills them in. Both languages have the same keys (tested); the few
+whose text is the same in both are listed in `SAME_IN_BOTH`. Keys are grouped
+by where they appear (axes, legends, alt text, tables, cards...).
+"""
+
+from __future__ import annotations
+
+LABELS: dict[str, dict[str, str]] = {
+    "pt": {
+        # --- axes -----------------------------------------------------------------
+        "axis_input": "entrada x",
+        "axis_output": "saída",
+        "axis_derivative": "derivada f′(x)",
+        "axis_feature_1": "entrada x₁",
+        "axis_feature_2": "entrada x₂",
+        "axis_epoch": "época",
+        "axis_loss": "perda",
+        "axis_layer": "camada (1 = mais próxima da entrada)",
+        "axis_grad_norm": "norma do gradiente",
+        "axis_layer_share": "parcela do tempo da propagação direta (%)",
+        "axis_weight_1": "peso w₁",
+        "axis_weight_2": "peso w₂",
+        "axis_spread": "variância entre os exemplos",
+        "axis_grad_rms": "tamanho de ∂L/∂z",
+        # --- titles ---------------------------------------------------------------
+        "title_overview": "Algumas funções de ativação",
+        "title_neuron": "Um neurônio artificial",
+        "title_decision_boundary": "Fronteira de decisão",
+        "title_xor_linear": "XOR com um modelo linear",
+        "title_xor_nonlinear": "XOR com uma camada oculta não linear",
+        "title_two_moons": "Duas luas: fronteira de decisão",
+        "linearity_moons_linear": "Duas luas com um modelo linear",
+        "linearity_moons_nonlinear": "Duas luas com uma camada oculta não linear",
+        "title_spirals": "Espirais: fronteira de decisão",
+        # notebook "Treinando uma rede do zero" (docs/*/notebooks/training.py)
+        "nb_title_linear": "Duas luas: modelo linear",
+        "nb_title_identity": "Duas luas: camadas ocultas com a identidade",
+        "nb_title_sigmoid": "Duas luas: camadas ocultas com a sigmoide",
+        "nb_title_tanh": "Duas luas: camadas ocultas com a tanh",
+        "nb_title_relu": "Duas luas: camadas ocultas com a ReLU",
+        "nb_link_ipynb": "Baixar o caderno (.ipynb)",
+        "nb_link_source": "Fonte (.py, jupytext)",
+        "nb_link_colab": "Abrir no Colab",
+        "nb_install_comment": "Colab: instala o pacote usado neste caderno, se faltar.",
+        "title_loss": "Perda durante o treinamento",
+        "title_grad_norms": "Norma do gradiente em cada camada",
+        "title_cost": "Parcela da ativação no tempo de uma camada densa",
+        "title_plateaus": "Derivadas e seus platôs",
+        "title_zigzag": "Caminhos da descida do gradiente",
+        "title_glu_one_input": "GLU de uma entrada: x · σ(v x)",
+        "title_maxout": "Maxout com {k} pedaços afins",
+        "title_signal_forward": "Propagação direta: pré-ativações",
+        "title_signal_backward": "Retropropagação: gradiente",
+        # --- legends and annotations ----------------------------------------------
+        "legend_function": "função f(x)",
+        "legend_derivative": "derivada f′(x)",
+        "legend_function_params": "f(x) com {params}",
+        "legend_derivative_params": "f′(x) com {params}",
+        "legend_kink": "ponto não diferenciável",
+        "legend_class": "classe {label}",
+        "legend_plateau": "platô (|f′| < {threshold})",
+        "legend_start": "início",
+        "legend_end": "fim",
+        "legend_loss_level": "curvas de nível da perda",
+        "legend_boundary": "fronteira de decisão",
+        "legend_reference": "referência (ReLU = 1)",
+        "legend_gate_weight": "peso da porta v = {value}",
+        "legend_gate_weight_silu": "{label}: a SiLU",
+        "legend_piece": "pedaço {i}: {formula}",
+        "legend_maxout": "o maior dos pedaços (Maxout)",
+        "legend_registry_code": "código deste site (o registro)",
+        "legend_fast_code": "formulação mais rápida",
+        "param_value": "{param} = {value}",
+        "param_alpha": "α",
+        "param_beta": "β",
+        "param_slope": "inclinação",
+        "param_min_val": "mínimo",
+        "param_max_val": "máximo",
+        "neuron_input": "entrada",
+        "neuron_inputs": "entradas",
+        "neuron_weight": "peso",
+        "neuron_bias": "viés",
+        "neuron_sum": "soma ponderada",
+        "neuron_preactivation": "pré-ativação",
+        "neuron_activation": "função de ativação",
+        "neuron_output": "saída",
+        "neuron_sum_formula": "z = Σ wᵢxᵢ + b = {z}",
+        "neuron_output_formula": "ŷ = f(z) = {y}",
+        "cost_value": "{value}×",
+        "share_value": "{value} %",
+        "stamp": "Medido em: {stamp}",
+        "point": "({a}; {b})",
+        "list_sep": "; ",
+        "items_sep": "; ",
+        "list_and": " e ",
+        "value_of": "{value} ({label})",
+        # --- alt text -------------------------------------------------------------
+        "alt_activation": (
+            "Gráfico da função de ativação {name}, em linha contínua, e da sua "
+            "derivada, em linha tracejada, para x de {xmin} a {xmax}; {range}; "
+            "{derivative}."
+        ),
+        "alt_range": "a saída vai de {lo} a {hi}",
+        "alt_derivative_peak": "a derivada atinge o máximo de {max} em x = {at}",
+        "alt_derivative_max": "a derivada fica entre {min} e {max}",
+        "alt_derivative_constant": "a derivada é constante e igual a {value}",
+        "alt_kinks": "; a função não é diferenciável em {points} (círculo vazado)",
+        "alt_exaggerated": (
+            "; as linhas pontilhada e traço-ponto repetem a função e a derivada "
+            "com {params}, para deixar o efeito do parâmetro visível"
+        ),
+        "alt_overview": (
+            "Gráfico com {count} funções de ativação para x de {xmin} a {xmax}, "
+            "cada uma com cor e estilo de linha próprios: {items}."
+        ),
+        "alt_overview_item": "{name}, saída de {lo} a {hi}",
+        "alt_neuron": (
+            "Diagrama de um neurônio artificial com {count} entradas "
+            "(x = {inputs}), pesos w = {weights} e viés b = {bias}; a "
+            "pré-ativação (soma ponderada mais viés) é z = {z} e a saída, após "
+            "a função de ativação {name}, é ŷ = {y}."
+        ),
+        "alt_decision_boundary": (
+            "{title}: {count} pontos de {classes} classes, com marcadores de "
+            "formato e cor diferentes por classe, sobre o fundo colorido pela "
+            "classe prevista, para x₁ de {x1min} a {x1max} e x₂ de {x2min} a "
+            "{x2max}; o modelo classifica corretamente {accuracy}% dos pontos."
+        ),
+        "alt_loss": (
+            "Curvas de perda (eixo vertical em escala {scale}) ao longo de "
+            "{epochs} épocas para {count} configurações; a perda final é "
+            "{finals}; a menor é a de {best}."
+        ),
+        "alt_scale_log": "logarítmica",
+        "alt_scale_linear": "linear",
+        "alt_grad_norms": (
+            "Norma do gradiente em cada uma das {layers} camadas (eixo vertical "
+            "em escala logarítmica) para {count} configurações; {items}."
+        ),
+        "alt_grad_norms_item": (
+            "{label}: {first} na camada 1 e {last} na camada {layers} "
+            "(razão entre a primeira e a última: {ratio})"
+        ),
+        "alt_cost": (
+            "Gráfico de barras horizontais, duas por função, para {count} funções "
+            "de ativação: a parcela do tempo da propagação direta de uma camada "
+            "densa ({layer}) gasta na função, com o código deste site e com a "
+            "formulação mais rápida. Com a mais rápida, a menor parcela é a de "
+            "{cheapest} ({cheapest_value} %) e a maior a de {dearest} "
+            "({dearest_value} %); com o código deste site, a maior é a de "
+            "{registry_dearest} ({registry_dearest_value} %). Medido em: {stamp}."
+        ),
+        "alt_plateaus": (
+            "Derivadas de {count} funções de ativação para x de {xmin} a "
+            "{xmax}, uma por painel; as regiões sombreadas e hachuradas marcam "
+            "o platô, onde |f′| < {threshold}: {items}."
+        ),
+        "alt_plateau_item": "{name}: platô {intervals}",
+        "alt_plateau_none": "{name}: nenhum platô",
+        "alt_interval": "de {a} a {b}",
+        "alt_zigzag": (
+            "Caminhos da descida do gradiente para dois pesos, w₁ e w₂{contours}; "
+            "{items}."
+        ),
+        "alt_zigzag_contours": ", sobre as curvas de nível da perda",
+        "alt_zigzag_item": "{label}: {steps} passos, de {start} até {end}",
+        "alt_gated_units": (
+            "Dois gráficos, para x de {xmin} a {xmax}. À esquerda, a saída de uma "
+            "unidade GLU de uma entrada, x vezes σ(v x), para os pesos da porta "
+            "v = {weights}, com a ReLU como referência em linha fina: quanto maior "
+            "v, mais a curva se aproxima da ReLU, e com v = 1 ela é a SiLU. À "
+            "direita, {k} retas tracejadas, {pieces}, e o maior dos seus valores em "
+            "cada x, em linha grossa: uma unidade Maxout, convexa e linear por "
+            "partes."
+        ),
+        "alt_signal": (
+            "Dois gráficos, com a camada no eixo horizontal (de 1 a {layers}) e "
+            "escala logarítmica no vertical, para {count} redes; cada linha é a "
+            "média geométrica de {seeds} sementes, com a faixa do menor ao maior "
+            "valor sombreada. Em cima, a variância das pré-ativações entre os "
+            "exemplos; embaixo, o tamanho do gradiente ∂L/∂z. {items}."
+        ),
+        "alt_signal_item": (
+            "{label}: variância de {first} na camada 1 a {last} na camada "
+            "{layers}, gradiente de {gfirst} a {glast}"
+        ),
+        "range": "de {lo} a {hi}",
+        # --- messages -------------------------------------------------------------
+        "figure_saved": "Figura salva em {path}",
+        # --- tables and property cards (snippets.tables) ---------------------------
+        "card_function": "Função",
+        "card_derivative": "Derivada",
+        "card_property": "Propriedade",
+        "card_value": "Valor",
+        "card_range": "Imagem (saída)",
+        "card_class": "Diferenciabilidade",
+        "card_kinks": "Pontos sem derivada",
+        "card_monotonic": "Monótona",
+        "card_mean": "E[f(X)], X ~ N(0, 1)",
+        "card_prob_positive": "P(f(X) > 0)",
+        "card_prob_negative": "P(f(X) < 0)",
+        "card_max_derivative": "máx |f′|",
+        "card_saturated": "Parcela de platô em [−6, 6] (|f′| < 0,01)",
+        "card_transcendentals": "Operações transcendentes por elemento",
+        "card_cost": "Custo relativo à ReLU, código deste site (medido)",
+        "card_cost_fast": "Custo relativo à ReLU, formulação mais rápida (medido)",
+        "card_share": (
+            "Parcela da propagação direta de uma camada densa, formulação mais "
+            "rápida (medido)"
+        ),
+        "cost_same_code": "{value} (o mesmo código)",
+        "col_function": "Função",
+        "col_origin": "Origem",
+        "cat_origin_none": (
+            "Sem um trabalho de origem: a função é matemática comum, mais antiga "
+            "que as redes neurais."
+        ),
+        "col_zero_centred": "Centrada em zero",
+        "col_mean": "E[f(X)]",
+        "col_max_derivative": "máx |f′|",
+        "col_saturated": "Platô",
+        "col_cost": "Custo (ReLU = 1)",
+        "col_share": "Parcela da camada",
+        "col_class": "Diferenciabilidade",
+        "diff_col_point": "Ponto x",
+        "diff_col_left": "f′ logo à esquerda",
+        "diff_col_right": "f′ logo à direita",
+        "diff_col_returned": "f′(x) devolvida",
+        "diff_col_convention": "Convenção do registro",
+        "class_discontinuous": "descontínua",
+        "class_kinks": "contínua, com pontos angulosos",
+        "class_C1": "derivada contínua (C¹)",
+        "class_smooth": "suave (infinitamente diferenciável)",
+        "yes": "sim",
+        "no": "não",
+        # --- training pages (snippets.figures.training) ----------------------------
+        "title_backprop_graph": "Propagação direta e retropropagação",
+        "bp_col_inputs": "entradas",
+        "bp_col_hidden": "camada oculta, f = {name}",
+        "bp_col_output": "saída",
+        "bp_col_loss": "perda",
+        "bp_hidden_values": "z = {z}\na = {a}",
+        "bp_output_values": "z = {z}\np = {p}",
+        "bp_delta": "δ = {value}",
+        "bp_loss_value": "L = {loss}\ny = {y}",
+        "bp_forward": "propagação direta: valores",
+        "bp_backward": "retropropagação: δ = ∂L/∂z",
+        "alt_backprop_graph": (
+            "Diagrama de uma rede com {n_in} entradas, {n_hidden} neurônios na "
+            "camada oculta, com a função de ativação {name}, e uma saída sigmoide, "
+            "seguida da perda; cada seta leva o seu peso. Acima de cada neurônio, "
+            "os valores da propagação direta: pré-ativações z = {z1} na camada "
+            "oculta, probabilidade p = {p} na saída e perda L = {loss}. Abaixo, "
+            "os δ = ∂L/∂z da retropropagação: {delta2} na saída e {delta1} na "
+            "camada oculta."
+        ),
+        "title_logit_loss_gradient": "Um exemplo da classe 1: perda e gradiente em função do logit",
+        "axis_logit": "logit z",
+        "axis_logit_grad": "|∂L/∂z|",
+        "bp_pair_bce": "sigmoide + entropia cruzada",
+        "bp_pair_mse": "sigmoide + erro quadrático médio",
+        "alt_logit_loss_gradient": (
+            "Dois gráficos lado a lado, para um exemplo da classe 1 (y = 1) com "
+            "logit z de {lo} a {hi}, com a saída sigmoide e duas perdas: a "
+            "entropia cruzada e o erro quadrático médio. À esquerda, a perda: com a "
+            "entropia cruzada ela cresce sem limite à medida que z fica mais "
+            "negativo; com o erro quadrático médio ela nunca passa de 1. À direita, o "
+            "valor absoluto da derivada da perda em relação a z: com a entropia "
+            "cruzada ele vale {bce} em z = {lo} e cai a zero quando z cresce; com "
+            "o erro quadrático médio ele vale só {mse} em z = {lo}, chega ao máximo de "
+            "{peak_value} perto de z = {peak} e volta a cair."
+        ),
+        # --- glossary -------------------------------------------------------------
+        "glossary_col_term": "Termo",
+        "glossary_col_other": "Em inglês",
+        "glossary_col_definition": "Definição",
+        "glossary_col_avoid": "Evite",
+    },
+    "en": {
+        # --- axes -----------------------------------------------------------------
+        "axis_input": "input x",
+        "axis_output": "output",
+        "axis_derivative": "derivative f′(x)",
+        "axis_feature_1": "input x₁",
+        "axis_feature_2": "input x₂",
+        "axis_epoch": "epoch",
+        "axis_loss": "loss",
+        "axis_layer": "layer (1 = closest to the input)",
+        "axis_grad_norm": "gradient norm",
+        "axis_layer_share": "share of the forward pass time (%)",
+        "axis_weight_1": "weight w₁",
+        "axis_weight_2": "weight w₂",
+        "axis_spread": "variance across the examples",
+        "axis_grad_rms": "size of ∂L/∂z",
+        # --- titles ---------------------------------------------------------------
+        "title_overview": "A few activation functions",
+        "title_neuron": "An artificial neuron",
+        "title_decision_boundary": "Decision boundary",
+        "title_xor_linear": "XOR with a linear model",
+        "title_xor_nonlinear": "XOR with a non-linear hidden layer",
+        "title_two_moons": "Two moons: decision boundary",
+        "linearity_moons_linear": "Two moons with a linear model",
+        "linearity_moons_nonlinear": "Two moons with a non-linear hidden layer",
+        "title_spirals": "Spirals: decision boundary",
+        # notebook "Training a network from scratch" (docs/*/notebooks/training.py)
+        "nb_title_linear": "Two moons: linear model",
+        "nb_title_identity": "Two moons: hidden layers with the identity",
+        "nb_title_sigmoid": "Two moons: hidden layers with the sigmoid",
+        "nb_title_tanh": "Two moons: hidden layers with tanh",
+        "nb_title_relu": "Two moons: hidden layers with ReLU",
+        "nb_link_ipynb": "Download the notebook (.ipynb)",
+        "nb_link_source": "Source (.py, jupytext)",
+        "nb_link_colab": "Open in Colab",
+        "nb_install_comment": "Colab: install the package this notebook uses, if missing.",
+        "title_loss": "Loss during training",
+        "title_grad_norms": "Gradient norm in each layer",
+        "title_cost": "The activation's share of a dense layer's time",
+        "title_plateaus": "Derivatives and their plateaus",
+        "title_zigzag": "Gradient descent paths",
+        "title_glu_one_input": "One-input GLU: x · σ(v x)",
+        "title_maxout": "Maxout with {k} affine pieces",
+        "title_signal_forward": "Forward pass: pre-activations",
+        "title_signal_backward": "Backward pass: gradient",
+        # --- legends and annotations ----------------------------------------------
+        "legend_function": "function f(x)",
+        "legend_derivative": "derivative f′(x)",
+        "legend_function_params": "f(x) with {params}",
+        "legend_derivative_params": "f′(x) with {params}",
+        "legend_kink": "non-differentiable point",
+        "legend_class": "class {label}",
+        "legend_plateau": "plateau (|f′| < {threshold})",
+        "legend_start": "start",
+        "legend_end": "end",
+        "legend_loss_level": "loss contour lines",
+        "legend_boundary": "decision boundary",
+        "legend_reference": "reference (ReLU = 1)",
+        "legend_gate_weight": "gate weight v = {value}",
+        "legend_gate_weight_silu": "{label}: SiLU",
+        "legend_piece": "piece {i}: {formula}",
+        "legend_maxout": "the largest piece (Maxout)",
+        "legend_registry_code": "this site's code (the registry)",
+        "legend_fast_code": "fastest formulation",
+        "param_value": "{param} = {value}",
+        "param_alpha": "α",
+        "param_beta": "β",
+        "param_slope": "slope",
+        "param_min_val": "minimum",
+        "param_max_val": "maximum",
+        "neuron_input": "input",
+        "neuron_inputs": "inputs",
+        "neuron_weight": "weight",
+        "neuron_bias": "bias",
+        "neuron_sum": "weighted sum",
+        "neuron_preactivation": "pre-activation",
+        "neuron_activation": "activation function",
+        "neuron_output": "output",
+        "neuron_sum_formula": "z = Σ wᵢxᵢ + b = {z}",
+        "neuron_output_formula": "ŷ = f(z) = {y}",
+        "cost_value": "{value}×",
+        "share_value": "{value} %",
+        "stamp": "Measured on: {stamp}",
+        "point": "({a}, {b})",
+        "list_sep": ", ",
+        "items_sep": "; ",
+        "list_and": " and ",
+        "value_of": "{value} ({label})",
+        # --- alt text -------------------------------------------------------------
+        "alt_activation": (
+            "Plot of the activation function {name}, as a solid line, and of its "
+            "derivative, as a dashed line, for x from {xmin} to {xmax}; {range}; "
+            "{derivative}."
+        ),
+        "alt_range": "the output goes from {lo} to {hi}",
+        "alt_derivative_peak": (
+            "the derivative reaches its maximum of {max} at x = {at}"
+        ),
+        "alt_derivative_max": "the derivative stays between {min} and {max}",
+        "alt_derivative_constant": "the derivative is constant and equal to {value}",
+        "alt_kinks": ("; the function is not differentiable at {points} (open circle)"),
+        "alt_exaggerated": (
+            "; the dotted and dash-dotted lines repeat the function and the "
+            "derivative with {params}, to make the parameter's effect visible"
+        ),
+        "alt_overview": (
+            "Plot of {count} activation functions for x from {xmin} to {xmax}, "
+            "each with its own colour and line style: {items}."
+        ),
+        "alt_overview_item": "{name}, output from {lo} to {hi}",
+        "alt_neuron": (
+            "Diagram of an artificial neuron with {count} inputs (x = {inputs}), "
+            "weights w = {weights} and bias b = {bias}; the pre-activation "
+            "(weighted sum plus bias) is z = {z} and the output, after the "
+            "{name} activation function, is ŷ = {y}."
+        ),
+        "alt_decision_boundary": (
+            "{title}: {count} points from {classes} classes, with a different "
+            "marker shape and colour per class, over a background coloured by "
+            "the predicted class, for x₁ from {x1min} to {x1max} and x₂ from "
+            "{x2min} to {x2max}; the model classifies {accuracy}% of the points "
+            "correctly."
+        ),
+        "alt_loss": (
+            "Loss curves (vertical axis on a {scale} scale) over {epochs} epochs "
+            "for {count} configurations; the final loss is {finals}; the lowest "
+            "is that of {best}."
+        ),
+        "alt_scale_log": "logarithmic",
+        "alt_scale_linear": "linear",
+        "alt_grad_norms": (
+            "Gradient norm in each of the {layers} layers (vertical axis on a "
+            "logarithmic scale) for {count} configurations; {items}."
+        ),
+        "alt_grad_norms_item": (
+            "{label}: {first} in layer 1 and {last} in layer {layers} "
+            "(ratio of the first to the last: {ratio})"
+        ),
+        "alt_cost": (
+            "Horizontal bar chart, two bars per function, for {count} activation "
+            "functions: the share of a dense layer's forward pass time ({layer}) "
+            "spent in the function, with this site's code and with the fastest "
+            "formulation. With the fastest, the smallest share is that of "
+            "{cheapest} ({cheapest_value} %) and the largest that of {dearest} "
+            "({dearest_value} %); with this site's code, the largest is that of "
+            "{registry_dearest} ({registry_dearest_value} %). Measured on: {stamp}."
+        ),
+        "alt_plateaus": (
+            "Derivatives of {count} activation functions for x from {xmin} to "
+            "{xmax}, one per panel; the shaded, hatched regions mark the "
+            "plateau, where |f′| < {threshold}: {items}."
+        ),
+        "alt_plateau_item": "{name}: plateau {intervals}",
+        "alt_plateau_none": "{name}: no plateau",
+        "alt_interval": "from {a} to {b}",
+        "alt_zigzag": (
+            "Gradient descent paths for two weights, w₁ and w₂{contours}; {items}."
+        ),
+        "alt_zigzag_contours": ", over the contour lines of the loss",
+        "alt_zigzag_item": "{label}: {steps} steps, from {start} to {end}",
+        "alt_gated_units": (
+            "Two plots, for x from {xmin} to {xmax}. Left: the output of a "
+            "one-input GLU unit, x times σ(v x), for gate weights v = {weights}, "
+            "with ReLU as a thin reference line: the larger v, the closer the curve "
+            "to ReLU, and with v = 1 it is SiLU. Right: {k} dashed lines, {pieces}, "
+            "and the largest of their values at each x, as a thick line: a Maxout "
+            "unit, convex and piecewise linear."
+        ),
+        "alt_signal": (
+            "Two plots, with the layer on the horizontal axis (from 1 to {layers}) "
+            "and a logarithmic vertical axis, for {count} networks; each line is "
+            "the geometric mean of {seeds} seeds, with the band from the smallest "
+            "to the largest value shaded. Above, the variance of the "
+            "pre-activations across the examples; below, the size of the gradient "
+            "∂L/∂z. {items}."
+        ),
+        "alt_signal_item": (
+            "{label}: variance from {first} in layer 1 to {last} in layer "
+            "{layers}, gradient from {gfirst} to {glast}"
+        ),
+        "range": "{lo} to {hi}",
+        # --- messages -------------------------------------------------------------
+        "figure_saved": "Figure saved to {path}",
+        # --- tables and property cards (snippets.tables) ---------------------------
+        "card_function": "Function",
+        "card_derivative": "Derivative",
+        "card_property": "Property",
+        "card_value": "Value",
+        "card_range": "Range (output)",
+        "card_class": "Differentiability",
+        "card_kinks": "Points without a derivative",
+        "card_monotonic": "Monotonic",
+        "card_mean": "E[f(X)], X ~ N(0, 1)",
+        "card_prob_positive": "P(f(X) > 0)",
+        "card_prob_negative": "P(f(X) < 0)",
+        "card_max_derivative": "max |f′|",
+        "card_saturated": "Plateau share of [−6, 6] (|f′| < 0.01)",
+        "card_transcendentals": "Transcendental operations per element",
+        "card_cost": "Cost relative to ReLU, this site's code (measured)",
+        "card_cost_fast": "Cost relative to ReLU, fastest formulation (measured)",
+        "card_share": (
+            "Share of a dense layer's forward pass, fastest formulation (measured)"
+        ),
+        "cost_same_code": "{value} (the same code)",
+        "col_function": "Function",
+        "col_origin": "Origin",
+        "cat_origin_none": (
+            "No originating work: the function is common mathematics, older than "
+            "neural networks."
+        ),
+        "col_zero_centred": "Zero-centred",
+        "col_mean": "E[f(X)]",
+        "col_max_derivative": "max |f′|",
+        "col_saturated": "Plateau",
+        "col_cost": "Cost (ReLU = 1)",
+        "col_share": "Share of the layer",
+        "col_class": "Differentiability",
+        "diff_col_point": "Point x",
+        "diff_col_left": "f′ just left",
+        "diff_col_right": "f′ just right",
+        "diff_col_returned": "f′(x) returned",
+        "diff_col_convention": "Registry convention",
+        "class_discontinuous": "discontinuous",
+        "class_kinks": "continuous, with kinks",
+        "class_C1": "continuous derivative (C¹)",
+        "class_smooth": "smooth (infinitely differentiable)",
+        "yes": "yes",
+        "no": "no",
+        # --- training pages (snippets.figures.training) ----------------------------
+        "title_backprop_graph": "Forward pass and backward pass",
+        "bp_col_inputs": "inputs",
+        "bp_col_hidden": "hidden layer, f = {name}",
+        "bp_col_output": "output",
+        "bp_col_loss": "loss",
+        "bp_hidden_values": "z = {z}\na = {a}",
+        "bp_output_values": "z = {z}\np = {p}",
+        "bp_delta": "δ = {value}",
+        "bp_loss_value": "L = {loss}\ny = {y}",
+        "bp_forward": "forward pass: values",
+        "bp_backward": "backward pass: δ = ∂L/∂z",
+        "alt_backprop_graph": (
+            "Diagram of a network with {n_in} inputs, {n_hidden} units in the "
+            "hidden layer, with the activation function {name}, and one sigmoid "
+            "output, followed by the loss; each arrow carries its weight. Above "
+            "each unit, the values of the forward pass: pre-activations z = {z1} "
+            "in the hidden layer, probability p = {p} at the output and loss "
+            "L = {loss}. Below, the δ = ∂L/∂z of the backward pass: {delta2} at "
+            "the output and {delta1} in the hidden layer."
+        ),
+        "title_logit_loss_gradient": "An example of class 1: loss and gradient as functions of the logit",
+        "axis_logit": "logit z",
+        "axis_logit_grad": "|∂L/∂z|",
+        "bp_pair_bce": "sigmoid + cross-entropy",
+        "bp_pair_mse": "sigmoid + mean squared error",
+        "alt_logit_loss_gradient": (
+            "Two plots side by side, for an example of class 1 (y = 1) with logit "
+            "z from {lo} to {hi}, with the sigmoid output and two losses: "
+            "cross-entropy and the mean squared error. On the left, the loss: with "
+            "cross-entropy it grows without bound as z becomes more negative; with "
+            "the mean squared error it never exceeds 1. On the right, the absolute "
+            "value of the derivative of the loss with respect to z: with "
+            "cross-entropy it is {bce} at z = {lo} and falls to zero as z grows; "
+            "with the mean squared error it is only {mse} at z = {lo}, reaches its "
+            "maximum of {peak_value} near z = {peak} and falls again."
+        ),
+        # --- glossary -------------------------------------------------------------
+        "glossary_col_term": "Term",
+        "glossary_col_other": "In Portuguese",
+        "glossary_col_definition": "Definition",
+        "glossary_col_avoid": "Avoid (Portuguese)",
+    },
+}
+"""Label table: ``LABELS[lang][key]`` is a `str.format` template."""
+
+SAME_IN_BOTH = frozenset(
+    {
+        "param_alpha",
+        "param_beta",
+        "param_value",
+        "neuron_sum_formula",
+        "neuron_output_formula",
+        "cost_value",
+        "share_value",
+        "items_sep",
+        "alt_scale_linear",
+        "value_of",
+        "card_mean",  # formulas
+        "col_mean",
+        "card_prob_positive",
+        "card_prob_negative",
+        "bp_hidden_values",  # formulas (the training pages' figures)
+        "bp_output_values",
+        "bp_delta",
+        "bp_loss_value",
+        "axis_logit",
+        "axis_logit_grad",
+    }
+)
+"""Keys whose text is legitimately identical in both languages (symbols, names)."""
