@@ -66,6 +66,7 @@ WORDS = {
         "techreport": "Relatório técnico",
         "Diploma thesis": "Tese de diploma",
         "Unpublished manuscript": "Manuscrito não publicado",
+        "edition": "{n}ª edição",
         "introduced": "Cada função do catálogo com o trabalho que a introduziu (na "
         "forma usada neste site) ou a popularizou, segundo o registro de funções de "
         "ativação, em ordem cronológica:",
@@ -81,6 +82,7 @@ WORDS = {
         "techreport": "Technical report",
         "Diploma thesis": "Diploma thesis",
         "Unpublished manuscript": "Unpublished manuscript",
+        "edition": "{n}{th} edition",
         "introduced": "Each function of the catalogue with the work that introduced "
         "it (in the form used on this site) or popularised it, from the registry of "
         "activation functions, in chronological order:",
@@ -241,7 +243,8 @@ def _venue(key: str, lang: str) -> str:
         where += f", {f('pages')}" if f("pages") else ""
         return where + (f". {f('publisher')}" if f("publisher") else "")
     if kind == "book":
-        return f("publisher")
+        edition = _edition(f("edition"), lang) + ". " if f("edition") else ""
+        return edition + f("publisher")
     if kind in ("phdthesis", "mastersthesis"):
         label = _translate(f("type"), lang) if f("type") else words[kind]
         return f"{label}, {f('school')}"
@@ -253,6 +256,17 @@ def _venue(key: str, lang: str) -> str:
         place = f", {f('institution')}" if f("institution") else ""
         return f"{_translate(f('note'), lang)}{place}"
     return f("howpublished")  # misc: a preprint (link only) or a web page
+
+
+def _edition(number: str, lang: str) -> str:
+    """``"2"`` as "2nd edition" / "2ª edição"."""
+    n = int(number)
+    th = (
+        "th"
+        if n % 100 in (11, 12, 13)
+        else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    )
+    return WORDS[lang]["edition"].format(n=n, th=th)
 
 
 def _translate(phrase: str, lang: str) -> str:

@@ -75,13 +75,16 @@ def test_entry_has_the_fields_of_its_type(key):
     missing = set(bib.REQUIRED[entry.type]) - fields
     assert not missing, f"{key}: missing {sorted(missing)}"
     assert entry.fields["keywords"] in bib.GROUPS
-    assert re.fullmatch(r"[a-z]+\d{4}|cs231n", key), "keys: surname and year"
     year = entry.fields.get("year")
-    if year is None:  # a web page without a date
+    if year is None:  # a web page without a date: a name without a year
         assert entry.type == "misc" and "url" in entry.fields
+        assert re.fullmatch(r"[a-z][a-z0-9]*[a-z]", key), "keys: a name, no year"
     else:
+        assert re.fullmatch(r"[a-z]+\d{4}", key), "keys: surname and year"
         assert re.fullmatch(r"1[89]\d\d|20[0-2]\d", year)
         assert key.endswith(year), f"{key}: the key's year is not {year}"
+    if "edition" in entry.fields:
+        assert re.fullmatch(r"[1-9]\d?", entry.fields["edition"]), "edition: a number"
     if "pages" in entry.fields:
         first, last = map(int, entry.fields["pages"].split("--"))
         assert first < last
@@ -130,6 +133,8 @@ def test_the_same_year_everywhere_for_the_dated_works():
         ("he2015", "pt", "year", "2015"),
         ("cs231n", "en", "narrative", "Karpathy (n.d.)"),
         ("cs231n", "pt", "narrative", "Karpathy (s.d.)"),
+        ("pytorch2021", "en", "narrative", "PyTorch contributors (2021)"),
+        ("ledig2017", "pt", "parenthetical", "Ledig et al., 2017"),
     ],
 )
 def test_short_citations(key, lang, form, expected):
@@ -184,6 +189,32 @@ REFERENCES = {  # one per entry type and case, written out by hand
     "(CUD): how to make figures and presentations that are friendly to colorblind "
     "people*. J\\*FLY. [https://jfly.uni-koeln.de/color/]"
     "(https://jfly.uni-koeln.de/color/).",
+    ("bridle1990", "en"): "John S. Bridle (1990). *Probabilistic interpretation of "
+    "feedforward classification network outputs, with relationships to statistical "
+    "pattern recognition*. In Neurocomputing: Algorithms, Architectures and "
+    "Applications, NATO ASI Series F 68, 227–236. Springer. "
+    "[doi:10.1007/978-3-642-76153-9_28](https://doi.org/10.1007/978-3-642-76153-9_28).",
+    ("linnainmaa1970", "pt"): "Seppo Linnainmaa (1970). *Algoritmin kumulatiivinen "
+    "pyöristysvirhe yksittäisten pyöristysvirheiden Taylor-kehitelmänä [The "
+    "representation of the cumulative rounding error of an algorithm as a Taylor "
+    "expansion of the local rounding errors]*. Dissertação de mestrado, University of "
+    "Helsinki.",
+    ("press1992", "en"): "William H. Press, Saul A. Teukolsky, William T. Vetterling "
+    "and Brian P. Flannery (1992). *Numerical Recipes in C: the art of scientific "
+    "computing*. 2nd edition. Cambridge University Press.",
+    ("press1992", "pt"): "William H. Press, Saul A. Teukolsky, William T. Vetterling e "
+    "Brian P. Flannery (1992). *Numerical Recipes in C: the art of scientific "
+    "computing*. 2ª edição. Cambridge University Press.",
+    ("baydin2018", "en"): "Atılım Güneş Baydin, Barak A. Pearlmutter, Alexey "
+    "Andreyevich Radul and Jeffrey Mark Siskind (2018). *Automatic differentiation in "
+    "machine learning: a survey*. Journal of Machine Learning Research 18(153), 1–43. "
+    "[arXiv:1502.05767](https://arxiv.org/abs/1502.05767) (2015); "
+    "[https://jmlr.org/papers/v18/17-468.html]"
+    "(https://jmlr.org/papers/v18/17-468.html).",
+    ("pytorchinit", "pt"): "PyTorch contributors (s.d.). "
+    "*torch.nn.init.calculate_gain*. PyTorch documentation. "
+    "[https://docs.pytorch.org/docs/stable/nn.init.html#torch.nn.init.calculate_gain]"
+    "(https://docs.pytorch.org/docs/stable/nn.init.html#torch.nn.init.calculate_gain).",
     ("vaswani2017", "en"): "Ashish Vaswani, Noam Shazeer, Niki Parmar et al. (2017). "
     "*Attention is all you need*. In Advances in Neural Information Processing "
     "Systems 30, 5998–6008.",
@@ -291,9 +322,73 @@ def test_every_entry_is_on_the_references_page():
         assert listed.count(f'<span id="ref-{key}">') == 1
 
 
+# --------------------------------------------------------------------------- #
+# Citations written out in plain text: the glossary's tooltips, the docstrings
+# --------------------------------------------------------------------------- #
+NAME = r"[A-Z](?=[^\W\d_]*[a-z])[^\W\d_]+(?:-[A-Z][^\W\d_]+)?"  # not "ICML"
+WRITTEN = (
+    re.compile(  # "(Rosenblatt, 1958)", "Poole et al., 2016", "Okabe and Ito (2008)"
+        rf"(?<![A-Z]\. )(?P<first>{NAME})(?: et al\.|(?:, {NAME})*,? (?:and|e) {NAME})?"
+        r",? \(?(?P<year>1[89]\d\d|20[0-2]\d)\b"
+    )
+)
+
+
+def _first_author_and_year(key: str) -> tuple[str, str]:
+    person = bib.entry(key).persons["author"][0]
+    surname = " ".join(person.prelast_names + person.last_names)
+    return re.sub(r"[{}]", "", surname), bib.entry(key).fields.get("year", "")
+
+
+FIRST_AUTHORS = {_first_author_and_year(key) for key in KEYS}
+
+
+def _unmatched(text: str) -> list[str]:
+    """The citations written in ``text`` whose first author and year are no
+    entry's."""
+    return [
+        m.group(0)
+        for m in WRITTEN.finditer(text)
+        if (m["first"], m["year"]) not in FIRST_AUTHORS
+    ]
+
+
+def test_written_citations_are_checked():
+    assert _unmatched("a rule (Rosenblatt, 1958) and Poole et al. 2016") == []
+    assert _unmatched("(Rosenblatt, 1957); Ba, Kiros and Hinton, 2016") == [
+        "Rosenblatt, 1957"
+    ]
+    assert _unmatched("Kiros and Hinton, 2016; Okabe e Ito (2009)") == [
+        "Kiros and Hinton, 2016",  # Ba is the first author
+        "Okabe e Ito (2009",
+    ]
+    # a full reference's last author is not a citation, nor an acronym and a year
+    assert _unmatched("Vinod Nair and Geoffrey E. Hinton (2010), ICML 2010") == []
+
+
+def test_the_glossary_cites_as_the_bibliography():
+    """The tooltips are plain text (Markdown abbreviations), so the glossary
+    cannot cite by key: its citations name the first author and the year of an
+    entry."""
+    from snippets.glossary import TERMS
+
+    text = "\n".join(d for t in TERMS for d in (t.pt_definition, t.en_definition))
+    assert len(list(WRITTEN.finditer(text))) >= 2  # the perceptron, both languages
+    assert _unmatched(text) == []
+
+
+@pytest.mark.parametrize(
+    "module",
+    sorted([*(ROOT / "snippets").rglob("*.py"), *(ROOT / "scripts").glob("*.py")]),
+    ids=lambda p: p.relative_to(ROOT).as_posix(),
+)
+def test_docstrings_cite_as_the_bibliography(module):
+    assert _unmatched(module.read_text(encoding="utf-8")) == []
+
+
 HAND_FORMATTED = [
     re.compile(r"\bet al\b"),  # "He et al. (2015)" written by hand
-    re.compile(r"\b[A-Z][\w-]+,? \(?(1[89]|20)\d\d\)"),  # "Rosenblatt (1958)"
+    re.compile(r"\b[A-Z][\w-]+(?:'s)?,? \(?(1[89]|20)\d\d\)"),  # "Rosenblatt (1958)"
     re.compile(r"\b[A-Z][\w-]+ (and|e|&) [A-Z][\w-]+,? \(?(1[89]|20)\d\d\b"),
 ]
 
