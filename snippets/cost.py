@@ -76,8 +76,8 @@ _WARMUP_ROUNDS = 3
 # --------------------------------------------------------------------------- #
 # The fastest faithful formulations we know, in NumPy (default parameters)
 # --------------------------------------------------------------------------- #
-# Numerical Recipes' erfcc (Press et al., Numerical Recipes in C, 2nd edition,
-# 1992, section 6.2): a Chebyshev fit with relative error below 1.2e-7 for
+# Numerical Recipes' erfcc (Press et al., 1992, section 6.2: Numerical Recipes in
+# C, 2nd edition): a Chebyshev fit with relative error below 1.2e-7 for
 # z >= 0; coefficients highest power first.
 _ERFC_COEFFS = (0.17087277, -0.82215223, 1.48851587, -1.13520398, 0.27886807)
 _ERFC_COEFFS += (-0.18628806, 0.09678418, 0.37409196, 1.00002368, -1.26551223)

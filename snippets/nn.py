@@ -44,7 +44,7 @@ def _resolve(act):
 
 
 class LayerNorm:
-    """Layer normalisation (Ba, Kiros and Hinton, 2016), with learnable scale and shift.
+    """Layer normalisation (Ba et al., 2016), with learnable scale and shift.
 
     Each example (one row of ``z``) is centred and scaled over the layer's units,
     ``zhat = (z - mean) / sqrt(var + eps)``, then ``y = gamma * zhat + beta``.

@@ -15,7 +15,7 @@ computed here by the same adaptive quadrature as `snippets.properties`:
 ``torch.nn.init.calculate_gain`` recommends (weight variance ``gain^2 / fan_in``);
 `weight_variance` the LeCun, Glorot and He variances; `fixed_point` the
 mean-field fixed point of the variance of a deep network with a bounded
-activation (Poole et al. 2016); and `signal_through_depth` measures, in a deep
+activation (Poole et al., 2016); and `signal_through_depth` measures, in a deep
 random network, the spread of the pre-activations and the size of the gradient
 layer by layer.
 
@@ -202,7 +202,7 @@ def fixed_point(act, gain, q_max=1e4):
     a fixed point ``q*`` (0 when the map pulls every ``q`` down to zero). There
     each layer multiplies the gradient's mean square by
     ``chi = gain^2 * E[f'(sqrt(q*) Z)^2]``: below 1 gradients vanish (the
-    "ordered" phase of Poole et al. 2016), above 1 they explode ("chaotic"), and
+    "ordered" phase of Poole et al., 2016), above 1 they explode ("chaotic"), and
     ``chi = 1`` is the edge of chaos.
 
     Parameters

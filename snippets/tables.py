@@ -14,6 +14,7 @@ import math
 import os
 
 from snippets.activations import get, names
+from snippets.bibliography import cite, reference
 from snippets.cost import FAST, layer_costs
 from snippets.i18n import check_lang, fmt_auto, fmt_list, fmt_number, t
 from snippets.properties import property_card
@@ -175,14 +176,20 @@ def card(name: str, lang: str, cost: dict | None = None) -> str:
 
 
 def origin(name: str, lang: str) -> str:
-    """One line citing the work that introduced or popularised the function."""
+    """The full reference of the work that introduced or popularised the function.
+
+    ``Meta.origin`` is a key of the site's bibliography; the reference is written
+    by `snippets.bibliography.reference` in ``lang`` (block outputs are not seen
+    by the citation hook, so the text is complete here).
+
+    Examples
+    --------
+    >>> print(origin("relu", "en"))  # doctest: +ELLIPSIS
+    Vinod Nair and Geoffrey E. Hinton (2010). *Rectified linear units improve...
+    """
     check_lang(lang)
-    o = get(name).meta.origin
-    if o.get("title") in (None, "", "—"):
-        return t("cat_origin_none", lang)
-    year = f" ({o['year']})" if o.get("year") else ""
-    venue = f". {o['venue']}" if o.get("venue") else ""
-    return f"{o['authors']}{year}. *{o['title']}*{venue}."
+    key = get(name).meta.origin
+    return t("cat_origin_none", lang) if key is None else reference(key, lang)
 
 
 def catalogue_index(lang: str, prefix: str = "") -> str:
@@ -196,13 +203,13 @@ def catalogue_index(lang: str, prefix: str = "") -> str:
     rows = []
     for name in names():
         act = get(name)
-        o = act.meta.origin
+        key = act.meta.origin
         rows.append(
             [
                 f"[{act.meta.display[lang]}]({prefix}{name}.md)",
                 _range(*act.output_range(), lang),
                 t("class_" + act.meta.differentiability, lang),
-                o["authors"] + (f" ({o['year']})" if o.get("year") else ""),
+                "—" if key is None else cite(key, lang),
             ]
         )
     return markdown_table([t(k, lang) for k in keys], rows)

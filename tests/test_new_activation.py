@@ -34,7 +34,7 @@ _REGISTRY["half_relu"] = _Entry(
         monotonic=True,
         bounded_above=False,
         bounded_below=True,
-        origin=_origin("A. Tester", 2026, "A throwaway function", "tests"),
+        origin="nair2010",
         kink_convention=_kc("x = 0", "0"),
     ),
 )

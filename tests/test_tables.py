@@ -18,7 +18,7 @@ import pytest
 from scipy import integrate, optimize
 
 from conftest import page_training
-from snippets import tables
+from snippets import bibliography, tables
 from snippets.activations import get, names
 from snippets.cost import FAST, layer_costs
 from snippets.i18n import LABELS
@@ -308,17 +308,17 @@ def test_formulas_show_the_registry_latex(name):
 
 @pytest.mark.parametrize("name", names())
 def test_origin_cites_the_registry(name):
-    o = get(name).meta.origin
-    line = tables.origin(name, "en")
-    if o["title"] in (None, "", "—"):  # no single work: a sentence saying so
-        assert line == LABELS["en"]["cat_origin_none"]
+    key = get(name).meta.origin
+    if key is None:  # no single work: a sentence saying so
+        assert tables.origin(name, "en") == LABELS["en"]["cat_origin_none"]
         assert tables.origin(name, "pt") == LABELS["pt"]["cat_origin_none"]
         return
-    assert line.startswith(o["authors"])
-    assert f"*{o['title']}*" in line
-    if o["year"]:
-        assert f"({o['year']})" in line
-    assert tables.origin(name, "pt") == line  # citations are not translated
+    for lang in ("pt", "en"):  # the bibliography's reference, in the language
+        assert tables.origin(name, lang) == bibliography.reference(key, lang)
+    title = bibliography.entry(key).fields["title"].replace("{", "").replace("}", "")
+    assert f"*{title}*" in tables.origin(name, "pt")  # titles are not translated
+    index = tables.catalogue_index("en")
+    assert f"| {bibliography.cite(key, 'en')} |" in index
 
 
 ONE = {  # a made-up measurement: every function costs one ReLU
