@@ -24,6 +24,7 @@ nor another site.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import logging
 import os
@@ -119,7 +120,7 @@ _IMAGES_LOADED = """() => [...document.images].every(i => i.complete)
 
 def print_pdf(browser, url: str, target: Path) -> None:
     """Print the print page at ``url`` into ``target``."""
-    context = browser.new_context(color_scheme="light", java_script_enabled=True)
+    context = browser.new_context(color_scheme="light")
     page = context.new_page()
     host = urlsplit(url).netloc
     outside: list[str] = []
@@ -156,16 +157,29 @@ def print_pdf(browser, url: str, target: Path) -> None:
         raise RuntimeError(f"{url} asked another host for: {sorted(set(outside))}")
 
 
-def make_pdfs(site_dir: Path, langs: list[str], keep: Path | None = None) -> list[Path]:
-    """Build the print pages of ``langs`` and print them into ``site_dir``."""
+@contextlib.contextmanager
+def _chromium():
+    """Chromium, launched by Playwright (closed on leaving)."""
     from playwright.sync_api import sync_playwright
 
-    executable = CHROMIUM if Path(CHROMIUM).exists() else None
-    if executable is None:
+    if not Path(CHROMIUM).exists():
         raise RuntimeError(
             f"Chromium not found at {CHROMIUM}: install it (apt-get install chromium) "
             "or name it in the CHROMIUM variable"
         )
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def make_pdfs(site_dir: Path, langs: list[str], keep: Path | None = None) -> list[Path]:
+    """Build the print pages of ``langs`` and print them into ``site_dir``: the
+    same steps for every language, only the configuration differs."""
     with tempfile.TemporaryDirectory(prefix="print-site-") as tmp:
         print_dir = keep or Path(tmp) / "site"
         start = time.perf_counter()
@@ -174,29 +188,16 @@ def make_pdfs(site_dir: Path, langs: list[str], keep: Path | None = None) -> lis
         server = _Server(print_dir)
         written = []
         try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(
-                    executable_path=executable, args=CHROMIUM_ARGS
-                )
-                try:
-                    for lang in langs:
-                        start = time.perf_counter()
-                        target = pdf_path(site_dir, lang)
-                        print_pdf(
-                            browser,
-                            server.base + LANGUAGE_ROOT[lang] + PRINT_PAGE,
-                            target,
-                        )
-                        log.info(
-                            "%s: %s (%.1f MB) printed in %.1f s",
-                            lang,
-                            target,
-                            target.stat().st_size / 1e6,
-                            time.perf_counter() - start,
-                        )
-                        written.append(target)
-                finally:
-                    browser.close()
+            with _chromium() as browser:
+                for lang in langs:
+                    start = time.perf_counter()
+                    target = pdf_path(site_dir, lang)
+                    url = server.base + LANGUAGE_ROOT[lang] + PRINT_PAGE
+                    print_pdf(browser, url, target)
+                    size = target.stat().st_size / 1e6
+                    took = time.perf_counter() - start
+                    log.info("%s: %s (%.1f MB) in %.1f s", lang, target, size, took)
+                    written.append(target)
         finally:
             server.close()
     return written
