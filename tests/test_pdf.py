@@ -180,6 +180,8 @@ def test_every_page_of_the_navigation_in_its_order(book, built_site: Path) -> No
         words = " ".join(unicodedata.normalize("NFKC", opening).split()[:8])
         text = _text(book, first[key])
         assert title in text and words in text, (key, title, words, text[:300])
+        # No navigation chrome: no search box, no link to skip to the content.
+        assert "Buscar" not in text and "Pular para conteúdo" not in text
 
 
 def test_every_figure_on_its_pages(book, built_site: Path, pdf_job: Path) -> None:
@@ -195,6 +197,15 @@ def test_every_figure_on_its_pages(book, built_site: Path, pdf_job: Path) -> Non
     }
     assert len(figure.findall(html)) == sum(pages.values()) > 50
     assert "only-dark" not in html
+    # Every formula too, as MathML (Chromium typesets it), and nothing that the
+    # print page would fetch from another host (a canonical link is not fetched).
+    formulas = sum(p.read_text("utf-8").count("<math") for p in pages)
+    assert html.count("<math") == formulas > 100
+    fetched = re.findall(
+        r'<(?:script|img|link(?! rel="canonical"))[^>]*?(?:src|href)="(https?:[^"]+)"',
+        html,
+    )
+    assert not fetched, fetched
 
     first = _first_pages(book)
     bounds = [*first.values(), len(book.pages)]
