@@ -375,6 +375,7 @@ def _textbook() -> dict:
         "tanh": np.tanh,
         "relu": lambda x: np.maximum(x, 0),
         "leaky_relu": lambda x: np.where(x > 0, x, 0.01 * x),
+        "prelu": lambda x: np.where(x > 0, x, 0.25 * x),
         "elu": lambda x: np.where(x > 0, x, np.exp(x) - 1),
         "selu": lambda x: lam * np.where(x > 0, x, a * (np.exp(x) - 1)),
         "celu": lambda x: np.maximum(0, x) + np.minimum(0, np.exp(x) - 1),

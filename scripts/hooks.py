@@ -321,9 +321,10 @@ def notebook_cache_key(root: Path, kernel_name: str = "") -> str:
 
 
 def code_digest(root: Path, packages, extra: str = "") -> str:
-    """Hash of the sources of ``snippets/``, the Python version, the versions of
-    ``packages`` and ``extra``: what build-time code's output depends on besides
-    the code itself (notebooks here, page blocks in section 8)."""
+    """Hash of the sources of ``snippets/`` (and its bibliography), the Python
+    version, the versions of ``packages`` and ``extra``: what build-time code's
+    output depends on besides the code itself (notebooks here, page blocks in
+    section 8)."""
     import hashlib
     import sys
     from importlib.metadata import PackageNotFoundError, version
@@ -334,7 +335,8 @@ def code_digest(root: Path, packages, extra: str = "") -> str:
             digest.update(f"{name}={version(name)}\n".encode())
         except PackageNotFoundError:
             digest.update(f"{name}=missing\n".encode())
-    for path in sorted((root / "snippets").rglob("*.py")):
+    sources = root / "snippets"
+    for path in sorted([*sources.rglob("*.py"), *sources.rglob("*.bib")]):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()[:20]

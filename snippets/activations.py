@@ -45,7 +45,8 @@ Convention at kinks
 Where the derivative does not exist, `Activation.derivative` returns what
 PyTorch's autograd returns:
 
-* ``relu'(0) = 0``; ``leaky_relu'(0) = slope``; ``relu6'(0) = relu6'(6) = 0``;
+* ``relu'(0) = 0``; ``leaky_relu'(0) = prelu'(0) = slope`` (the ``x <= 0``
+  branch: PyTorch's kernels test ``x > 0``); ``relu6'(0) = relu6'(6) = 0``;
 * ``hard_tanh'(min_val) = hard_tanh'(max_val) = 0``; ``hard_sigmoid'(±3) = 0``;
 * ``hard_swish'(x) = (2x + 3)/6`` on the closed interval ``[-3, 3]``, so
   ``hard_swish'(-3) = -0.5`` and ``hard_swish'(3) = 1.5``;
@@ -106,9 +107,13 @@ class Meta:
         Whether the function is non-decreasing.
     bounded_above, bounded_below : bool
         Whether the function is bounded above / below.
-    origin : dict
-        ``{"authors", "year", "title", "venue", "see_also"}`` of the work that
-        introduced or popularised the function (``year`` may be ``None``).
+    origin : str or None
+        Key, in the site's bibliography (`snippets.bibliography`), of the work
+        that introduced the function (in the form defined here) or popularised
+        it; ``None`` when there is no single such work. Citations live in one bibliography file and are cited
+        by key: `snippets.tables.origin` writes the full reference.
+    see_also : tuple of str
+        Keys of related works: earlier or later forms, the work that spread it.
     defaults : dict
         Default parameters (PyTorch's defaults); empty if parameter-free.
     exaggerated : dict
@@ -130,21 +135,12 @@ class Meta:
     monotonic: bool
     bounded_above: bool
     bounded_below: bool
-    origin: dict
+    origin: str | None
+    see_also: tuple = ()
     defaults: dict = field(default_factory=dict)
     exaggerated: dict = field(default_factory=dict)
     transcendentals: dict = field(default_factory=dict)
     kink_convention: dict = field(default_factory=dict)
-
-
-def _origin(authors, year, title, venue, see_also=None):
-    return {
-        "authors": authors,
-        "year": year,
-        "title": title,
-        "venue": venue,
-        "see_also": see_also,
-    }
 
 
 _NO_KINKS = {"pt": "Sem pontos angulosos.", "en": "No kinks."}
@@ -523,7 +519,7 @@ _REGISTRY: dict[str, _Entry] = {
             monotonic=True,
             bounded_above=False,
             bounded_below=False,
-            origin=_origin("—", None, "—", "—", "linear neuron; no non-linearity"),
+            origin=None,  # the linear neuron: no single work of origin
             kink_convention=_NO_KINKS,
         ),
     ),
@@ -542,15 +538,8 @@ _REGISTRY: dict[str, _Entry] = {
             monotonic=True,
             bounded_above=True,
             bounded_below=True,
-            origin=_origin(
-                "Warren S. McCulloch & Walter Pitts",
-                1943,
-                "A logical calculus of the ideas immanent in nervous activity",
-                "Bulletin of Mathematical Biophysics 5(4), 115–133",
-                "Rosenblatt 1958, 'The perceptron: a probabilistic model for "
-                "information storage and organization in the brain', "
-                "Psychological Review 65(6)",
-            ),
+            origin="mcculloch1943",
+            see_also=("rosenblatt1958",),
             kink_convention={
                 "pt": "f(0) = 0 e f'(x) = 0 em toda parte, inclusive em x = 0, "
                 "onde a derivada não existe: o degrau não tem gradiente útil.",
@@ -573,12 +562,8 @@ _REGISTRY: dict[str, _Entry] = {
             monotonic=True,
             bounded_above=True,
             bounded_below=True,
-            origin=_origin(
-                "David E. Rumelhart, Geoffrey E. Hinton & Ronald J. Williams",
-                1986,
-                "Learning representations by back-propagating errors",
-                "Nature 323, 533–536",
-            ),
+            origin="rumelhart1986",
+            see_also=("verhulst1838",),
             transcendentals={"exp": 1},
             kink_convention=_NO_KINKS,
         ),
@@ -596,12 +581,7 @@ _REGISTRY: dict[str, _Entry] = {
             monotonic=True,
             bounded_above=True,
             bounded_below=True,
-            origin=_origin(
-                "Yann LeCun, Léon Bottou, Genevieve B. Orr & Klaus-Robert Müller",
-                1998,
-                "Efficient BackProp",
-                "Neural Networks: Tricks of the Trade, LNCS 1524, Springer",
-            ),
+            origin="lecun1998",
             transcendentals={"tanh": 1},
             kink_convention=_NO_KINKS,
         ),
@@ -623,14 +603,8 @@ _REGISTRY: dict[str, _Entry] = {
             monotonic=True,
             bounded_above=False,
             bounded_below=True,
-            origin=_origin(
-                "Vinod Nair & Geoffrey E. Hinton",
-                2010,
-                "Rectified linear units improve restricted Boltzmann machines",
-                "ICML 2010",
-                "Glorot, Bordes & Bengio 2011, 'Deep sparse rectifier neural "
-                "networks', AISTATS 2011",
-            ),
+            origin="nair2010",
+            see_also=("fukushima1969", "glorot2011"),
             kink_convention=_kc("x = 0", "0"),
         ),
     ),
@@ -648,16 +622,40 @@ _REGISTRY: dict[str, _Entry] = {
             monotonic=True,
             bounded_above=False,
             bounded_below=False,
-            origin=_origin(
-                "Andrew L. Maas, Awni Y. Hannun & Andrew Y. Ng",
-                2013,
-                "Rectifier nonlinearities improve neural network acoustic models",
-                "ICML 2013 Workshop on Deep Learning for Audio, Speech and "
-                "Language Processing",
-            ),
+            origin="maas2013",
+            see_also=("he2015",),
             defaults={"slope": 0.01},
             exaggerated={"slope": 0.2},
             kink_convention=_kc("x = 0", "the slope", "x = 0", "a inclinação"),
+        ),
+        rules={"slope": _real},
+        output_range=lambda p: (-INF, INF) if p["slope"] > 0 else (0.0, INF),
+        kinks=lambda p: (0.0,) if p["slope"] != 1 else (),
+    ),
+    "prelu": _Entry(  # Leaky ReLU's formulas; the slope is learned (snippets.gated)
+        _leaky_relu,
+        _d_leaky_relu,
+        Meta(
+            display={"pt": "ReLU paramétrica (PReLU)", "en": "Parametric ReLU (PReLU)"},
+            latex=r"f(x) = \max(0, x) + a\,\min(0, x) = \begin{cases} x & x > 0 \\ "
+            r"a\,x & x \le 0 \end{cases}",
+            latex_derivative=r"f'(x) = \begin{cases} 1 & x > 0 \\ a & x < 0 "
+            r"\end{cases}, \qquad \frac{\partial f}{\partial a} = \min(0, x)",
+            output_range=(-INF, INF),
+            differentiability="kinks",
+            kinks=(0.0,),
+            monotonic=True,
+            bounded_above=False,
+            bounded_below=False,
+            origin="he2015",
+            defaults={"slope": 0.25},
+            exaggerated={"slope": -0.25},
+            kink_convention={
+                "pt": "Em x = 0, a derivada retornada é a inclinação a, a do ramo "
+                "x ≤ 0 (convenção do PyTorch); ali, ∂f/∂a = min(0, 0) = 0.",
+                "en": "At x = 0 the derivative returned is the slope a, that of the "
+                "x ≤ 0 branch (PyTorch's convention); there ∂f/∂a = min(0, 0) = 0.",
+            },
         ),
         rules={"slope": _real},
         output_range=lambda p: (-INF, INF) if p["slope"] > 0 else (0.0, INF),
@@ -681,13 +679,7 @@ _REGISTRY: dict[str, _Entry] = {
             monotonic=True,
             bounded_above=False,
             bounded_below=True,
-            origin=_origin(
-                "Djork-Arné Clevert, Thomas Unterthiner & Sepp Hochreiter",
-                2015,
-                "Fast and accurate deep network learning by exponential linear "
-                "units (ELUs)",
-                "arXiv:1511.07289; ICLR 2016",
-            ),
+            origin="clevert2016",
             defaults={"alpha": 1.0},
             exaggerated={"alpha": 0.5},
             transcendentals={"exp": 1},
@@ -717,12 +709,7 @@ _REGISTRY: dict[str, _Entry] = {
             monotonic=True,
             bounded_above=False,
             bounded_below=True,
-            origin=_origin(
-                "Günter Klambauer, Thomas Unterthiner, Andreas Mayr & Sepp Hochreiter",
-                2017,
-                "Self-normalizing neural networks",
-                "NeurIPS 2017",
-            ),
+            origin="klambauer2017",
             transcendentals={"exp": 1},
             kink_convention=_kc(
                 "x = 0",
@@ -750,12 +737,7 @@ _REGISTRY: dict[str, _Entry] = {
             monotonic=True,
             bounded_above=False,
             bounded_below=True,
-            origin=_origin(
-                "Jonathan T. Barron",
-                2017,
-                "Continuously differentiable exponential linear units",
-                "arXiv:1704.07483",
-            ),
+            origin="barron2017",
             defaults={"alpha": 1.0},
             exaggerated={"alpha": 2.0},
             transcendentals={"exp": 1},
@@ -782,12 +764,7 @@ _REGISTRY: dict[str, _Entry] = {
             monotonic=False,
             bounded_above=False,
             bounded_below=True,
-            origin=_origin(
-                "Dan Hendrycks & Kevin Gimpel",
-                2016,
-                "Gaussian error linear units (GELUs)",
-                "arXiv:1606.08415",
-            ),
+            origin="hendrycks2016",
             transcendentals={"erf": 1},
             kink_convention=_NO_KINKS,
         ),
@@ -811,12 +788,8 @@ _REGISTRY: dict[str, _Entry] = {
             monotonic=False,
             bounded_above=False,
             bounded_below=True,
-            origin=_origin(
-                "Dan Hendrycks & Kevin Gimpel",
-                2016,
-                "Gaussian error linear units (GELUs)",
-                "arXiv:1606.08415",
-            ),
+            origin="hendrycks2016",
+            see_also=("radford2018", "radford2019"),
             transcendentals={"tanh": 1},
             kink_convention=_NO_KINKS,
         ),
@@ -838,16 +811,8 @@ _REGISTRY: dict[str, _Entry] = {
             monotonic=False,
             bounded_above=False,
             bounded_below=True,
-            origin=_origin(
-                "Stefan Elfwing, Eiji Uchibe & Kenji Doya",
-                2018,
-                "Sigmoid-weighted linear units for neural network function "
-                "approximation in reinforcement learning",
-                "Neural Networks 107, 3–11",
-                "Ramachandran, Zoph & Le 2017, 'Searching for activation "
-                "functions' (Swish), arXiv:1710.05941; the name SiLU first "
-                "appears in Hendrycks & Gimpel 2016",
-            ),
+            origin="elfwing2018",
+            see_also=("hendrycks2016", "ramachandran2017"),
             transcendentals={"exp": 1},
             kink_convention=_NO_KINKS,
         ),
@@ -867,12 +832,8 @@ _REGISTRY: dict[str, _Entry] = {
             monotonic=False,
             bounded_above=False,
             bounded_below=True,
-            origin=_origin(
-                "Diganta Misra",
-                2019,
-                "Mish: a self regularized non-monotonic activation function",
-                "arXiv:1908.08681; BMVC 2020",
-            ),
+            origin="misra2020",
+            see_also=("bochkovskiy2020",),
             transcendentals={"exp": 1, "log": 1, "tanh": 1},
             kink_convention=_NO_KINKS,
         ),
@@ -890,14 +851,8 @@ _REGISTRY: dict[str, _Entry] = {
             monotonic=True,
             bounded_above=False,
             bounded_below=True,
-            origin=_origin(
-                "Charles Dugas, Yoshua Bengio, François Bélisle, Claude Nadeau & "
-                "René Garcia",
-                2001,
-                "Incorporating second-order functional knowledge for better "
-                "option pricing",
-                "Advances in Neural Information Processing Systems 13 (NIPS 2000)",
-            ),
+            origin="dugas2001",
+            see_also=("glorot2011",),
             defaults={"beta": 1.0},
             exaggerated={"beta": 0.5},
             transcendentals={"exp": 1, "log": 1},
@@ -918,14 +873,8 @@ _REGISTRY: dict[str, _Entry] = {
             monotonic=True,
             bounded_above=True,
             bounded_below=True,
-            origin=_origin(
-                "James Bergstra, Guillaume Desjardins, Pascal Lamblin & Yoshua Bengio",
-                2009,
-                "Quadratic polynomials learn better image features",
-                "Technical report 1337, DIRO, Université de Montréal",
-                "Glorot & Bengio 2010, 'Understanding the difficulty of training "
-                "deep feedforward neural networks', AISTATS 2010",
-            ),
+            origin="bergstra2009",
+            see_also=("glorot2010",),
             kink_convention=_NO_KINKS,
         ),
     ),
@@ -942,14 +891,7 @@ _REGISTRY: dict[str, _Entry] = {
             monotonic=True,
             bounded_above=True,
             bounded_below=False,
-            origin=_origin(
-                "David R. Cox",
-                1958,
-                "The regression analysis of binary sequences",
-                "Journal of the Royal Statistical Society, Series B 20(2), 215–242",
-                "the log-likelihood term of logistic regression; "
-                "log σ(x) = -softplus(-x)",
-            ),
+            origin="cox1958",
             transcendentals={"exp": 1, "log": 1},
             kink_convention=_NO_KINKS,
         ),
@@ -970,16 +912,8 @@ _REGISTRY: dict[str, _Entry] = {
             monotonic=True,
             bounded_above=True,
             bounded_below=True,
-            origin=_origin(
-                "Andrew Howard, Mark Sandler, Grace Chu, Liang-Chieh Chen, "
-                "Bo Chen, Mingxing Tan, Weijun Wang, Yukun Zhu, Ruoming Pang, "
-                "Vijay Vasudevan, Quoc V. Le & Hartwig Adam",
-                2019,
-                "Searching for MobileNetV3",
-                "ICCV 2019",
-                "Keras 2 used clip(0.2x + 0.5, 0, 1); Courbariaux, Bengio & "
-                "David 2015 (BinaryConnect) used clip((x + 1)/2, 0, 1)",
-            ),
+            origin="howard2019",
+            see_also=("courbariaux2015",),
             kink_convention=_kc("x = ±3", "0"),
         ),
     ),
@@ -1001,14 +935,8 @@ _REGISTRY: dict[str, _Entry] = {
             monotonic=True,
             bounded_above=True,
             bounded_below=True,
-            origin=_origin(
-                "Ronan Collobert",
-                2004,
-                "Large scale machine learning",
-                "PhD thesis, Université Paris VI",
-                "Collobert et al. 2011, 'Natural language processing (almost) "
-                "from scratch', JMLR 12",
-            ),
+            origin="collobert2004",
+            see_also=("collobert2011",),
             defaults={"min_val": -1.0, "max_val": 1.0},
             exaggerated={"min_val": -2.0, "max_val": 2.0},
             kink_convention=_kc(
@@ -1036,14 +964,7 @@ _REGISTRY: dict[str, _Entry] = {
             monotonic=False,
             bounded_above=False,
             bounded_below=True,
-            origin=_origin(
-                "Andrew Howard, Mark Sandler, Grace Chu, Liang-Chieh Chen, "
-                "Bo Chen, Mingxing Tan, Weijun Wang, Yukun Zhu, Ruoming Pang, "
-                "Vijay Vasudevan, Quoc V. Le & Hartwig Adam",
-                2019,
-                "Searching for MobileNetV3",
-                "ICCV 2019",
-            ),
+            origin="howard2019",
             kink_convention={
                 "pt": "Em x = −3 e x = 3, a derivada retornada é (2x + 3)/6, isto "
                 "é, −0,5 e 1,5 (convenção do PyTorch: fórmula no intervalo "
@@ -1068,12 +989,8 @@ _REGISTRY: dict[str, _Entry] = {
             monotonic=True,
             bounded_above=True,
             bounded_below=True,
-            origin=_origin(
-                "Alex Krizhevsky",
-                2010,
-                "Convolutional deep belief networks on CIFAR-10",
-                "Unpublished manuscript, University of Toronto",
-            ),
+            origin="krizhevsky2010",
+            see_also=("sandler2018",),
             kink_convention=_kc("x = 0 and x = 6", "0", "x = 0 e x = 6", "0"),
         ),
     ),

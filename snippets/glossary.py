@@ -162,28 +162,71 @@ TERMS: tuple[Term, ...] = (
     Term(
         "porta",
         "gate",
-        "Em redes recorrentes como a LSTM, fator entre 0 e 1 (a saída de uma "
-        "sigmoide) que controla quanto de um sinal passa adiante.",
-        "In recurrent networks such as the LSTM, a factor between 0 and 1 (the "
-        "output of a sigmoid) that controls how much of a signal goes through.",
+        "Fator que multiplica um sinal elemento a elemento e controla quanto dele "
+        "passa adiante: nas redes recorrentes como a LSTM e na GLU, a saída de uma "
+        "sigmoide, entre 0 e 1; na GELU e na SiLU, Φ(x) e σ(x), que multiplicam x.",
+        "Factor that multiplies a signal elementwise and controls how much of it "
+        "goes through: in recurrent networks such as the LSTM and in the GLU, the "
+        "output of a sigmoid, between 0 and 1; in GELU and SiLU, Φ(x) and σ(x), "
+        "which multiply x.",
+    ),
+    Term(
+        "unidade linear com porta",
+        "gated linear unit",
+        "Unidade (GLU) que multiplica, elemento a elemento, uma transformação afim "
+        "da entrada por uma porta calculada de outra transformação afim da mesma "
+        "entrada; SwiGLU e GEGLU trocam a sigmoide da porta pela SiLU e pela GELU.",
+        "Unit (GLU) that multiplies, elementwise, an affine map of the input by a "
+        "gate computed from another affine map of the same input; SwiGLU and "
+        "GEGLU replace the gate's sigmoid by SiLU and GELU.",
+    ),
+    Term(
+        "Maxout",
+        "Maxout",
+        "Unidade que calcula k transformações afins da entrada e devolve a maior; "
+        "contém a ReLU e a Leaky ReLU como casos particulares.",
+        "Unit that computes k affine maps of its input and returns the largest; "
+        "it contains ReLU and Leaky ReLU as special cases.",
+    ),
+    Term(
+        "bloco denso",
+        "feed-forward block",
+        "Parte de cada camada de um transformer que processa cada posição da "
+        "sequência separadamente: camadas densas com uma ativação (ou uma porta) "
+        "entre elas.",
+        "Part of each layer of a transformer that processes every position of the "
+        "sequence separately: dense layers with an activation (or a gate) between "
+        "them.",
     ),
     Term(
         "transformer",
         "transformer",
         "Arquitetura de rede baseada em atenção, usada nos grandes modelos de "
-        "linguagem; seus blocos densos usam em geral GELU ou SiLU (o original, de "
-        "2017, usava ReLU).",
+        "linguagem; seus blocos densos usam em geral a GELU, ou a SiLU dentro da "
+        "SwiGLU (o original, de 2017, usava ReLU).",
         "Attention-based network architecture, used in large language models; "
-        "its dense blocks usually use GELU or SiLU (the original, from 2017, used "
-        "ReLU).",
+        "its dense blocks usually use GELU, or SiLU inside SwiGLU (the original, "
+        "from 2017, used ReLU).",
     ),
     # --- linearity ---------------------------------------------------------------
     Term(
+        "linear",
+        "linear",
+        "Neste site, como é costume em aprendizado de máquina, diz-se de uma "
+        "função da forma x ↦ xW + b (em álgebra, afim; linear no sentido estrito "
+        "quando b = 0); a composição de funções assim é outra do mesmo tipo.",
+        "On this site, as is usual in machine learning, said of a map of the form "
+        "x ↦ xW + b (affine, in algebra; linear in the strict sense when b = 0); a "
+        "composition of such maps is another one of the same kind.",
+        tooltip=False,
+    ),
+    Term(
         "não linear",
         "non-linear",
-        "Que não é linear nem afim: o gráfico não é uma reta, um plano ou um "
-        "hiperplano.",
-        "Neither linear nor affine: the graph is not a line, a plane or a hyperplane.",
+        "Que não é linear, isto é, não é da forma x ↦ xW + b: o gráfico não é uma "
+        "reta, um plano ou um hiperplano.",
+        "Not linear, that is, not of the form x ↦ xW + b: the graph is not a line, "
+        "a plane or a hyperplane.",
         avoid=("não-linear", "não-lineares"),
         tooltip=False,
     ),
@@ -289,6 +332,88 @@ TERMS: tuple[Term, ...] = (
         avoid=("backpropagation", "backprop", "retro-propagação"),
     ),
     Term(
+        "grafo computacional",
+        "computational graph",
+        "Desenho de uma conta como nós (operações) ligados por setas (valores); a "
+        "propagação direta percorre as setas num sentido, a retropropagação no "
+        "outro.",
+        "Picture of a computation as nodes (operations) joined by arrows "
+        "(values); the forward pass follows the arrows one way, backpropagation "
+        "the other.",
+        avoid=("grafo de computação",),
+    ),
+    Term(
+        "produto elemento a elemento",
+        "elementwise product",
+        "Produto de dois vetores ou matrizes de mesma forma, entrada por entrada; "
+        "escreve-se ⊙.",
+        "Product of two vectors or matrices of the same shape, entry by entry; "
+        "written ⊙.",
+    ),
+    Term(
+        "modo reverso",
+        "reverse mode",
+        "Diferenciação automática que aplica a regra da cadeia da saída para a "
+        "entrada: dá a derivada de um número (a perda) em relação a todos os "
+        "parâmetros numa só passagem; a retropropagação é o modo reverso numa rede.",
+        "Automatic differentiation that applies the chain rule from the output "
+        "back to the input: it gives the derivative of one number (the loss) with "
+        "respect to every parameter in one pass; backpropagation is reverse mode "
+        "on a network.",
+        avoid=("modo reverse", "reverse mode"),
+    ),
+    Term(
+        "verificação do gradiente",
+        "gradient check",
+        "Comparação do gradiente calculado pela retropropagação com uma estimativa "
+        "por diferenças finitas.",
+        "Comparison of the gradient computed by backpropagation with a "
+        "finite-difference estimate.",
+        avoid=("gradient check", "checagem do gradiente", "checagem de gradiente"),
+    ),
+    # --- the output layer --------------------------------------------------------
+    Term(
+        "camada de saída",
+        "output layer",
+        "A última camada da rede; sua função de ativação é escolhida pela tarefa e "
+        "pela perda (sigmoide, softmax ou identidade).",
+        "The network's last layer; its activation function is chosen by the task "
+        "and the loss (sigmoid, softmax or identity).",
+    ),
+    Term(
+        "logit",
+        "logit",
+        "Pré-ativação de uma unidade da camada de saída, antes da sigmoide ou da "
+        "softmax; para a sigmoide, é ln(p / (1 − p)).",
+        "Pre-activation of an output unit, before the sigmoid or the softmax; for "
+        "the sigmoid, it is ln(p / (1 − p)).",
+    ),
+    Term(
+        "log-sum-exp",
+        "log-sum-exp",
+        "A função ln(Σ exp(zⱼ)); calculada como m + ln(Σ exp(zⱼ − m)), com m o "
+        "maior zⱼ, não sofre estouro.",
+        "The function ln(Σ exp(zⱼ)); computed as m + ln(Σ exp(zⱼ − m)), with m "
+        "the largest zⱼ, it does not overflow.",
+    ),
+    Term(
+        "log-softmax",
+        "log-softmax",
+        "Logaritmo da softmax, calculado direto dos logits como zⱼ − log-sum-exp(z), "
+        "sem passar pelas probabilidades.",
+        "Logarithm of the softmax, computed straight from the logits as "
+        "zⱼ − log-sum-exp(z), without going through the probabilities.",
+    ),
+    Term(
+        "estouro",
+        "overflow",
+        "Resultado grande demais para o tipo de ponto flutuante, que vira infinito; "
+        "exp(z) estoura acima de z ≈ 709,78 em float64 e 88,72 em float32.",
+        "A result too large for the floating-point type, which becomes infinity; "
+        "exp(z) overflows above z ≈ 709.78 in float64 and 88.72 in float32.",
+        avoid=("overflow", "transbordamento"),
+    ),
+    Term(
         "gradiente",
         "gradient",
         "Vetor das derivadas parciais da perda em relação aos parâmetros.",
@@ -312,12 +437,13 @@ TERMS: tuple[Term, ...] = (
     Term(
         "inicialização",
         "initialisation",
-        "Escolha dos valores iniciais dos pesos, em geral sorteados com variância "
-        "proporcional a 1 / (número de entradas do neurônio), como nos esquemas de "
-        "LeCun, Glorot e He.",
-        "Choice of the weights' starting values, usually drawn with a variance "
-        "proportional to 1 / (number of inputs of the neuron), as in the LeCun, "
-        "Glorot and He schemes.",
+        "Escolha dos valores iniciais dos pesos, em geral sorteados com uma "
+        "variância que depende do tamanho da camada: 1/n_in (LeCun), "
+        "2/(n_in + n_out) (Glorot) ou 2/n_in (He), em que n_in e n_out são os "
+        "números de entradas e de saídas da camada.",
+        "Choice of the weights' starting values, usually drawn with a variance set "
+        "by the layer's size: 1/n_in (LeCun), 2/(n_in + n_out) (Glorot) or 2/n_in "
+        "(He), where n_in and n_out are the layer's numbers of inputs and outputs.",
     ),
     Term(
         "normalização em lote",
@@ -330,6 +456,25 @@ TERMS: tuple[Term, ...] = (
         avoid=("batch normalization", "batch norm", "batchnorm"),
     ),
     Term(
+        "decaimento de pesos",
+        "weight decay",
+        "Termo que, a cada passo do treinamento, puxa os parâmetros para 0; na "
+        "descida do gradiente simples, equivale a somar à perda uma penalidade "
+        "proporcional à soma dos seus quadrados.",
+        "Term that pulls the parameters towards 0 at every training step; with "
+        "plain gradient descent it amounts to adding to the loss a penalty "
+        "proportional to the sum of their squares.",
+    ),
+    Term(
+        "sobreajuste",
+        "overfitting",
+        "Ajuste do modelo aos dados de treinamento, ruído incluído, que o faz "
+        "errar mais em dados novos do que nos de treinamento.",
+        "Fit of the model to its training data, noise included, that makes it "
+        "err more on new data than on the training data.",
+        avoid=("sobreajustamento", "sobre-ajuste"),
+    ),
+    Term(
         "autonormalização",
         "self-normalisation",
         "Propriedade das redes com SELU e a inicialização adequada: média perto de "
@@ -337,6 +482,82 @@ TERMS: tuple[Term, ...] = (
         "Property of SELU networks with the matching initialisation: activations "
         "keep a mean near 0 and a variance near 1, layer after layer.",
         avoid=("auto-normalização",),
+    ),
+    Term(
+        "normalização de camada",
+        "layer normalisation",
+        "Operação que padroniza as pré-ativações de cada exemplo com a média e a "
+        "variância das unidades da camada e depois aplica uma escala e um "
+        "deslocamento aprendidos.",
+        "Operation that standardises the pre-activations of each example with the "
+        "mean and variance over the layer's units, then applies a learned scale "
+        "and shift.",
+        avoid=(
+            "layer normalization",
+            "layer norm",
+            "layernorm",
+            "normalização por camada",
+        ),
+    ),
+    Term(
+        "conexão residual",
+        "residual connection",
+        "Caminho que soma a entrada de um bloco de camadas à sua saída, h + F(h); "
+        "por ele o gradiente passa sem ser multiplicado pelas derivadas do bloco.",
+        "Path that adds the input of a block of layers to its output, h + F(h); "
+        "the gradient crosses it without being multiplied by the block's "
+        "derivatives.",
+        avoid=(
+            "conexão de salto",
+            "ligação residual",
+            "skip connection",
+            "residual connection",
+        ),
+    ),
+    Term(
+        "propagação do sinal",
+        "signal propagation",
+        "Como a variância das ativações, para a frente, e a dos gradientes, para "
+        "trás, muda de camada em camada numa rede.",
+        "How the variance of the activations, forward, and that of the gradients, "
+        "backward, changes from layer to layer in a network.",
+    ),
+    Term(
+        "ganho",
+        "gain",
+        "Número que multiplica o desvio-padrão dos pesos iniciais; o PyTorch "
+        "recomenda um para cada função de ativação.",
+        "Number that multiplies the standard deviation of the initial weights; "
+        "PyTorch recommends one for each activation function.",
+        tooltip=False,  # "ganho" also means an improvement on other pages
+    ),
+    Term(
+        "ponto fixo",
+        "fixed point",
+        "Valor que uma regra de atualização leva nele mesmo; numa rede profunda, a "
+        "variância para a qual as camadas convergem.",
+        "Value that an update rule maps to itself; in a deep network, the variance "
+        "the layers converge to.",
+    ),
+    Term(
+        "teoria de campo médio",
+        "mean-field theory",
+        "Análise de redes aleatórias no limite de camadas infinitamente largas, "
+        "em que a variância e a correlação seguem regras determinísticas de "
+        "camada em camada.",
+        "Analysis of random networks in the limit of infinitely wide layers, where "
+        "the variance and the correlation follow deterministic rules from layer "
+        "to layer.",
+        avoid=("mean-field", "mean field"),
+    ),
+    Term(
+        "borda do caos",
+        "edge of chaos",
+        "Fronteira entre a fase ordenada, em que os gradientes desaparecem, e a "
+        "caótica, em que explodem; nela o sinal atravessa muitas camadas.",
+        "Boundary between the ordered phase, where gradients vanish, and the "
+        "chaotic one, where they explode; near it the signal crosses many layers.",
+        avoid=("beira do caos", "limiar do caos", "edge of chaos"),
     ),
     # --- derivatives -------------------------------------------------------------
     Term(

@@ -319,3 +319,39 @@ def _strip_zeros(text: str, lang: str) -> str:
     if decimal in text:
         text = re.sub(rf"\{decimal}?0+$", "", text)
     return text
+
+
+def fmt_mean_sd(values, lang: str, digits: int = 1) -> str:
+    """Mean ± sample standard deviation of ``values`` (at least two), as in
+    "99.6 ± 0.3": how results spread over runs with different seeds.
+
+    Examples
+    --------
+    >>> fmt_mean_sd([1.0, 2.0, 3.0], "pt", 2)
+    '2,00 ± 1,00'
+    """
+    values = [float(v) for v in values]
+    if len(values) < 2:
+        raise ValueError(f"need at least two values for a spread, got {values!r}")
+    mean = math.fsum(values) / len(values)
+    sd = math.sqrt(math.fsum((v - mean) ** 2 for v in values) / (len(values) - 1))
+    return f"{fmt_number(mean, lang, digits)} ± {fmt_number(sd, lang, digits)}"
+
+
+def fmt_range(values, lang: str, digits: int = 1) -> str:
+    """Smallest and largest of ``values``, as in "0.02–0.28" (one number if equal
+    once rounded).
+
+    Examples
+    --------
+    >>> fmt_range([0.5, 0.25, 2.0], "pt", 2), fmt_range([3, 3], "en", 0)
+    ('0,25–2,00', '3')
+    """
+    values = [float(v) for v in values]
+    if not values:
+        raise ValueError("need at least one value")
+    lo, hi = (
+        fmt_number(min(values), lang, digits),
+        fmt_number(max(values), lang, digits),
+    )
+    return lo if lo == hi else f"{lo}–{hi}"

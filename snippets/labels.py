@@ -22,9 +22,11 @@ LABELS: dict[str, dict[str, str]] = {
         "axis_gradient_size": "norma do gradiente",
         "axis_error_size": "sinal de erro ∂ℓ/∂z (RMS)",
         "axis_forward_size": "variância entre exemplos",
-        "axis_relative_cost": "custo relativo (ReLU = 1)",
+        "axis_layer_share": "parcela do tempo da propagação direta (%)",
         "axis_weight_1": "peso w₁",
         "axis_weight_2": "peso w₂",
+        "axis_spread": "variância entre os exemplos",
+        "axis_grad_rms": "tamanho de ∂L/∂z",
         # --- titles ---------------------------------------------------------------
         "title_overview": "Algumas funções de ativação",
         "title_neuron": "Um neurônio artificial",
@@ -49,9 +51,13 @@ LABELS: dict[str, dict[str, str]] = {
         "title_gradient_size": "Norma do gradiente em cada camada",
         "title_error_size": "Retropropagação: sinal de erro",
         "title_forward_size": "Propagação direta: ativações",
-        "title_cost": "Custo de calcular cada função de ativação",
+        "title_cost": "Parcela da ativação no tempo de uma camada densa",
         "title_plateaus": "Derivadas, caudas planas e zonas mortas",
         "title_zigzag": "Caminhos da descida do gradiente",
+        "title_glu_one_input": "GLU de uma entrada: x · σ(v x)",
+        "title_maxout": "Maxout com {k} pedaços afins",
+        "title_signal_forward": "Propagação direta: pré-ativações",
+        "title_signal_backward": "Retropropagação: gradiente",
         # --- legends and annotations ----------------------------------------------
         "legend_function": "função f(x)",
         "legend_derivative": "derivada f′(x)",
@@ -66,6 +72,12 @@ LABELS: dict[str, dict[str, str]] = {
         "legend_loss_level": "curvas de nível da perda",
         "legend_boundary": "fronteira de decisão",
         "legend_reference": "referência (ReLU = 1)",
+        "legend_gate_weight": "peso da porta v = {value}",
+        "legend_gate_weight_silu": "{label}: a SiLU",
+        "legend_piece": "pedaço {i}: {formula}",
+        "legend_maxout": "o maior dos pedaços (Maxout)",
+        "legend_registry_code": "código deste site (o registro)",
+        "legend_fast_code": "formulação mais rápida",
         "param_value": "{param} = {value}",
         "param_alpha": "α",
         "param_beta": "β",
@@ -83,6 +95,7 @@ LABELS: dict[str, dict[str, str]] = {
         "neuron_sum_formula": "z = Σ wᵢxᵢ + b = {z}",
         "neuron_output_formula": "ŷ = f(z) = {y}",
         "cost_value": "{value}×",
+        "share_value": "{value} %",
         "stamp": "Medido em: {stamp}",
         "point": "({a}; {b})",
         "list_sep": "; ",
@@ -153,10 +166,13 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "alt_forward_item": "{label}: {first} na camada 1 e {last} na camada {layers}",
         "alt_cost": (
-            "Gráfico de barras horizontais com o custo de calcular {count} "
-            "funções de ativação, relativo à ReLU; a mais barata é {cheapest} "
-            "({cheapest_value}×) e a mais cara é {dearest} ({dearest_value}×). "
-            "Medido em: {stamp}."
+            "Gráfico de barras horizontais, duas por função, para {count} funções "
+            "de ativação: a parcela do tempo da propagação direta de uma camada "
+            "densa ({layer}) gasta na função, com o código deste site e com a "
+            "formulação mais rápida. Com a mais rápida, a menor parcela é a de "
+            "{cheapest} ({cheapest_value} %) e a maior a de {dearest} "
+            "({dearest_value} %); com o código deste site, a maior é a de "
+            "{registry_dearest} ({registry_dearest_value} %). Medido em: {stamp}."
         ),
         "alt_plateaus": (
             "Derivadas de {count} funções de ativação para x de {xmin} a "
@@ -178,6 +194,26 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "alt_zigzag_contours": ", sobre as curvas de nível da perda",
         "alt_zigzag_item": "{label}: {steps} passos, de {start} até {end}",
+        "alt_gated_units": (
+            "Dois gráficos, para x de {xmin} a {xmax}. À esquerda, a saída de uma "
+            "unidade GLU de uma entrada, x vezes σ(v x), para os pesos da porta "
+            "v = {weights}, com a ReLU como referência em linha fina: quanto maior "
+            "v, mais a curva se aproxima da ReLU, e com v = 1 ela é a SiLU. À "
+            "direita, {k} retas tracejadas, {pieces}, e o maior dos seus valores em "
+            "cada x, em linha grossa: uma unidade Maxout, convexa e linear por "
+            "partes."
+        ),
+        "alt_signal": (
+            "Dois gráficos, com a camada no eixo horizontal (de 1 a {layers}) e "
+            "escala logarítmica no vertical, para {count} redes; cada linha é a "
+            "média geométrica de {seeds} sementes, com a faixa do menor ao maior "
+            "valor sombreada. Em cima, a variância das pré-ativações entre os "
+            "exemplos; embaixo, o tamanho do gradiente ∂L/∂z. {items}."
+        ),
+        "alt_signal_item": (
+            "{label}: variância de {first} na camada 1 a {last} na camada "
+            "{layers}, gradiente de {gfirst} a {glast}"
+        ),
         "range": "de {lo} a {hi}",
         # --- messages -------------------------------------------------------------
         "figure_saved": "Figura salva em {path}",
@@ -192,6 +228,7 @@ LABELS: dict[str, dict[str, str]] = {
         "card_monotonic": "Monótona",
         "card_mean": "E[f(X)], X ~ N(0, 1)",
         "card_prob_positive": "P(f(X) > 0)",
+        "card_prob_negative": "P(f(X) < 0)",
         "card_max_derivative": "máx |f′|",
         "card_rms_gain": "Ganho RMS √E[f′(Z)²], Z ~ N(0, 1)",
         "card_flat_tails": "Caudas planas (|f′| < {threshold} até ±∞)",
@@ -203,7 +240,13 @@ LABELS: dict[str, dict[str, str]] = {
         "tail_none": "nenhuma",
         "tail_share": "{tails}: {share} de {interval}",
         "card_transcendentals": "Operações transcendentes por elemento",
-        "card_cost": "Custo relativo à ReLU (medido)",
+        "card_cost": "Custo relativo à ReLU, código deste site (medido)",
+        "card_cost_fast": "Custo relativo à ReLU, formulação mais rápida (medido)",
+        "card_share": (
+            "Parcela da propagação direta de uma camada densa, formulação mais "
+            "rápida (medido)"
+        ),
+        "cost_same_code": "{value} (o mesmo código)",
         "col_function": "Função",
         "col_origin": "Origem",
         "cat_origin_none": (
@@ -216,7 +259,8 @@ LABELS: dict[str, dict[str, str]] = {
         "col_rms_gain": "Ganho RMS",
         "col_flat_tails": "Caudas planas",
         "col_dead_zone": "Zona morta",
-        "col_cost": "Custo",
+        "col_cost": "Custo (ReLU = 1)",
+        "col_share": "Parcela da camada",
         "col_class": "Diferenciabilidade",
         "diff_col_point": "Ponto x",
         "diff_col_left": "f′ logo à esquerda",
@@ -229,6 +273,43 @@ LABELS: dict[str, dict[str, str]] = {
         "class_smooth": "suave (infinitamente diferenciável)",
         "yes": "sim",
         "no": "não",
+        # --- training pages (snippets.figures.training) ----------------------------
+        "title_backprop_graph": "Propagação direta e retropropagação",
+        "bp_col_inputs": "entradas",
+        "bp_col_hidden": "camada oculta, f = {name}",
+        "bp_col_output": "saída",
+        "bp_col_loss": "perda",
+        "bp_hidden_values": "z = {z}\na = {a}",
+        "bp_output_values": "z = {z}\np = {p}",
+        "bp_delta": "δ = {value}",
+        "bp_loss_value": "L = {loss}\ny = {y}",
+        "bp_forward": "propagação direta: valores",
+        "bp_backward": "retropropagação: δ = ∂L/∂z",
+        "alt_backprop_graph": (
+            "Diagrama de uma rede com {n_in} entradas, {n_hidden} neurônios na "
+            "camada oculta, com a função de ativação {name}, e uma saída sigmoide, "
+            "seguida da perda; cada seta leva o seu peso. Acima de cada neurônio, "
+            "os valores da propagação direta: pré-ativações z = {z1} na camada "
+            "oculta, probabilidade p = {p} na saída e perda L = {loss}. Abaixo, "
+            "os δ = ∂L/∂z da retropropagação: {delta2} na saída e {delta1} na "
+            "camada oculta."
+        ),
+        "title_logit_loss_gradient": "Um exemplo da classe 1: perda e gradiente em função do logit",
+        "axis_logit": "logit z",
+        "axis_logit_grad": "|∂L/∂z|",
+        "bp_pair_bce": "sigmoide + entropia cruzada",
+        "bp_pair_mse": "sigmoide + erro quadrático médio",
+        "alt_logit_loss_gradient": (
+            "Dois gráficos lado a lado, para um exemplo da classe 1 (y = 1) com "
+            "logit z de {lo} a {hi}, com a saída sigmoide e duas perdas: a "
+            "entropia cruzada e o erro quadrático médio. À esquerda, a perda: com a "
+            "entropia cruzada ela cresce sem limite à medida que z fica mais "
+            "negativo; com o erro quadrático médio ela nunca passa de 1. À direita, o "
+            "valor absoluto da derivada da perda em relação a z: com a entropia "
+            "cruzada ele vale {bce} em z = {lo} e cai a zero quando z cresce; com "
+            "o erro quadrático médio ele vale só {mse} em z = {lo}, chega ao máximo de "
+            "{peak_value} perto de z = {peak} e volta a cair."
+        ),
         # --- glossary -------------------------------------------------------------
         "glossary_col_term": "Termo",
         "glossary_col_other": "Em inglês",
@@ -248,9 +329,11 @@ LABELS: dict[str, dict[str, str]] = {
         "axis_gradient_size": "gradient norm",
         "axis_error_size": "error signal ∂ℓ/∂z (RMS)",
         "axis_forward_size": "variance across examples",
-        "axis_relative_cost": "relative cost (ReLU = 1)",
+        "axis_layer_share": "share of the forward pass time (%)",
         "axis_weight_1": "weight w₁",
         "axis_weight_2": "weight w₂",
+        "axis_spread": "variance across the examples",
+        "axis_grad_rms": "size of ∂L/∂z",
         # --- titles ---------------------------------------------------------------
         "title_overview": "A few activation functions",
         "title_neuron": "An artificial neuron",
@@ -275,9 +358,13 @@ LABELS: dict[str, dict[str, str]] = {
         "title_gradient_size": "Gradient norm in each layer",
         "title_error_size": "Backpropagation: error signal",
         "title_forward_size": "Forward pass: activations",
-        "title_cost": "Cost of computing each activation function",
+        "title_cost": "The activation's share of a dense layer's time",
         "title_plateaus": "Derivatives, flat tails and dead zones",
         "title_zigzag": "Gradient descent paths",
+        "title_glu_one_input": "One-input GLU: x · σ(v x)",
+        "title_maxout": "Maxout with {k} affine pieces",
+        "title_signal_forward": "Forward pass: pre-activations",
+        "title_signal_backward": "Backward pass: gradient",
         # --- legends and annotations ----------------------------------------------
         "legend_function": "function f(x)",
         "legend_derivative": "derivative f′(x)",
@@ -292,6 +379,12 @@ LABELS: dict[str, dict[str, str]] = {
         "legend_loss_level": "loss contour lines",
         "legend_boundary": "decision boundary",
         "legend_reference": "reference (ReLU = 1)",
+        "legend_gate_weight": "gate weight v = {value}",
+        "legend_gate_weight_silu": "{label}: SiLU",
+        "legend_piece": "piece {i}: {formula}",
+        "legend_maxout": "the largest piece (Maxout)",
+        "legend_registry_code": "this site's code (the registry)",
+        "legend_fast_code": "fastest formulation",
         "param_value": "{param} = {value}",
         "param_alpha": "α",
         "param_beta": "β",
@@ -309,6 +402,7 @@ LABELS: dict[str, dict[str, str]] = {
         "neuron_sum_formula": "z = Σ wᵢxᵢ + b = {z}",
         "neuron_output_formula": "ŷ = f(z) = {y}",
         "cost_value": "{value}×",
+        "share_value": "{value} %",
         "stamp": "Measured on: {stamp}",
         "point": "({a}, {b})",
         "list_sep": ", ",
@@ -382,10 +476,13 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "alt_forward_item": "{label}: {first} in layer 1 and {last} in layer {layers}",
         "alt_cost": (
-            "Horizontal bar chart of the cost of computing {count} activation "
-            "functions, relative to ReLU; the cheapest is {cheapest} "
-            "({cheapest_value}×) and the most expensive is {dearest} "
-            "({dearest_value}×). Measured on: {stamp}."
+            "Horizontal bar chart, two bars per function, for {count} activation "
+            "functions: the share of a dense layer's forward pass time ({layer}) "
+            "spent in the function, with this site's code and with the fastest "
+            "formulation. With the fastest, the smallest share is that of "
+            "{cheapest} ({cheapest_value} %) and the largest that of {dearest} "
+            "({dearest_value} %); with this site's code, the largest is that of "
+            "{registry_dearest} ({registry_dearest_value} %). Measured on: {stamp}."
         ),
         "alt_plateaus": (
             "Derivatives of {count} activation functions for x from {xmin} to "
@@ -406,6 +503,26 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "alt_zigzag_contours": ", over the contour lines of the loss",
         "alt_zigzag_item": "{label}: {steps} steps, from {start} to {end}",
+        "alt_gated_units": (
+            "Two plots, for x from {xmin} to {xmax}. Left: the output of a "
+            "one-input GLU unit, x times σ(v x), for gate weights v = {weights}, "
+            "with ReLU as a thin reference line: the larger v, the closer the curve "
+            "to ReLU, and with v = 1 it is SiLU. Right: {k} dashed lines, {pieces}, "
+            "and the largest of their values at each x, as a thick line: a Maxout "
+            "unit, convex and piecewise linear."
+        ),
+        "alt_signal": (
+            "Two plots, with the layer on the horizontal axis (from 1 to {layers}) "
+            "and a logarithmic vertical axis, for {count} networks; each line is "
+            "the geometric mean of {seeds} seeds, with the band from the smallest "
+            "to the largest value shaded. Above, the variance of the "
+            "pre-activations across the examples; below, the size of the gradient "
+            "∂L/∂z. {items}."
+        ),
+        "alt_signal_item": (
+            "{label}: variance from {first} in layer 1 to {last} in layer "
+            "{layers}, gradient from {gfirst} to {glast}"
+        ),
         "range": "{lo} to {hi}",
         # --- messages -------------------------------------------------------------
         "figure_saved": "Figure saved to {path}",
@@ -420,6 +537,7 @@ LABELS: dict[str, dict[str, str]] = {
         "card_monotonic": "Monotonic",
         "card_mean": "E[f(X)], X ~ N(0, 1)",
         "card_prob_positive": "P(f(X) > 0)",
+        "card_prob_negative": "P(f(X) < 0)",
         "card_max_derivative": "max |f′|",
         "card_rms_gain": "RMS gain √E[f′(Z)²], Z ~ N(0, 1)",
         "card_flat_tails": "Flat tails (|f′| < {threshold} out to ±∞)",
@@ -431,7 +549,12 @@ LABELS: dict[str, dict[str, str]] = {
         "tail_none": "none",
         "tail_share": "{tails}: {share} of {interval}",
         "card_transcendentals": "Transcendental operations per element",
-        "card_cost": "Cost relative to ReLU (measured)",
+        "card_cost": "Cost relative to ReLU, this site's code (measured)",
+        "card_cost_fast": "Cost relative to ReLU, fastest formulation (measured)",
+        "card_share": (
+            "Share of a dense layer's forward pass, fastest formulation (measured)"
+        ),
+        "cost_same_code": "{value} (the same code)",
         "col_function": "Function",
         "col_origin": "Origin",
         "cat_origin_none": (
@@ -444,7 +567,8 @@ LABELS: dict[str, dict[str, str]] = {
         "col_rms_gain": "RMS gain",
         "col_flat_tails": "Flat tails",
         "col_dead_zone": "Dead zone",
-        "col_cost": "Cost",
+        "col_cost": "Cost (ReLU = 1)",
+        "col_share": "Share of the layer",
         "col_class": "Differentiability",
         "diff_col_point": "Point x",
         "diff_col_left": "f′ just left",
@@ -457,6 +581,43 @@ LABELS: dict[str, dict[str, str]] = {
         "class_smooth": "smooth (infinitely differentiable)",
         "yes": "yes",
         "no": "no",
+        # --- training pages (snippets.figures.training) ----------------------------
+        "title_backprop_graph": "Forward pass and backward pass",
+        "bp_col_inputs": "inputs",
+        "bp_col_hidden": "hidden layer, f = {name}",
+        "bp_col_output": "output",
+        "bp_col_loss": "loss",
+        "bp_hidden_values": "z = {z}\na = {a}",
+        "bp_output_values": "z = {z}\np = {p}",
+        "bp_delta": "δ = {value}",
+        "bp_loss_value": "L = {loss}\ny = {y}",
+        "bp_forward": "forward pass: values",
+        "bp_backward": "backward pass: δ = ∂L/∂z",
+        "alt_backprop_graph": (
+            "Diagram of a network with {n_in} inputs, {n_hidden} units in the "
+            "hidden layer, with the activation function {name}, and one sigmoid "
+            "output, followed by the loss; each arrow carries its weight. Above "
+            "each unit, the values of the forward pass: pre-activations z = {z1} "
+            "in the hidden layer, probability p = {p} at the output and loss "
+            "L = {loss}. Below, the δ = ∂L/∂z of the backward pass: {delta2} at "
+            "the output and {delta1} in the hidden layer."
+        ),
+        "title_logit_loss_gradient": "An example of class 1: loss and gradient as functions of the logit",
+        "axis_logit": "logit z",
+        "axis_logit_grad": "|∂L/∂z|",
+        "bp_pair_bce": "sigmoid + cross-entropy",
+        "bp_pair_mse": "sigmoid + mean squared error",
+        "alt_logit_loss_gradient": (
+            "Two plots side by side, for an example of class 1 (y = 1) with logit "
+            "z from {lo} to {hi}, with the sigmoid output and two losses: "
+            "cross-entropy and the mean squared error. On the left, the loss: with "
+            "cross-entropy it grows without bound as z becomes more negative; with "
+            "the mean squared error it never exceeds 1. On the right, the absolute "
+            "value of the derivative of the loss with respect to z: with "
+            "cross-entropy it is {bce} at z = {lo} and falls to zero as z grows; "
+            "with the mean squared error it is only {mse} at z = {lo}, reaches its "
+            "maximum of {peak_value} near z = {peak} and falls again."
+        ),
         # --- glossary -------------------------------------------------------------
         "glossary_col_term": "Term",
         "glossary_col_other": "In Portuguese",
@@ -474,15 +635,23 @@ SAME_IN_BOTH = frozenset(
         "neuron_sum_formula",
         "neuron_output_formula",
         "cost_value",
+        "share_value",
         "items_sep",
         "alt_scale_linear",
         "value_of",
         "card_mean",  # formulas
         "col_mean",
         "card_prob_positive",
+        "card_prob_negative",
         "tail_left",  # formulas
         "tail_right",
         "tail_symmetric",
+        "bp_hidden_values",  # formulas (the training pages' figures)
+        "bp_output_values",
+        "bp_delta",
+        "bp_loss_value",
+        "axis_logit",
+        "axis_logit_grad",
     }
 )
 """Keys whose text is legitimately identical in both languages (symbols, names)."""

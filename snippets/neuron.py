@@ -20,6 +20,7 @@ import textwrap
 import numpy as np
 
 from snippets.activations import get
+from snippets.nn import INITS  # the initialisation schemes of the training code
 
 __all__ = [
     "best_line",
@@ -93,8 +94,8 @@ def dense_layer(x, W, b, activation="identity"):
     return get(activation)(z)
 
 
-def random_layers(sizes, seed=0):
-    """Weights and biases of stacked layers, drawn from a standard normal.
+def random_layers(sizes, seed=0, init=None):
+    """Weights and biases of stacked layers, drawn at random.
 
     Parameters
     ----------
@@ -102,6 +103,12 @@ def random_layers(sizes, seed=0):
         Widths from input to output, e.g. ``(3, 4, 2)``; at least two.
     seed : int, optional
         Seed of the random generator.
+    init : {None, "glorot", "he", "lecun"}, optional
+        ``None``: weights and biases from a standard normal (any numbers will
+        do, e.g. to show that linear layers collapse). A scheme name: weights
+        from a normal with the standard deviation of `snippets.nn.INITS` for
+        the layer's numbers of inputs and outputs (``sqrt(2 / (n_in + n_out))``
+        for ``"glorot"``), and biases at zero, as a network starts training.
 
     Returns
     -------
@@ -109,19 +116,36 @@ def random_layers(sizes, seed=0):
         ``[(W1, b1), (W2, b2), ...]`` with ``Wk`` of shape
         ``(sizes[k-1], sizes[k])`` and ``bk`` of shape ``(sizes[k],)``.
 
+    Raises
+    ------
+    ValueError
+        Fewer than two sizes, a size that is not an integer >= 1, or an
+        unknown ``init`` (the message lists the valid ones).
+
     Examples
     --------
     >>> [(W.shape, b.shape) for W, b in random_layers((3, 4, 2))]
     [((3, 4), (4,)), ((4, 2), (2,))]
+    >>> random_layers((3, 4), init="glorot")[0][1]
+    array([0., 0., 0., 0.])
     """
     sizes = tuple(sizes)
     if len(sizes) < 2 or any(int(n) != n or n < 1 for n in sizes):
         raise ValueError(f"sizes needs at least two integers >= 1, got {sizes!r}")
+    if init is not None and (not isinstance(init, str) or init not in INITS):
+        valid = ", ".join(["None", *map(repr, sorted(INITS))])
+        raise ValueError(f"init must be one of {valid}; got {init!r}")
     rng = np.random.default_rng(seed)
-    return [
-        (rng.standard_normal((n_in, n_out)), rng.standard_normal(n_out))
-        for n_in, n_out in itertools.pairwise(sizes)
-    ]
+    layers = []
+    for n_in, n_out in itertools.pairwise(sizes):
+        if init is None:
+            layers.append(
+                (rng.standard_normal((n_in, n_out)), rng.standard_normal(n_out))
+            )
+        else:
+            std = INITS[init](n_in, n_out)
+            layers.append((std * rng.standard_normal((n_in, n_out)), np.zeros(n_out)))
+    return layers
 
 
 def forward(x, layers, activation="identity", out_activation="identity"):

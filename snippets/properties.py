@@ -30,6 +30,7 @@ __all__ = [
     "max_abs_derivative",
     "mean_derivative_under_normal",
     "mean_under_normal",
+    "prob_negative",
     "prob_positive",
     "property_card",
     "rms_gain",
@@ -268,13 +269,46 @@ def prob_positive(act):
     (0.5, 1.0)
     """
     a = _resolve(act)
-    cuts, first = _boundaries(lambda x: a(x) > 0)
+    return _probability(lambda x: a(x) > 0)
+
+
+def prob_negative(act):
+    """P(f(X) < 0) for X ~ N(0, 1).
+
+    Computed as `prob_positive`, for the set where ``f < 0``. Together they tell
+    the sign of the outputs apart: ReLU and tanh both have ``P(f(X) > 0) = 1/2``,
+    but ReLU has no negative outputs (the other half is exactly zero) and tanh
+    has ``P(f(X) < 0) = 1/2``.
+
+    Parameters
+    ----------
+    act : Activation or str
+        The activation.
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> prob_negative("relu"), prob_negative("tanh"), prob_negative("sigmoid")
+    (0.0, 0.5, 0.0)
+    """
+    a = _resolve(act)
+    return _probability(lambda x: a(x) < 0)
+
+
+def _probability(pred):
+    """P(pred(X)) for X ~ N(0, 1), ``pred`` a boolean array function (see
+    `_boundaries`): a sum of differences of the normal CDF over the intervals
+    where it holds (upper tails for positive intervals, for accuracy)."""
+    cuts, first = _boundaries(pred)
     edges = [-np.inf, *cuts, np.inf]
-    total, positive = 0.0, first
+    total, inside = 0.0, first
     for lo, hi in itertools.pairwise(edges):
-        if positive:
+        if inside:
             total += ndtr(hi) - ndtr(lo) if hi <= 0 else ndtr(-lo) - ndtr(-hi)
-        positive = not positive
+        inside = not inside
     return float(total)
 
 

@@ -13,7 +13,9 @@ behaves according to where the code runs:
 * **Jupyter** (checked first: a kernel started by the site build inherits the
   variable): displays the light figure below the cell as PNG, with its alt text;
 * **plain Python** (a reader who copied a snippet): saves ``<name>-<lang>.png`` in
-  the current folder and prints where.
+  the current folder and prints where. Each call keeps its own file: a snippet
+  that draws two figures with the same function saves ``<name>-<lang>.png`` and
+  then ``<name>-<lang>-2.png`` (the count is kept per Python process).
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ from matplotlib.figure import Figure
 from snippets.i18n import check_lang, t
 
 FIGURE_DIR_VARIABLE = "SNIPPETS_FIGURE_DIR"
+#: How many PNG files each name has been given in this process (plain Python).
+_SAVED: dict[str, int] = {}
 _SVG_SIZE = re.compile(rb'<svg[^>]*?width="([\d.]+)pt"[^>]*?height="([\d.]+)pt"')
 
 
@@ -71,9 +75,16 @@ def show(make: Callable[..., Figure], *args: Any, lang: str, **kwargs: Any) -> N
         page_print(_figure_html(variants, alt, Path(figure_dir)))
         return
     light = make(*args, lang=lang, theme="light", **kwargs)
-    path = Path(f"{make.__name__}-{lang}.png")
+    path = _png_path(f"{make.__name__}-{lang}")
     light.savefig(path, dpi=150, metadata={"Software": None})
     print(t("figure_saved", lang, path=path))
+
+
+def _png_path(stem: str) -> Path:
+    """``<stem>.png`` the first time, then ``<stem>-2.png``, ``<stem>-3.png``…:
+    every figure a process saves keeps its own file."""
+    count = _SAVED[stem] = _SAVED.get(stem, 0) + 1
+    return Path(f"{stem}.png" if count == 1 else f"{stem}-{count}.png")
 
 
 def _in_jupyter() -> bool:

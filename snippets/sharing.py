@@ -6,10 +6,15 @@ in two processes, and while it does, the variable ``SNIPPETS_SHARED_DIR`` names 
 folder of that build. `shared_training` wraps `snippets.nn.train` so that the
 first process to reach a training run does it and leaves the trained network
 there, keyed by a hash of everything the run depends on (initial weights,
-activations, data, loss, learning rate, epochs); the other process waits for it
-and takes the same weights, gradients and history, bit for bit, instead of
-training again. The folder is deleted after the build: nothing is reused across
-builds (the block cache of ``scripts/hooks.py`` does that, keyed by the code).
+activations, normalisations, residual connections, data, loss, learning rate,
+epochs); the other process waits for it and takes the same weights, gradients
+and history, bit for bit, instead of training again. The folder is deleted after
+the build: nothing is reused across builds (the block cache of
+``scripts/hooks.py`` does that, keyed by the code).
+
+`shared_result` does the same for any deterministic computation whose
+arguments are plain values (numbers, strings, None and tuples of them), such as
+the depth experiment of `snippets.signal`.
 
 Without the variable (a reader's Python, a notebook, the tests) training simply
 runs.
@@ -32,7 +37,9 @@ SHARED_DIR_VARIABLE = "SNIPPETS_SHARED_DIR"
 WAIT = 900.0
 """Seconds to wait for the other process's run before training here after all."""
 
-_LAYER_STATE = ("W", "b", "dW", "db", "x", "z")  # what a run leaves in a Dense layer
+# What a run leaves in a Dense layer, and in its LayerNorm if it has one.
+_LAYER_STATE = ("W", "b", "dW", "db", "x", "z", "u")
+_NORM_STATE = ("gamma", "beta", "dgamma", "dbeta", "inv_std", "zhat")
 
 
 def shared_training(train):
@@ -50,22 +57,63 @@ def shared_training(train):
         history, states = _shared(Path(folder), key, lambda: (run(), _state(model)))
         for layer, state in zip(model.layers, states, strict=True):
             for name, value in state.items():
-                setattr(layer, name, value)
+                owner, _, attribute = name.rpartition(".")
+                setattr(layer.norm if owner else layer, attribute, value)
         return history
 
     return wrapper
+
+
+def shared_result(function):
+    """Wrap a deterministic ``function`` so that a site build computes each call once.
+
+    Calls whose arguments are not all plain values (numbers, strings, None, and
+    tuples of them) are not shared: they simply run.
+    """
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        folder = os.environ.get(SHARED_DIR_VARIABLE)
+        key = _call_key(function, args, kwargs) if folder else None
+        if key is None:
+            return function(*args, **kwargs)
+        return _shared(Path(folder), key, lambda: function(*args, **kwargs))
+
+    return wrapper
+
+
+_PLAIN = (str, int, float, bool, type(None))
+
+
+def _plain(value) -> bool:
+    if isinstance(value, tuple):
+        return all(_plain(v) for v in value)
+    return isinstance(value, _PLAIN)
+
+
+def _call_key(function, args, kwargs) -> str | None:
+    """Hash of a call, or None if an argument is not a plain value."""
+    if not all(_plain(v) for v in (*args, *kwargs.values())):
+        return None
+    call = (function.__module__, function.__qualname__, args, sorted(kwargs.items()))
+    return "call-" + hashlib.sha256(repr(call).encode()).hexdigest()[:32]
 
 
 def _key(model, X, y, loss, lr, epochs, record) -> str | None:
     """Hash of what a training run depends on; None if the arguments are unusual
     (train then runs, and says what is wrong with them)."""
     try:
-        digest = hashlib.sha256(repr((loss, float(lr), int(epochs), record)).encode())
+        skips = getattr(model, "skips", None)
+        run = (loss, float(lr), int(epochs), record, skips)
+        digest = hashlib.sha256(repr(run).encode())
         for layer in model.layers:
+            norm = getattr(layer, "norm", None)
             digest.update(
                 repr((layer.act.name, sorted(layer.act.params.items()))).encode()
             )
-            for array in (layer.W, layer.b):
+            digest.update(repr(None if norm is None else norm.eps).encode())
+            norm_arrays = () if norm is None else (norm.gamma, norm.beta)
+            for array in (layer.W, layer.b, *norm_arrays):
                 digest.update(repr((array.dtype.str, array.shape)).encode())
                 digest.update(np.ascontiguousarray(array).tobytes())
         for data in (X, y):
@@ -80,10 +128,21 @@ def _key(model, X, y, loss, lr, epochs, record) -> str | None:
 
 
 def _state(model) -> list[dict]:
-    return [
-        {name: getattr(layer, name) for name in _LAYER_STATE if hasattr(layer, name)}
-        for layer in model.layers
-    ]
+    """Each layer's arrays by name; those of its norm, if any, as ``"norm.name"``."""
+    states = []
+    for layer in model.layers:
+        state = {
+            name: getattr(layer, name) for name in _LAYER_STATE if hasattr(layer, name)
+        }
+        norm = getattr(layer, "norm", None)
+        if norm is not None:
+            state |= {
+                f"norm.{name}": getattr(norm, name)
+                for name in _NORM_STATE
+                if hasattr(norm, name)
+            }
+        states.append(state)
+    return states
 
 
 def _shared(folder: Path, key: str, compute):

@@ -14,12 +14,10 @@ import math
 import os
 
 from snippets.activations import get, names
-from snippets.cost import cost_table
+from snippets.bibliography import cite, reference
+from snippets.cost import FAST, layer_costs
 from snippets.i18n import check_lang, fmt_and, fmt_auto, fmt_list, fmt_number, t
 from snippets.properties import FLAT_THRESHOLD, PLATEAU_INTERVAL, property_card
-
-COST_SIZE = 200_000
-"""Array size of the cost measurement shown on the cards (float32 elements)."""
 
 CENTRED_TOLERANCE = 0.1
 """The comparison table calls a function zero-centred when |E[f(X)]| < this,
@@ -31,23 +29,53 @@ COST_FILE_VARIABLE = "SNIPPETS_COST_FILE"
 
 
 @functools.cache
-def measured_costs(size: int = COST_SIZE, repeats: int = 7) -> dict:
-    """Cost of every activation relative to ReLU, measured once per build.
+def measured_costs(repeats: int = 15) -> dict:
+    """`snippets.cost.layer_costs` of every activation, measured once per build.
 
     A site build (``scripts/website.py``) measures once, before the two languages
     are built, and passes the result to both through the file named by
     ``SNIPPETS_COST_FILE``: every page of both languages shows the same numbers.
-    The next build measures again. Without the variable, measured once per process.
+    The next build measures again. Without the variable, measured once per
+    process: blocks run in one Python session share one measurement; a block
+    run alone, in a new process, measures again.
     """
     path = os.environ.get(COST_FILE_VARIABLE)
     if path and os.path.isfile(path):
         with open(path, encoding="utf-8") as stored:
             return json.load(stored)
-    costs = cost_table(names(), size=size, dtype="float32", repeats=repeats)
+    costs = layer_costs(names(), repeats=repeats)
     if path:
         with open(path, "w", encoding="utf-8") as stored:
             json.dump(costs, stored)
     return costs
+
+
+def cost_cells(name: str, lang: str, cost: dict | None = None) -> dict:
+    """The measured cost of one activation, formatted for the cards and tables.
+
+    Parameters
+    ----------
+    name
+        A registered activation name.
+    lang
+        ``"pt"`` or ``"en"``.
+    cost
+        Output of `snippets.cost.layer_costs`; `measured_costs` when omitted.
+
+    Returns
+    -------
+    dict
+        ``registry`` and ``fast``: cost relative to ReLU of this site's code
+        and of the fastest formulation (`snippets.cost.FAST`), e.g. ``"77×"``;
+        ``share``: the fastest formulation's share of a dense layer's forward
+        time, e.g. ``"35 %"``.
+    """
+    check_lang(lang)
+    row = (cost if cost is not None else measured_costs())["functions"][name]
+    registry = t("cost_value", lang, value=fmt_auto(row["registry"]["relative"], lang))
+    fast = t("cost_value", lang, value=fmt_auto(row["fast"]["relative"], lang))
+    share = t("share_value", lang, value=fmt_auto(100 * row["fast"]["share"], lang))
+    return {"registry": registry, "fast": fast, "share": share}
 
 
 def _range(lo: float, hi: float, lang: str) -> str:
@@ -151,12 +179,13 @@ def card(name: str, lang: str, cost: dict | None = None) -> str:
     lang
         ``"pt"`` or ``"en"``.
     cost
-        Output of `snippets.cost.cost_table`; measured (once per
+        Output of `snippets.cost.layer_costs`; `measured_costs` (once per
         process) when omitted.
     """
     check_lang(lang)
     act = get(name)
-    numbers = property_card(act, cost=cost if cost is not None else measured_costs())
+    numbers = property_card(act)
+    costs = cost_cells(name, lang, cost)
     kinks = numbers["kinks"]
     ops = act.meta.transcendentals
     threshold = fmt_number(FLAT_THRESHOLD, lang, 2)
@@ -184,7 +213,14 @@ def card(name: str, lang: str, cost: dict | None = None) -> str:
             "card_transcendentals",
             ", ".join(f"{op} × {n}" for op, n in sorted(ops.items())) or "0",
         ),
-        ("card_cost", fmt_number(numbers["relative_cost"], lang, 1) + "×"),
+        ("card_cost", costs["registry"]),
+        (
+            "card_cost_fast",
+            costs["fast"]
+            if FAST.get(name)
+            else t("cost_same_code", lang, value=costs["fast"]),
+        ),
+        ("card_share", costs["share"]),
     ]
     header = [t("card_property", lang), t("card_value", lang)]
     return markdown_table(
@@ -193,14 +229,20 @@ def card(name: str, lang: str, cost: dict | None = None) -> str:
 
 
 def origin(name: str, lang: str) -> str:
-    """One line citing the work that introduced or popularised the function."""
+    """The full reference of the work that introduced or popularised the function.
+
+    ``Meta.origin`` is a key of the site's bibliography; the reference is written
+    by `snippets.bibliography.reference` in ``lang`` (block outputs are not seen
+    by the citation hook, so the text is complete here).
+
+    Examples
+    --------
+    >>> print(origin("relu", "en"))  # doctest: +ELLIPSIS
+    Vinod Nair and Geoffrey E. Hinton (2010). *Rectified linear units improve...
+    """
     check_lang(lang)
-    o = get(name).meta.origin
-    if o.get("title") in (None, "", "—"):
-        return t("cat_origin_none", lang)
-    year = f" ({o['year']})" if o.get("year") else ""
-    venue = f". {o['venue']}" if o.get("venue") else ""
-    return f"{o['authors']}{year}. *{o['title']}*{venue}."
+    key = get(name).meta.origin
+    return t("cat_origin_none", lang) if key is None else reference(key, lang)
 
 
 def catalogue_index(lang: str, prefix: str = "") -> str:
@@ -214,13 +256,13 @@ def catalogue_index(lang: str, prefix: str = "") -> str:
     rows = []
     for name in names():
         act = get(name)
-        o = act.meta.origin
+        key = act.meta.origin
         rows.append(
             [
                 f"[{act.meta.display[lang]}]({prefix}{name}.md)",
                 _range(*act.output_range(), lang),
                 t("class_" + act.meta.differentiability, lang),
-                o["authors"] + (f" ({o['year']})" if o.get("year") else ""),
+                "—" if key is None else cite(key, lang),
             ]
         )
     return markdown_table([t(k, lang) for k in keys], rows)
@@ -242,11 +284,13 @@ def comparison(
         "col_flat_tails",
         "col_dead_zone",
         "col_cost",
+        "col_share",
     )
     rows = []
     for name in names():
         act = get(name)
-        c = property_card(act, cost=costs)
+        c = property_card(act)
+        cells = cost_cells(name, lang, costs)
         rows.append(
             [
                 f"[{act.meta.display[lang]}]({prefix}{name}.md)",
@@ -257,7 +301,8 @@ def comparison(
                 fmt_number(c["rms_gain"], lang, 3),
                 fmt_number(100 * c["flat_share"], lang, 0) + " %",
                 fmt_number(100 * c["dead_share"], lang, 0) + " %",
-                fmt_number(c["relative_cost"], lang, 1) + "×",
+                cells["fast"],
+                cells["share"],
             ]
         )
     return markdown_table([t(k, lang) for k in keys], rows)

@@ -20,9 +20,12 @@ from snippets.experiments import (
     learning_rate_sweep,
     positive_inputs,
     quadratic_loss,
+    rate_sweep,
     same_sign_share,
+    same_sign_steps,
     shifted,
     signal_by_layer,
+    spirals_split,
     train_runs,
     train_together,
     zigzag,
@@ -115,6 +118,17 @@ def test_shifted_activations():
     assert repr(t) == "shifted('tanh', 1.0)"
 
 
+def test_same_sign_steps():
+    path = np.array(
+        [[0.0, 0.0, 0.0], [1.0, 2.0, 3.0], [0.0, 1.0, 2.0], [1.0, 0.0, 2.0]]
+    )
+    # up, down, then a step that moves the weights in different directions
+    assert same_sign_steps(path) == pytest.approx(2 / 3)
+    assert same_sign_steps(path[:2]) == 1.0
+    with pytest.raises(ValueError, match="two points"):
+        same_sign_steps(path[:1])
+
+
 def test_epochs_to():
     assert epochs_to([0.9, 0.5, 0.2], 0.3) == 3
     assert epochs_to([0.9, 0.5], 0.3) is None
@@ -129,6 +143,59 @@ def test_train_runs_is_deterministic_and_memo_returns_copies():
     c = train_runs("tanh", sizes=(2, 4, 1), epochs=20, seeds=[0, 1])
     assert np.array_equal(b["loss"], c["loss"])
     assert b["final_losses"].shape == (2,) and c["accuracies"].shape == (2,)
+
+
+def test_train_runs_per_run_curves_and_held_out_accuracy():
+    from snippets.datasets import two_moons
+    from snippets.nn import accuracy, train
+
+    data, other = two_moons(100, seed=0), two_moons(300, seed=5)
+    r = train_runs(
+        "tanh", sizes=(2, 4, 1), data=data, lr=0.5, epochs=30, seeds=[3, 4],
+        held_out={"other": other},
+    )  # fmt: skip
+    assert r["losses"].shape == (2, 30)
+    assert np.array_equal(r["loss"], r["losses"].mean(axis=0))
+    for i, seed in enumerate((3, 4)):  # the same network, trained directly
+        model = MLP((2, 4, 1), "tanh", seed=seed, init="glorot")
+        curve = train(model, *data, lr=0.5, epochs=30, record=False)["loss"]
+        assert np.array_equal(r["losses"][i], curve)
+        assert r["held_out_accuracies"]["other"][i] == accuracy(model, *other)
+    assert "held_out_accuracies" not in train_runs("tanh", (2, 4, 1), epochs=5)
+
+
+def test_spirals_split_draws_three_independent_sets():
+    from snippets.datasets import spirals
+
+    split = spirals_split()
+    for part, n, seed in (
+        ("train", 200, 0),
+        ("test", 1000, 1),
+        ("validation", 1000, 2),
+    ):
+        X, y = split[part]
+        expected = spirals(n, turns=1.0, seed=seed)
+        assert np.array_equal(X, expected[0]) and np.array_equal(y, expected[1])
+    assert not np.isin(split["test"][0][:, 0], split["train"][0][:, 0]).any()
+
+
+def test_rate_sweep_chooses_on_validation_and_reports_test():
+    r = rate_sweep("relu", rates=(0.05, 1.0), epochs=40, seeds=[0, 1])
+    split = spirals_split()
+    for lr in (0.05, 1.0):
+        runs = train_runs(
+            "relu", (2, 16, 16, 1), data=split["train"], lr=lr, epochs=40,
+            seeds=[0, 1], init="he",
+            held_out={"v": split["validation"], "t": split["test"]},
+        )  # fmt: skip
+        assert np.array_equal(r["validation"][lr], runs["held_out_accuracies"]["v"])
+        assert np.array_equal(r["test"][lr], runs["held_out_accuracies"]["t"])
+    best = max((0.05, 1.0), key=lambda lr: r["validation"][lr].mean())
+    assert r["chosen"] == best
+    with pytest.raises(ValueError, match="rates"):
+        rate_sweep("relu", rates=(0.0, 1.0))
+    with pytest.raises(ValueError, match="two seeds"):
+        rate_sweep("relu", seeds=[0])
 
 
 def test_dead_units_against_direct_computation():
@@ -289,9 +356,23 @@ def test_zigzag_numbers_on_the_page():
     # positive inputs: a much larger condition number
     for r in (two, ten):
         assert r["positive"]["condition"] > 10 * r["centred"]["condition"]
+        # every full-batch step moves all weights one way, alternately up and
+        # down, with positive inputs; none does with centred inputs
+        assert r["positive"]["same_sign_steps"] == 1.0
+        assert r["centred"]["same_sign_steps"] == 0.0
+        steps = np.diff(r["positive"]["path"], axis=0)
+        up = (steps > 0).all(axis=1)
+        assert bool((up[1:] != up[:-1]).all())
 
 
-def test_zigzag_d5_lies_between_exercise_4():
+def test_zigzag_batch_errors_have_both_signs_at_every_step_for_d2():
+    X, y = positive_inputs(2)
+    path = zigzag(2)["positive"]["path"]
+    errors = path[:-1] @ X.T - y  # one row per step, one column per example
+    assert bool(((errors > 0).any(axis=1) & (errors < 0).any(axis=1)).all())
+
+
+def test_zigzag_d5_lies_between_exercise_5():
     two, five, ten = zigzag(2), zigzag(5), zigzag(10)
     for key in ("iterations", "condition"):
         assert two["positive"][key] < five["positive"][key] < ten["positive"][key]
@@ -301,35 +382,123 @@ def test_relu_mean_is_about_0_4():
     assert mean_under_normal("relu") == pytest.approx(0.4, abs=0.01)
 
 
-def _page_variants():
-    variants = {
-        "sigmoid": "sigmoid",
-        "sigmoid-1/2": shifted("sigmoid", -0.5),
-        "tanh+1": shifted("tanh", 1.0),
-        "tanh": "tanh",
+def test_sign_groups_named_on_the_page():
+    from snippets.activations import names
+    from snippets.properties import prob_negative, prob_positive
+
+    centred = {"identity", "tanh", "softsign", "hard_tanh", "selu"}
+    never_negative = {"sigmoid", "softplus", "hard_sigmoid"}
+    half_zero = {"relu", "relu6"}
+    half_negative = {
+        "leaky_relu",
+        "prelu",
+        "elu",
+        "celu",
+        "gelu",
+        "silu",
+        "mish",
+        "hard_swish",
     }
-    return {
-        k: train_runs(a, sizes=(2, 16, 16, 1), lr=1.0, epochs=200, seeds=range(5))
-        for k, a in variants.items()
-    }
+    for name in centred:
+        assert abs(mean_under_normal(name)) < 1e-9
+        assert prob_positive(name) == prob_negative(name) == pytest.approx(0.5)
+    for name in never_negative | half_zero:
+        assert prob_negative(name) == 0.0
+    for name in never_negative:
+        assert mean_under_normal(name) >= 0.5 - 1e-12
+    assert prob_positive("log_sigmoid") == 0.0  # the mirror image
+    for name in half_zero:
+        assert prob_positive(name) == 0.5 and mean_under_normal(name) > 0
+    means = {name: mean_under_normal(name) for name in half_negative}
+    for name in half_negative:
+        assert prob_negative(name) == pytest.approx(0.5, abs=0.002)
+    assert {n for n, m in means.items() if m < 0.17} == {"elu", "celu", "hard_swish"}
+    assert max(means, key=means.get) == "leaky_relu"
+    assert 0.27 < sorted(means.values())[-3] == means["gelu"] < 0.29  # "to 0.28"
+    assert 0.295 < means["prelu"] < 0.305  # "PReLU ... 0.30"
+    assert means["leaky_relu"] > 0.98 * mean_under_normal("relu")  # next to ReLU
+    # every function of the catalogue is in one group (gelu_tanh with GELU)
+    grouped = centred | never_negative | half_zero | half_negative
+    assert set(names()) - grouped == {"step", "log_sigmoid", "gelu_tanh"}
 
 
-def test_sigmoid_against_tanh_claims():
-    r = _page_variants()
-    ep = {k: epochs_to(v["loss"], 0.3) for k, v in r.items()}
-    final = {k: v["final_losses"].mean() for k, v in r.items()}
-    # with tanh's slope, centring reaches the threshold several times earlier
-    assert ep["tanh+1"] >= 3 * ep["tanh"]
-    # with the sigmoid's slope, centring changes almost nothing
-    assert abs(ep["sigmoid"] - ep["sigmoid-1/2"]) <= 0.1 * ep["sigmoid"]
-    assert final["sigmoid"] == pytest.approx(final["sigmoid-1/2"], abs=0.005)
-    # the slope weighs more: both sigmoids are far behind both tanh variants
-    assert min(ep["sigmoid"], ep["sigmoid-1/2"]) > 2 * ep["tanh+1"]
-    assert min(final["sigmoid"], final["sigmoid-1/2"]) > 3 * max(
-        final["tanh"], final["tanh+1"]
+ETA_RUNS = {  # the runs of the table and the figure: label -> (activation, rate)
+    "sigmoid, 1": ("sigmoid", 1.0),
+    "sigmoid-1/2, 1": (shifted("sigmoid", -0.5), 1.0),
+    "sigmoid, 4": ("sigmoid", 4.0),
+    "sigmoid-1/2, 4": (shifted("sigmoid", -0.5), 4.0),
+    "tanh+1, 1": (shifted("tanh", 1.0), 1.0),
+    "tanh, 1": ("tanh", 1.0),
+}
+
+
+@pytest.fixture(scope="module")
+def page_runs(request):
+    """The page's runs, shared with its blocks (see ``page_training``)."""
+    from conftest import page_training
+
+    with page_training(request.config):
+        return {
+            label: train_runs(act, sizes=(2, 16, 16, 1), lr=lr, epochs=200)
+            for label, (act, lr) in ETA_RUNS.items()
+        }
+
+
+def _epochs(runs):
+    return np.array([epochs_to(curve, 0.3) for curve in runs["losses"]])
+
+
+def test_sigmoid_against_tanh_claims(page_runs):
+    ep = {k: _epochs(v) for k, v in page_runs.items()}
+    assert all(None not in e for e in ep.values())  # every run gets below 0.3
+    # at eta = 1 the sigmoid and sigmoid - 1/2 move together, near 100 epochs
+    assert min(ep["sigmoid, 1"].min(), ep["sigmoid-1/2, 1"].min()) >= 80
+    assert max(ep["sigmoid, 1"].max(), ep["sigmoid-1/2, 1"].max()) <= 105
+    assert abs(np.median(ep["sigmoid, 1"]) - np.median(ep["sigmoid-1/2, 1"])) <= 10
+    # at eta = 4, centring halves it ("about half"), in every seed
+    ratio = ep["sigmoid, 4"] / ep["sigmoid-1/2, 4"]
+    assert ratio.min() > 1.7 and ratio.max() < 2.5
+    # with tanh's scale at eta = 1, several times earlier, in every seed
+    assert (ep["tanh+1, 1"] / ep["tanh, 1"]).min() > 2.5
+    assert np.median(ep["tanh+1, 1"]) / np.median(ep["tanh, 1"]) > 3
+    # the scale is the larger effect at eta = 1: both sigmoid variants are slower
+    # than both tanh variants in every seed ...
+    slowest_tanh = max(ep["tanh+1, 1"].max(), ep["tanh, 1"].max())
+    assert min(ep["sigmoid, 1"].min(), ep["sigmoid-1/2, 1"].min()) > 2 * slowest_tanh
+    # ... and a rate four times larger closes part of the gap
+    assert ep["sigmoid-1/2, 4"].max() < ep["sigmoid-1/2, 1"].min() / 2
+    assert ep["sigmoid-1/2, 4"].min() > ep["tanh, 1"].max()
+    # after 200 epochs tanh has the lower loss in four of the five seeds
+    lower = (
+        page_runs["tanh, 1"]["final_losses"] < page_runs["tanh+1, 1"]["final_losses"]
     )
-    # by the end tanh + 1 comes close to tanh
-    assert final["tanh+1"] == pytest.approx(final["tanh"], abs=0.02)
+    assert int(lower.sum()) == 4
+
+
+def test_sigma_minus_half_network_is_a_rescaled_tanh_network():
+    # Exercise 3: weights (2, 2, 4, 2, 2, 1) times those of the tanh network and
+    # rates (4, 4, 16, 4, 4, 1) times its rate give the same path, step by step.
+    from snippets.datasets import two_moons
+    from snippets.nn import cross_entropy
+
+    X, y = two_moons(200, seed=0)
+    tanh_net = MLP((2, 16, 16, 1), "tanh", seed=0, init="glorot")
+    half = MLP((2, 16, 16, 1), shifted("sigmoid", -0.5), seed=0, init="glorot")
+    scale = (2.0, 2.0, 4.0, 2.0, 2.0, 1.0)  # W1, b1, W2, b2, W3, b3
+    for p, q, c in zip(half.params(), tanh_net.params(), scale, strict=True):
+        p[...] = c * q
+    eta = 0.5
+    for _ in range(30):
+        losses = []
+        for net, rates in ((tanh_net, [eta] * 6), (half, [eta * c * c for c in scale])):
+            loss, dloss = cross_entropy(net.forward(X), y)
+            net.backward(dloss)
+            for p, g, rate in zip(net.params(), net.grads(), rates, strict=True):
+                p -= rate * g
+            losses.append(loss)
+        assert losses[0] == pytest.approx(losses[1], rel=1e-10)
+    for p, q, c in zip(half.params(), tanh_net.params(), scale, strict=True):
+        assert np.allclose(p, c * q, rtol=1e-9, atol=1e-12)
 
 
 # ---------------------------------------------------- claims of plateaus.md
@@ -534,17 +703,56 @@ def test_born_dead_claims():
     assert shares[(2, 10)] > shares[(4, 10)] > shares[(8, 10)]
 
 
-def test_loss_curve_features_described_on_the_page():
-    from snippets.datasets import two_moons
-    from snippets.nn import train
+def test_loss_curve_features_described_on_the_page(page_runs):
+    # the jump in the first steps without negative outputs at a large rate; their
+    # centred twins go down from the start
+    for label in ("tanh+1, 1", "sigmoid, 4"):
+        first = page_runs[label]["losses"][:, :6]
+        assert bool((first.max(axis=1) > 1.5 * first[:, 0]).all()), label
+        assert page_runs[label]["loss"][1:6].max() > 2 * page_runs[label]["loss"][0]
+    for label in ("tanh, 1", "sigmoid-1/2, 4"):
+        first = page_runs[label]["losses"][:, :6]
+        assert bool((np.diff(first, axis=1) < 0).all()), label
+    # later spikes: a single seed of tanh (near epoch 125), every seed of the
+    # sigmoid at eta = 4 (between epochs 40 and 55)
+    tanh = page_runs["tanh, 1"]["losses"]
+    assert int((tanh[:, 10:].max(axis=1) > 1.0).sum()) == 1
+    assert 120 <= np.argmax(page_runs["tanh, 1"]["loss"][10:]) + 11 <= 130
+    sigmoid = page_runs["sigmoid, 4"]["losses"]
+    peaks = np.argmax(sigmoid[:, 10:], axis=1) + 11  # epochs counted from 1
+    assert bool(((peaks >= 40) & (peaks <= 55)).all())
+    assert bool((sigmoid[:, 39:55].max(axis=1) > 2 * sigmoid[:, 35]).all())
 
-    curves = _page_variants()
-    first = curves["tanh+1"]["loss"]
-    assert first[1] > 3 * first[0]  # the jump after the first step
-    X, y = two_moons(200, seed=0)
-    spiky = []
-    for seed in range(5):
-        model = MLP((2, 16, 16, 1), "tanh", seed=seed, init="glorot")
-        loss = train(model, X, y, lr=1.0, epochs=200, record=False)["loss"]
-        spiky.append(bool(loss[100:].max() > 1.0))
-    assert sum(spiky) == 1  # tanh's late spike comes from a single seed
+
+# ------------------------------------------------- normalisation and residual connections
+
+
+def test_deep_sigmoid_network_learns_only_with_residual_connections():
+    from snippets.experiments import deep_network_runs
+
+    for kwargs in ({}, {"norm": "layer"}):  # stuck at ln 2, a constant answer
+        r = deep_network_runs(**kwargs)
+        assert np.allclose(r["final_losses"], math.log(2), atol=1e-3)
+        assert np.all(r["output_ranges"] < 1e-4)
+    assert deep_network_runs()["test_accuracies"].mean() < 0.5  # below 50 %
+    r = deep_network_runs(residual=True)
+    assert np.all(r["final_losses"] < 0.35) and np.all(r["test_accuracies"] > 0.8)
+    assert np.all(r["output_ranges"] > 1)
+    again = deep_network_runs(residual=True)
+    again["loss"][:] = 0.0  # a copy: the remembered result is not touched
+    assert np.all(deep_network_runs(residual=True)["loss"] > 0)
+
+
+def test_layer_normalisation_keeps_a_sigmoid_layer_off_the_plateau():
+    from snippets.nn import Dense
+
+    X = np.random.default_rng(0).standard_normal((200, 64))
+    shares = {}
+    for scale in (1, 4, 16):
+        for norm in (None, "layer"):
+            layer = Dense(64, 64, "sigmoid", init="glorot", rng=0, norm=norm)
+            layer.W *= scale
+            layer.forward(X)
+            shares[scale, norm] = np.mean(np.abs(layer.act.derivative(layer.u)) < 0.01)
+    assert 0.7 < shares[16, None] < 0.8  # "three quarters"
+    assert all(shares[scale, "layer"] == 0 for scale in (1, 4, 16))

@@ -36,6 +36,16 @@ def _descent(rate, steps=12):
 # Labels passed in by the caller (legend entries of loss and gradient figures).
 SERIES = ("sigmoide", "ReLU")
 
+# Two networks, three seeds, six layers, as snippets.signal.signal_through_depth
+# returns them.
+_SIGNAL_RUNS = {
+    SERIES[0]: {
+        "spread": np.geomspace([1.0, 2.0, 3.0], [1e-9, 1e-8, 1e-7], 6).T,
+        "grad": np.geomspace([1e-6, 2e-6, 3e-6], [0.2, 0.3, 0.4], 6).T,
+    },
+    SERIES[1]: {"spread": np.full((3, 6), 0.5), "grad": np.full((3, 6), 0.8)},
+}
+
 CASES = {
     "activation_plot": lambda **k: figures.activation_plot("sigmoid", **k),
     "activation_plot_params": lambda **k: figures.activation_plot("leaky_relu", **k),
@@ -74,7 +84,14 @@ CASES = {
         **k,
     ),
     "cost_bars": lambda **k: figures.cost_bars(
-        {"relu": 2.0, "sigmoid": 6.4, "gelu": 15.0}, stamp="x86_64, NumPy 2", **k
+        {
+            "relu": {"registry": 0.015, "fast": 0.015},
+            "sigmoid": {"registry": 0.24, "fast": 0.13},
+            "gelu": {"registry": 0.55, "fast": 0.35},
+        },
+        stamp="x86_64, NumPy 2",
+        layer="256 × 512",
+        **k,
     ),
     "derivatives_with_plateaus": lambda **k: figures.derivatives_with_plateaus(
         ["sigmoid", "relu", "leaky_relu", "identity"], **k
@@ -82,6 +99,21 @@ CASES = {
     "zigzag_paths": lambda **k: figures.zigzag_paths(
         {SERIES[0]: _descent(0.2), SERIES[1]: _descent(0.05)}, contours=_bowl, **k
     ),
+    "gated_units_plot": lambda **k: figures.gated_units_plot(**k),
+    "backprop_graph": lambda **k: figures.backprop_graph(
+        [0.5, -1.0],
+        1,
+        {
+            "W1": np.array([[0.2, -0.4, 0.6], [0.5, 0.3, -0.1]]),
+            "b1": np.array([0.1, 0.0, -0.2]),
+            "W2": np.array([[0.7], [-0.5], [0.4]]),
+            "b2": np.array([0.1]),
+        },
+        "tanh",
+        **k,
+    ),
+    "logit_loss_gradient": lambda **k: figures.logit_loss_gradient((-8.0, 8.0), **k),
+    "signal_by_layer": lambda **k: figures.signal_by_layer(_SIGNAL_RUNS, **k),
 }
 
 
@@ -112,7 +144,9 @@ def _texts(fig: Figure) -> list[str]:
 
 def _words(text: str) -> set[str]:
     text = text.replace(r"\mathdefault", "")
-    return {w.lower() for w in re.findall(r"[^\W\d_]+", text)}
+    # superscript digits (the exponent of "10⁻⁵") are numbers, not words
+    found = re.findall(r"[^\W\d_]+", text)
+    return {w.lower() for w in found if not w.isnumeric()}
 
 
 def _vocabulary(lang: str) -> set[str]:
@@ -327,3 +361,66 @@ def test_step_function_has_no_vertical_segment(built):
     finite = ~np.isnan(y)
     assert set(np.unique(y[finite])) == {0.0, 1.0}
     assert x[finite].min() == -6 and x[finite].max() == 6
+
+
+def test_gated_units_plot_draws_what_it_says():
+    fig = figures.gated_units_plot((1.0,), ((1.0, 0.0), (0.0, 0.0)), lang="en")
+    left, right = fig.axes
+    x, y = left.lines[1].get_data()  # after the ReLU reference: v = 1 is SiLU
+    np.testing.assert_allclose(y, activations.get("silu")(x), rtol=1e-14)
+    x, y = right.lines[2].get_data()  # max(x, 0): the Maxout line is ReLU
+    np.testing.assert_array_equal(y, activations.get("relu")(x))
+    assert "gate weight v = 1: SiLU" in [t.get_text() for t in left.get_legend().texts]
+    assert "0.25x" in figures.gated_units_plot(lang="en").alt_text
+
+
+def test_gated_units_plot_rejects_bad_parameters():
+    with pytest.raises(ValueError, match="gate weights must be > 0"):
+        figures.gated_units_plot((1.0, -2.0))
+    with pytest.raises(ValueError, match="1 to 5 entries"):
+        figures.gated_units_plot(pieces=())
+
+
+def test_backprop_graph_shows_the_computed_values(built):
+    """z1 = (0.5, -1) W1 + b1 = (-0.3, -0.5, 0.2); p = sigmoid(0.206) = 0.551;
+    delta2 = p - 1 = -0.449 (tests/test_backprop.py checks them against mpmath)."""
+    fig = built["backprop_graph", "pt", "light"]
+    assert "z = −0,3; −0,5; 0,2" in fig.alt_text
+    assert "p = 0,551" in fig.alt_text and "−0,449 na saída" in fig.alt_text
+    texts = _texts(fig)
+    assert "δ = −0,449" in texts and "z = 0,206\np = 0,551" in texts
+    with pytest.raises(ValueError, match="1 to 4 hidden units"):
+        figures.backprop_graph(
+            [1.0],
+            0,
+            {
+                "W1": np.ones((1, 5)),
+                "b1": np.zeros(5),
+                "W2": np.ones((5, 1)),
+                "b2": np.zeros(1),
+            },
+        )
+
+
+def test_logit_figure_numbers():
+    """At z = -8 with y = 1: |dL/dz| = sigmoid(8) = 0.9997 for cross-entropy and
+    2 sigmoid(-8)² sigmoid(8) = 6.7e-4 for the squared error, whose largest value
+    is 8/27 = 0.30 at z = -ln 2 = -0.69."""
+    alt = figures.logit_loss_gradient((-8.0, 8.0), lang="en").alt_text
+    assert "it is 0.9997 at z = −8" in alt and "only 6.7 × 10⁻⁴ at z = −8" in alt
+    assert "maximum of 0.3 near z = −0.7" in alt
+    with pytest.raises(ValueError, match="negative to a positive logit"):
+        figures.logit_loss_gradient((1.0, 8.0))
+
+
+def test_signal_by_layer_alt_text_and_bad_runs():
+    alt = figures.signal_by_layer(_SIGNAL_RUNS, lang="en").alt_text
+    # geometric means over the seeds: cbrt(1 * 2 * 3) = 1.8 at layer 1
+    assert "from 1 to 6" in alt and "geometric mean of 3 seeds" in alt
+    assert "sigmoide: variance from 1.8 in layer 1 to 1 × 10⁻⁸ in layer 6" in alt
+    assert "ReLU: variance from 0.5 in layer 1 to 0.5 in layer 6" in alt
+    with pytest.raises(ValueError, match="at least one network"):
+        figures.signal_by_layer({})
+    bad = {"x": {"spread": np.ones((2, 5)), "grad": np.ones((2, 4))}}
+    with pytest.raises(ValueError, match="one shape"):
+        figures.signal_by_layer(bad)

@@ -9,10 +9,13 @@ Three groups of tests:
 * the terminology test: no discouraged synonym (``Term.avoid``) in the prose of a
   Portuguese page, nor in the Portuguese labels of figures and tables.
 
-The rule, kept simple: code (fenced and inline), math, link targets, HTML comments
-and mkdocstrings directives are not prose; neither are the titles of cited works
+The rule, kept simple: code (fenced and inline), math, link targets, HTML comments,
+mkdocstrings directives and the English term given as "(em inglês, *term*)" are not
+prose; neither are the titles of cited works
 (the italic text of the references page and of any section headed "Referências"),
-which keep their original language. Everything else is checked. The glossary page
+which keep their original language, nor the English term given once, in exactly
+the form "(em inglês, *term*)", next to the Portuguese one for readers who will
+meet it in papers and library documentation. Everything else is checked. The glossary page
 is the one exception: it lists the discouraged forms on purpose, and it is the only
 page where an English term such as "bias" may appear in the prose.
 """
@@ -53,6 +56,9 @@ _NOT_PROSE = (
     re.compile(r"\\\(.*?\\\)", re.DOTALL),  # inline math
     re.compile(r"(`+).+?\1", re.DOTALL),  # inline code
     re.compile(r"\]\([^)]*\)"),  # link targets
+    # The English term given once, as a bridge to papers and PyTorch's documentation:
+    # exactly "(em inglês, *term*)".
+    re.compile(r"\(em\s+inglês,\s+\*[^*()]+\*\)"),
 )
 
 
@@ -161,6 +167,29 @@ def test_the_checker_skips_titles_of_cited_works_only():
     assert [f for _, f, _ in violations(text, references=True)] == ["treino"]
 
 
+def test_the_checker_allows_the_english_term_in_its_bridge_form_only():
+    text = (
+        "A retropropagação (em inglês, *backpropagation*) e o modo reverso (em\n"
+        "inglês, *reverse\nmode*).\n"
+        "Sem o parêntese, *backpropagation* é prosa; (em inglês, backprop) também;\n"
+        "e (in English, *overflow*) também.\n"
+    )
+    found = [(line, form.casefold()) for line, form, _ in violations(text)]
+    assert found == [(4, "backprop"), (4, "backpropagation"), (5, "overflow")]
+
+
+def test_the_checker_allows_exactly_the_english_bridge():
+    text = (
+        "A retropropagação (em inglês, *backpropagation*) e a normalização em lote\n"
+        "(em inglês, *batch normalization*) e a borda do caos (em inglês,\n"
+        "*edge of\nchaos*).\n"
+        "Mas não: backpropagation, (*backpropagation*), (em inglês, backpropagation),\n"
+        "(em inglês: *backpropagation*).\n"
+    )
+    found = [(line, form.casefold()) for line, form, _ in violations(text)]
+    assert found == [(5, "backpropagation")] * 3 + [(6, "backpropagation")]
+
+
 def test_the_checker_matches_whole_words_only():
     assert violations("O treinamento e os pré-treinos.") == []
     assert violations("Sem treino.")[0][2] == "treinamento"
@@ -252,6 +281,30 @@ def test_an_avoided_form_is_no_other_concept():
 def test_bias_is_only_said_in_portuguese_as_vies():
     vies = next(term for term in TERMS if term.en == "bias")
     assert vies.pt == "viés" and "bias" in vies.avoid
+
+
+def test_initialisation_variances_are_those_of_the_network():
+    # The glossary's variances, checked against the schemes snippets.nn draws with.
+    from snippets.nn import INITS
+
+    term = next(term for term in TERMS if term.en == "initialisation")
+    for text in (term.pt_definition, term.en_definition):
+        for formula in ("1/n_in (LeCun)", "2/(n_in + n_out) (Glorot)", "2/n_in (He)"):
+            assert formula in text
+    for n_in, n_out in [(3, 4), (784, 10), (1, 1)]:
+        assert INITS["lecun"](n_in, n_out) ** 2 == pytest.approx(1 / n_in)
+        assert INITS["glorot"](n_in, n_out) ** 2 == pytest.approx(2 / (n_in + n_out))
+        assert INITS["he"](n_in, n_out) ** 2 == pytest.approx(2 / n_in)
+
+
+def test_linear_means_affine_in_both_languages():
+    # One usage: "linear" is x -> xW + b, and "non-linear" is defined from it.
+    by_en = {term.en: term for term in TERMS}
+    for lang in ("pt", "en"):
+        assert "x ↦ xW + b" in by_en["linear"].definition(lang)
+        assert "x ↦ xW + b" in by_en["non-linear"].definition(lang)
+        assert "affine" not in by_en["non-linear"].definition(lang)
+        assert "afim" not in by_en["non-linear"].definition(lang)
 
 
 def test_term_methods():

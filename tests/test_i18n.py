@@ -14,7 +14,9 @@ from snippets.i18n import (
     fmt_auto,
     fmt_items,
     fmt_list,
+    fmt_mean_sd,
     fmt_number,
+    fmt_range,
     fmt_spread,
     placeholders,
     t,
@@ -149,3 +151,22 @@ def test_list_joins():
     assert fmt_and(["a", "b", "c"], "pt") == "a, b e c"
     assert fmt_and(["a", "b"], "en") == "a and b"
     assert fmt_and(["a"], "en") == "a"
+
+
+def test_fmt_mean_sd_is_the_sample_spread():
+    import statistics
+
+    values = [0.996, 0.994, 0.99, 0.988, 0.995]
+    mean, sd = statistics.mean(values), statistics.stdev(values)  # n - 1
+    assert fmt_mean_sd(values, "en", 4) == f"{mean:.4f} ± {sd:.4f}"
+    assert fmt_mean_sd([99.25, 98.75], "pt", 2) == "99,00 ± 0,35"
+    with pytest.raises(ValueError, match="at least two"):
+        fmt_mean_sd([1.0], "en")
+
+
+def test_fmt_range():
+    assert fmt_range([0.277, 0.2784, 0.2771], "en", 3) == "0.277–0.278"
+    assert fmt_range([22, 25, 24], "pt", 0) == "22–25"
+    assert fmt_range([7.04, 6.96], "en", 1) == "7.0"  # equal once rounded
+    with pytest.raises(ValueError, match="at least one"):
+        fmt_range([], "en")

@@ -34,7 +34,7 @@ _REGISTRY["half_relu"] = _Entry(
         monotonic=True,
         bounded_above=False,
         bounded_below=True,
-        origin=_origin("A. Tester", 2026, "A throwaway function", "tests"),
+        origin="nair2010",
         kink_convention=_kc("x = 0", "0"),
     ),
 )
@@ -45,7 +45,8 @@ from snippets.figures import activation_plot
 from snippets.properties import property_card
 from snippets.tables import card, catalogue_index, comparison
 
-costs = {n: {"relative": 1.0, "ns_per_element": 1.0} for n in names()}
+row = {"relative": 1.0, "share": 0.01}
+costs = {"functions": {n: {"registry": row, "fast": row} for n in names()}}
 assert names()[-1] == "half_relu"
 assert get("half_relu")(4.0) == 2.0
 assert "[Meia ReLU](half_relu.md)" in catalogue_index("pt")

@@ -22,6 +22,7 @@ import nbformat
 import numpy as np
 import pytest
 
+from scripts import citations
 from tests.conftest import ROOT
 
 LANGS = ("pt", "en")
@@ -211,6 +212,7 @@ def test_built_notebook_pages_are_rendered_with_downloads(
         downloaded = nbformat.read(folder / links[0], as_version=4)
         nbformat.validate(downloaded)
         source = read(lang, relative)
+        citations._plain_notebook(source, lang, relative)  # citations as plain text
         assert [c.source for c in downloaded.cells] == [c.source for c in source.cells]
         assert "jupytext" not in downloaded.metadata
 

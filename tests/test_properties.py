@@ -7,7 +7,7 @@ import math
 import mpmath as mp
 import numpy as np
 import pytest
-from scipy.special import logit, ndtr
+from scipy.special import logit, ndtr, ndtri
 
 from snippets import properties as P
 from snippets.activations import get, names
@@ -111,6 +111,37 @@ def test_mean_against_mpmath(name, f):
 )
 def test_prob_positive(name, expected):
     assert P.prob_positive(name) == pytest.approx(expected, abs=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("sigmoid", 0.0),  # never negative, as softplus, hard sigmoid, ReLU
+        ("softplus", 0.0),
+        ("hard_sigmoid", 0.0),
+        ("relu", 0.0),
+        ("relu6", 0.0),
+        ("step", 0.0),
+        ("log_sigmoid", 1.0),
+        ("identity", 0.5),
+        ("tanh", 0.5),
+        ("leaky_relu", 0.5),  # small, but negative: not zero as in ReLU
+        ("elu", 0.5),
+        ("gelu", 0.5),
+        ("hard_swish", 0.5 - float(ndtr(-3.0))),  # negative on (-3, 0), zero below
+    ],
+)
+def test_prob_negative(name, expected):
+    assert P.prob_negative(name) == pytest.approx(expected, abs=1e-12)
+
+
+@pytest.mark.parametrize("name", names())
+def test_signs_and_zeros_add_up_to_one(name):
+    # P(f(X) = 0) on the normal quantiles at 1/(2n), 3/(2n), ..., independently
+    x = ndtri((np.arange(20_000) + 0.5) / 20_000)
+    zero = float(np.mean(get(name)(x) == 0))
+    total = P.prob_positive(name) + P.prob_negative(name) + zero
+    assert total == pytest.approx(1.0, abs=2e-3)
 
 
 # ---------------------------------------------------------------------- plateaus

@@ -26,7 +26,7 @@ Two checks, on the build the tests make (``built_site``, every block of code run
   and headings must still be identical. The measured pages are properties/cost.md,
   choosing.md and every activations/<name>.md (its property card shows the measured
   cost); plus properties/index.md, whose summary table shows measured cost ratios
-  (found by this test).
+  and layer shares (found by this test).
 """
 
 from __future__ import annotations
@@ -148,7 +148,7 @@ _SOURCE = re.compile(r'\s*<div class="highlight"><pre\b.*?</pre></div>', re.DOTA
 _LINK_TARGET = re.compile(r"\]\([^)\s]*\)")  # Markdown [text](target): the target
 _FENCE = re.compile(r"^[ \t]*(```|~~~).*$", re.MULTILINE)  # with its info string
 _WORD = re.compile(r"\w+")
-_TIMES_ITSELF = re.compile(r"\b(timeit|perf_counter|cost_table)\b")
+_TIMES_ITSELF = re.compile(r"\b(timeit|perf_counter|cost_table|layer_costs)\b")
 
 
 def words(text: str) -> list[str]:

@@ -1,4 +1,4 @@
-"""snippets/sharing.py: one training run for both languages of a site build."""
+"""snippets/sharing.py: one training run (or one computation) for both languages of a site build."""
 
 from __future__ import annotations
 
@@ -92,6 +92,34 @@ def test_other_data_and_activations_are_other_runs(shared) -> None:
     assert len(list(shared.glob("*.pickle"))) == 4
 
 
+def test_normalisation_and_residual_connections_are_other_runs(shared) -> None:
+    # Same seed, so the same W and b: only the norm and the skips tell them apart.
+    Xm, ym = two_moons(40, seed=0)
+    for kwargs in ({}, {"norm": "layer"}, {"residual": True}):
+        train(MLP((2, 4, 4, 1), "tanh", seed=0, **kwargs), Xm, ym, epochs=5)
+    assert len(list(shared.glob("*.pickle"))) == 3
+
+
+def test_a_shared_normalised_run_is_the_plain_run_bit_for_bit(shared, monkeypatch):
+    Xm, ym = two_moons(40, seed=0)
+
+    def run():
+        net = MLP((2, 4, 4, 1), "tanh", seed=0, norm="layer", residual=True)
+        return net, train(net, Xm, ym, lr=0.3, epochs=20)
+
+    first, _ = run()
+    again, _ = run()  # from the folder
+    assert "norm.gamma" in sharing._state(again)[0]
+    monkeypatch.delenv(sharing.SHARED_DIR_VARIABLE)
+    plain, _ = run()
+    for net in (first, again):
+        assert _same(_state(net), _state(plain))
+        assert all(
+            np.array_equal(a, b)
+            for a, b in zip(net.params(), plain.params(), strict=True)
+        )
+
+
 def test_bad_arguments_get_trains_own_error_and_leave_no_lock(shared) -> None:
     with pytest.raises(ValueError, match="lr must be > 0"):
         _run(lr=-1.0)
@@ -168,3 +196,45 @@ def test_two_processes_at_once_train_once(shared) -> None:
     assert sum(o.count("trained") for o in outputs) == 1
     assert outputs[0][-1] == outputs[1][-1]  # the same weights
     assert len(list(shared.glob("*.pickle"))) == 1 and not list(shared.glob("*.lock"))
+
+
+# --------------------------------------------------------------- shared_result
+
+_CALLS: list = []
+
+
+@sharing.shared_result
+def _square_plus(x, offset=0.0):
+    _CALLS.append((x, offset))
+    return np.array([x * x + offset])
+
+
+def test_shared_result_runs_each_call_once_per_build(shared) -> None:
+    _CALLS.clear()
+    first = _square_plus(3, offset=1.0)
+    assert first.tolist() == [10.0] and len(list(shared.glob("call-*.pickle"))) == 1
+    again = _square_plus(3, offset=1.0)  # from the folder: not computed again
+    assert again.tolist() == [10.0] and _CALLS == [(3, 1.0)]
+    _square_plus(3, offset=2.0)  # other arguments, other call
+    assert len(list(shared.glob("call-*.pickle"))) == 2 and len(_CALLS) == 2
+
+
+def test_shared_result_takes_what_the_other_process_left(shared) -> None:
+    _square_plus(4)
+    (stored,) = shared.glob("call-*.pickle")
+    stored.write_bytes(pickle.dumps(np.array([-1.0])))
+    assert _square_plus(4).tolist() == [-1.0]
+
+
+def test_shared_result_only_shares_plain_arguments(shared) -> None:
+    _CALLS.clear()
+    _square_plus(np.float32(2.0))  # not a plain value: runs, nothing stored
+    _square_plus(np.float32(2.0))
+    assert len(_CALLS) == 2 and not list(shared.glob("*.pickle"))
+
+
+def test_shared_result_without_the_variable_just_runs(monkeypatch, tmp_path) -> None:
+    monkeypatch.delenv(sharing.SHARED_DIR_VARIABLE, raising=False)
+    _CALLS.clear()
+    assert _square_plus(5).tolist() == [25.0] and _square_plus(5).tolist() == [25.0]
+    assert len(_CALLS) == 2

@@ -450,7 +450,7 @@ def born_dead_share(width, depth, trials=1000, data=None, seed=0):
     Weights are He-normal (``N(0, 2/fan_in)``), biases zero. A network is "born
     dead" when some hidden layer outputs 0 for every example: from there on the
     output is the same for all inputs and every gradient below that layer is 0
-    (Lu et al. 2019). All ``trials`` networks are drawn and evaluated at once.
+    (Lu et al., 2020). All ``trials`` networks are drawn and evaluated at once.
 
     Parameters
     ----------

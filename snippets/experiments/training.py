@@ -38,6 +38,7 @@ def train_runs(
     epochs=200,
     seeds=range(5),
     init="glorot",
+    held_out=None,
 ):
     """Train the same network from several seeds; return the mean loss curve.
 
@@ -58,12 +59,18 @@ def train_runs(
         Seeds of the initial weights (one run each).
     init : {"he", "glorot", "lecun"}, optional
         Weight initialisation.
+    held_out : mapping of str to tuple, optional
+        Data sets not trained on, ``{name: (X, y)}``: the accuracy of every run
+        on each is returned too.
 
     Returns
     -------
     dict
-        ``"loss"``: mean loss per epoch over the runs, ``"final_losses"`` and
-        ``"accuracies"``: arrays with one entry per run.
+        ``"loss"``: mean loss per epoch over the runs; ``"losses"``: the loss
+        per epoch of each run (runs × epochs); ``"final_losses"`` and
+        ``"accuracies"`` (on the training data): arrays with one entry per run;
+        with ``held_out``, ``"held_out_accuracies"``: ``{name: array}``, one
+        entry per run.
 
     Notes
     -----
@@ -81,7 +88,7 @@ def train_runs(
     seeds = tuple(int(s) for s in seeds)
     key = (
         None
-        if data is not None
+        if data is not None or held_out is not None
         else _memo_key(
             activation, "train", tuple(sizes), float(lr), int(epochs), seeds, init
         )
@@ -90,18 +97,25 @@ def train_runs(
         return {k: v.copy() for k, v in _MEMO[key].items()}
     X, y = two_moons(200, seed=0) if data is None else data
     act = _resolve(activation)
+    held_out = dict(held_out or {})
     curves, finals, accs = [], [], []
+    others = {name: [] for name in held_out}
     for seed in seeds:
         model = MLP(sizes, act, seed=seed, init=init)
         history = train(model, X, y, lr=lr, epochs=epochs, record=False)
         curves.append(history["loss"])
         finals.append(_bce(model, X, y))
         accs.append(accuracy(model, X, y))
+        for name, (X_other, y_other) in held_out.items():
+            others[name].append(accuracy(model, X_other, y_other))
     result = {
         "loss": np.mean(curves, axis=0),
+        "losses": np.array(curves),
         "final_losses": np.array(finals),
         "accuracies": np.array(accs),
     }
+    if held_out:
+        result["held_out_accuracies"] = {k: np.array(v) for k, v in others.items()}
     if key is not None:
         _MEMO[key] = {k: v.copy() for k, v in result.items()}
     return result

@@ -178,6 +178,34 @@ def same_sign_share(X, y, w=None):
     return float(one_sign.mean())
 
 
+def same_sign_steps(path):
+    """Share of the steps of a descent path that move every weight the same way.
+
+    A step ``w[k+1] - w[k]`` counts when all of its components are positive (all
+    weights up) or all negative (all down).
+
+    Parameters
+    ----------
+    path : numpy.ndarray
+        Weights along the path, ``(k + 1, d)``, as in `descent_path`; ``k >= 1``.
+
+    Returns
+    -------
+    float
+        In [0, 1].
+
+    Examples
+    --------
+    >>> same_sign_steps(np.array([[0.0, 0.0], [1.0, 1.0], [0.5, 0.5], [1.0, 0.0]]))
+    0.6666666666666666
+    """
+    steps = np.diff(np.asarray(path, dtype=np.float64), axis=0)
+    if steps.shape[0] < 1:
+        raise ValueError(f"the path needs at least two points, got {len(path)}")
+    one_sign = (steps > 0).all(axis=1) | (steps < 0).all(axis=1)
+    return float(one_sign.mean())
+
+
 def zigzag(d, n=200, tol=1e-3, seed=0):
     """Gradient descent with all-positive inputs against the same inputs centred.
 
@@ -195,7 +223,8 @@ def zigzag(d, n=200, tol=1e-3, seed=0):
     dict
         ``{"positive": ..., "centred": ...}``, each the output of
         `descent_path` plus ``"same_sign"`` (`same_sign_share` at
-        the start, ``w = 0``) and ``"loss"`` (`quadratic_loss`).
+        the start, ``w = 0``), ``"same_sign_steps"`` (`same_sign_steps`)
+        and ``"loss"`` (`quadratic_loss`).
 
     Examples
     --------
@@ -208,6 +237,7 @@ def zigzag(d, n=200, tol=1e-3, seed=0):
         X, y = positive_inputs(d, n=n, centred=centred, seed=seed)
         run = descent_path(X, y, tol=tol)
         run["same_sign"] = same_sign_share(X, y)
+        run["same_sign_steps"] = same_sign_steps(run["path"])
         run["loss"] = quadratic_loss(X, y)
         out[key] = run
     return out
@@ -220,6 +250,12 @@ class _Shifted:
         self.base = _resolve(base)
         self.shift = float(shift)
         self.name = f"{self.base.name}{self.shift:+g}"
+
+    @property
+    def params(self):
+        """The base function's parameters and the shift (so that a site build can
+        share the training runs, see `snippets.sharing`)."""
+        return {**self.base.params, "shift": self.shift}
 
     def __call__(self, x):
         return self.base(x) + self.shift

@@ -1,9 +1,12 @@
 """The site's figures: pure functions from parameters to a Matplotlib figure.
 
 One module per topic, as the site's chapters: `functions` (an activation and its
-derivative, several at once), `networks` (the neuron, decision boundaries, loss
-curves, gradients by layer), `properties` (cost, plateaus, descent paths) and
-`serialise` (deterministic SVG and PNG). Everything public is importable from
+derivative, several at once), `gated` (gated and Maxout units), `networks` (the
+neuron, decision boundaries, loss curves, gradients by layer), `properties` (cost,
+plateaus, descent paths), `signal` (the signal of a deep network, layer by layer),
+`training` (the computation graph of backpropagation, an output unit's loss and
+gradient against its logit) and `serialise` (deterministic SVG and PNG). Everything
+public is importable from
 ``snippets.figures``.
 
 Every public figure function takes ``lang`` (``"pt"`` or ``"en"``) and ``theme``
@@ -31,6 +34,7 @@ True
 
 from snippets.figures._base import THEMES
 from snippets.figures.functions import activation_plot, activations_overview
+from snippets.figures.gated import gated_units_plot
 from snippets.figures.networks import (
     decision_boundary,
     gradient_norms_by_layer,
@@ -43,19 +47,25 @@ from snippets.figures.properties import (
     zigzag_paths,
 )
 from snippets.figures.serialise import png_bytes, recolour_svg, svg_bytes
+from snippets.figures.signal import signal_by_layer
+from snippets.figures.training import backprop_graph, logit_loss_gradient
 
 __all__ = [
     "THEMES",
     "activation_plot",
     "activations_overview",
+    "backprop_graph",
     "cost_bars",
     "decision_boundary",
     "derivatives_with_plateaus",
+    "gated_units_plot",
     "gradient_norms_by_layer",
+    "logit_loss_gradient",
     "loss_curves",
     "neuron_diagram",
     "png_bytes",
     "recolour_svg",
+    "signal_by_layer",
     "svg_bytes",
     "zigzag_paths",
 ]

@@ -32,7 +32,7 @@ FIGSIZE = (7.0, 4.0)
 N_POINTS = 361  # samples per curve: smooth at 7 in, small SVG files
 SVG_HASH_SALT = "snippets-figures"
 
-# Okabe & Ito (2008), "Color Universal Design": distinguishable with any common
+# Okabe and Ito (2008), "Color Universal Design": distinguishable with any common
 # colour-vision deficiency.
 OKABE_ITO = {
     "orange": "#E69F00",

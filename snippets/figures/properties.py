@@ -36,25 +36,30 @@ from snippets.properties import FLAT_THRESHOLD, dead_zone, flat_tails
 # --------------------------------------------------------------------------- #
 @_figure_function
 def cost_bars(
-    costs: Mapping[str, float],
+    shares: Mapping[str, Mapping[str, float]],
     lang: str = "pt",
     theme: str = "light",
     stamp: str = "",
+    layer: str = "",
 ) -> Figure:
-    """Horizontal bars of the cost of each activation function relative to ReLU.
+    """Paired horizontal bars: each activation's share of a dense layer's time.
 
     Parameters
     ----------
-    costs
-        ``{name: cost}``; names from the registry get their display name. Costs
-        are divided by the cost of ``"relu"`` when it is present.
+    shares
+        ``{name: {"registry": share, "fast": share}}``, shares between 0 and 1
+        (time of the activation / (time of the layer + time of the activation)),
+        for this site's code and for the fastest formulation; names from the
+        registry get their display name. Drawn in the given order.
     lang
         ``"pt"`` or ``"en"``.
     theme
         ``"light"`` or ``"dark"``.
     stamp
-        Where and how it was measured (machine, NumPy version, array size);
-        shown under the chart.
+        Where and how it was measured (machine, NumPy version); shown under the
+        chart.
+    layer
+        The layer's shape, e.g. ``"256 × 512"``, for the alt text.
 
     Returns
     -------
@@ -62,51 +67,58 @@ def cost_bars(
         The figure, with ``alt_text``.
     """
     th = _THEMES[theme]
-    reference = costs.get("relu", 1.0)
-    relative = {name: float(v) / reference for name, v in costs.items()}
-    labels = [_short(name, lang) for name in relative]
-    fig, ax = _new_figure(theme, figsize=(7.0, 0.45 * len(relative) + 1.6))
-    position = np.arange(len(relative))
-    bars = ax.barh(
-        position,
-        list(relative.values()),
-        height=0.62,
-        color=th.palette[0],
-        edgecolor=th.text,
-        linewidth=0.6,
+    names = list(shares)
+    fast = np.array([100 * float(shares[n]["fast"]) for n in names])
+    registry = np.array([100 * float(shares[n]["registry"]) for n in names])
+    fig, ax = _new_figure(theme, figsize=(7.0, 0.5 * len(names) + 1.9))
+    position = np.arange(len(names))
+    height = 0.38
+    kinds = (
+        (registry, -height / 2, "legend_registry_code", "//"),
+        (fast, height / 2, "legend_fast_code", None),
     )
-    for bar, name in zip(bars, relative, strict=True):
-        if name == "relu":
-            bar.set_hatch("//")
-            bar.set_facecolor(_tint(th.palette[0], th.background, _TINTS["reference"]))
-    ax.bar_label(
-        bars,
-        labels=[
-            t("cost_value", lang, value=_num(v, lang, 1)) for v in relative.values()
-        ],
-        padding=4,
-        fontsize=11,
-        color=th.text,
-    )
-    ax.axvline(1.0, color=th.text, linestyle="--", linewidth=1.2)
-    ax.set_yticks(position, labels)
+    for values, offset, key, hatch in kinds:
+        bars = ax.barh(
+            position + offset,
+            values,
+            height=height,
+            color=_tint(th.palette[0], th.background, _TINTS["reference"])
+            if hatch
+            else th.palette[0],
+            edgecolor=th.text,
+            linewidth=0.6,
+            hatch=hatch,
+            label=t(key, lang),
+        )
+        ax.bar_label(
+            bars,
+            labels=[t("share_value", lang, value=_num(v, lang, 1)) for v in values],
+            padding=3,
+            fontsize=9,
+            color=th.text,
+        )
+    ax.set_yticks(position, [_short(n, lang) for n in names])
     ax.invert_yaxis()
-    ax.set_xlim(0, max(relative.values()) * 1.18)
+    ax.set_xlim(0, 1.2 * max(registry.max(), fast.max()) + 1.0)  # room for labels
     ax.grid(axis="y", visible=False)
-    ax.set_xlabel(t("axis_relative_cost", lang))
-    ax.set_title(t("title_cost", lang))
+    ax.set_xlabel(t("axis_layer_share", lang))
+    fig.suptitle(t("title_cost", lang))  # centred on the figure: long names left
+    ax.legend(loc="upper right", fontsize=10)  # the cheapest, short bars, are on top
     if stamp:
         fig.supxlabel(t("stamp", lang, stamp=stamp), fontsize=10, color=th.muted)
-    cheapest = min(relative, key=relative.get)
-    dearest = max(relative, key=relative.get)
+    low, high = int(np.argmin(fast)), int(np.argmax(fast))
+    worst = int(np.argmax(registry))
     alt = t(
         "alt_cost",
         lang,
-        count=len(relative),
-        cheapest=_short(cheapest, lang),
-        cheapest_value=_num(relative[cheapest], lang, 1),
-        dearest=_short(dearest, lang),
-        dearest_value=_num(relative[dearest], lang, 1),
+        count=len(names),
+        layer=layer or "—",
+        cheapest=_short(names[low], lang),
+        cheapest_value=_num(fast[low], lang, 1),
+        dearest=_short(names[high], lang),
+        dearest_value=_num(fast[high], lang, 1),
+        registry_dearest=_short(names[worst], lang),
+        registry_dearest_value=_num(registry[worst], lang, 1),
         stamp=stamp or "—",
     )
     return _finish(fig, alt, lang, theme)

@@ -96,8 +96,8 @@ show(decision_boundary, linear.predict, X, y, lang="en",
 # Now the network has two hidden layers of 16 neurons: `MLP((2, 16, 16, 1))`. We
 # train the same architecture four times, changing only the activation function of
 # the hidden layers, with the same seed, the same learning rate and the same number
-# of epochs. The weight initialisation follows the function: He for ReLU, Glorot
-# for the others.
+# of epochs. The weight initialisation follows the function: He [-@he2015] for ReLU,
+# Glorot [-@glorot2010] for the others.
 
 # %%
 # activation of the hidden layers -> initialisation of the weights
@@ -249,3 +249,8 @@ show(gradient_norms_by_layer, norms, lang="en")
 #    layer, and the decision boundary is still a straight line.
 #
 #    </details>
+
+# %% [markdown]
+# ## References
+#
+# <div id="refs"></div>

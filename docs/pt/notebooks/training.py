@@ -95,8 +95,8 @@ show(decision_boundary, linear.predict, X, y, lang="pt",
 # Agora a rede tem duas camadas ocultas de 16 neurônios: `MLP((2, 16, 16, 1))`.
 # Treinamos a mesma arquitetura quatro vezes, mudando só a função de ativação das
 # camadas ocultas, com a mesma semente, a mesma taxa de aprendizado e o mesmo
-# número de épocas. A inicialização dos pesos acompanha a função: He para a ReLU,
-# Glorot para as outras.
+# número de épocas. A inicialização dos pesos acompanha a função: He [-@he2015]
+# para a ReLU, Glorot [-@glorot2010] para as outras.
 
 # %%
 # função de ativação das camadas ocultas -> inicialização dos pesos
@@ -247,3 +247,8 @@ show(gradient_norms_by_layer, norms, lang="pt")
 #    uma única camada linear, e a fronteira de decisão continua sendo uma reta.
 #
 #    </details>
+
+# %% [markdown]
+# ## Referências
+#
+# <div id="refs"></div>
