@@ -154,7 +154,7 @@ LABELS: dict[str, dict[str, str]] = {
             "camadas (eixo vertical em escala logarítmica) para {count} "
             "configurações; {items}."
         ),
-        "alt_signal": (
+        "alt_forward_backward": (
             "Dois painéis, com o eixo vertical em escala logarítmica, para {count} "
             "configurações e {layers} camadas. À esquerda, a variância entre os "
             "exemplos das ativações de cada camada: {forward}. À direita, o "
@@ -464,7 +464,7 @@ LABELS: dict[str, dict[str, str]] = {
             "layers (vertical axis on a logarithmic scale) for {count} "
             "configurations; {items}."
         ),
-        "alt_signal": (
+        "alt_forward_backward": (
             "Two panels, with the vertical axis on a logarithmic scale, for {count} "
             "configurations and {layers} layers. On the left, the variance across "
             "examples of each layer's activations: {forward}. On the right, the "

@@ -72,7 +72,7 @@ CASES = {
         {SERIES[0]: 0.25 ** np.arange(6)[::-1], SERIES[1]: np.linspace(0.3, 0.5, 6)},
         **k,
     ),
-    "signal_by_layer": lambda **k: figures.gradient_norms_by_layer(
+    "gradient_norms_forward_backward": lambda **k: figures.gradient_norms_by_layer(
         {SERIES[0]: 0.25 ** np.arange(6)[::-1], SERIES[1]: np.linspace(0.3, 0.5, 6)},
         measure="error",
         forward={SERIES[0]: 0.06 ** np.arange(6), SERIES[1]: np.linspace(0.4, 0.2, 6)},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -31,6 +32,22 @@ def test_languages():
 
 def test_identical_keys():
     assert set(LABELS["pt"]) == set(LABELS["en"])
+
+
+def test_no_key_written_twice():
+    """A key written twice in a language silently keeps only its last text (two
+    figures once shared 'alt_signal' after a merge)."""
+    import ast
+    import collections
+
+    import snippets.labels
+
+    tree = ast.parse(Path(snippets.labels.__file__).read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Dict):
+            keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
+            twice = [k for k, n in collections.Counter(keys).items() if n > 1]
+            assert not twice, f"snippets/labels.py line {node.lineno}: {twice}"
 
 
 @pytest.mark.parametrize("key", sorted(LABELS["pt"]))

@@ -353,6 +353,18 @@ def test_card_tails(name, lang, flat, dead, cost):
     assert values[LABELS[lang]["card_dead_zone"]] == dead
 
 
+def test_prelu_page_slope_against_the_threshold():
+    """docs/*/activations/prelu.md: "A slope of 0.25 is above the cards' threshold
+    of 0.05; Leaky ReLU's 0.01 is below it, which makes its negative half a flat
+    tail" (the card at the initial slope shows neither a tail nor a dead zone)."""
+    from snippets.properties import FLAT_THRESHOLD, dead_zone, flat_tails
+
+    prelu, leaky = get("prelu").params["slope"], get("leaky_relu").params["slope"]
+    assert (prelu, FLAT_THRESHOLD, leaky) == (0.25, 0.05, 0.01)
+    assert flat_tails("prelu") == dead_zone("prelu") == (-math.inf, math.inf)
+    assert flat_tails("leaky_relu") == (0.0, math.inf)
+
+
 @pytest.mark.parametrize("name", names())
 def test_formulas_show_the_registry_latex(name):
     for lang in LANGS:

@@ -523,7 +523,7 @@ def gradient_norms_by_layer(
         )
     else:
         alt = t(
-            "alt_signal",
+            "alt_forward_backward",
             lang,
             layers=layers,
             count=len(norms),
