@@ -21,7 +21,11 @@ from snippets.activations import get
 from snippets.cost import transcendental_count
 
 __all__ = [
+    "FLAT_THRESHOLD",
+    "PLATEAU_INTERVAL",
+    "dead_zone",
     "differentiability",
+    "flat_tails",
     "gradient_through_layers",
     "max_abs_derivative",
     "mean_derivative_under_normal",
@@ -29,7 +33,8 @@ __all__ = [
     "prob_negative",
     "prob_positive",
     "property_card",
-    "saturated_share",
+    "rms_gain",
+    "tail_share",
     "variance_under_normal",
 ]
 
@@ -355,43 +360,189 @@ def max_abs_derivative(act, interval=(-10.0, 10.0), points=20_001):
     return float(max(d[i], -res.fun, at_kinks))
 
 
-def saturated_share(act, interval=(-6.0, 6.0), threshold=0.01, cells=120_000):
-    """Fraction of an interval where |f'(x)| < threshold (the plateaus).
+FLAT_THRESHOLD = 0.05
+"""A derivative below this in absolute value counts as flat: a gradient crossing
+the function there comes out at least twenty times smaller. No registered
+function has a constant slope equal to it (leaky ReLU's is 0.01, hard sigmoid's
+1/6), so no verdict hinges on a tie."""
 
-    The interval is cut into ``cells`` equal cells and |f'| is evaluated at their
-    midpoints; the error is at most (number of threshold crossings) / ``cells``,
-    i.e. below 2e-5 for the default 120 000 cells and two crossings.
+PLATEAU_INTERVAL = (-6.0, 6.0)
+"""The interval on which the cards report which share the flat tails cover."""
+
+#: Where the flat tails are looked for: a grid of step 1e-3 on [-40, 40] (built
+#: from integers, so that 0, 1, 3 and 6 are exact), then points spaced
+#: geometrically out to +-1e6 (softsign's derivative, the slowest to fall, is
+#: 1e-12 there).
+_FAR = np.geomspace(_TAIL, 1e6, 400)[1:]
+_FLAT_GRID = np.concatenate([-_FAR[::-1], np.arange(-40_000, 40_001) / 1000, _FAR])
+#: Where the dead zones are looked for: on [-10, 10] no registered derivative
+#: underflows to 0 (GELU's, the fastest to fall, is 7.7e-22 at -10), so a zero
+#: there is a true zero; a dead tail that reaches +-10 is taken to go on to
+#: infinity.
+_DEAD_GRID = np.arange(-10_000, 10_001) / 1000
+
+
+def _tail_edges(pred, x):
+    """``(left, right)``: ``pred`` holds for ``x < left`` and for ``x > right``.
+
+    ``pred`` is checked on the grid ``x``; the first grid point where it fails,
+    counting from each end, and its neighbour are then narrowed by bisection to
+    machine precision (the edge returned is the last point where ``pred``
+    holds, so a kink such as ReLU's 0 comes out exact). ``left = -inf``
+    (``right = inf``) when ``pred`` fails at that end of the grid: no tail;
+    ``(inf, -inf)`` when it holds on the whole grid.
+    """
+    ok = pred(x)
+    if ok.all():
+        return np.inf, -np.inf
+
+    def narrow(inside, outside):  # pred(inside) is True, pred(outside) False
+        for _ in range(80):
+            m = 0.5 * (inside + outside)
+            if m in (inside, outside):
+                break
+            if pred(np.array([m]))[0]:
+                inside = m
+            else:
+                outside = m
+        return float(inside)
+
+    left, right = -np.inf, np.inf
+    if ok[0]:
+        i = int(np.argmin(ok))  # first grid point where pred fails
+        left = narrow(x[i - 1], x[i])
+    if ok[-1]:
+        j = x.size - 1 - int(np.argmin(ok[::-1]))  # last point where it fails
+        right = narrow(x[j + 1], x[j])
+    return left, right
+
+
+def flat_tails(act, threshold=FLAT_THRESHOLD):
+    """Where the derivative stays small all the way out: ``|f'(x)| < threshold``.
+
+    A flat tail is a half-line on which a gradient crossing the function is
+    always damped by more than ``1/threshold``: for ``x < left`` and for
+    ``x > right``. Isolated points where ``f'`` crosses zero (the minimum of GELU,
+    SiLU or Mish) are not tails: on their far side the derivative grows again.
+
+    The tails are found on a grid (step 1e-3 on [-40, 40], geometric out to
+    +-1e6) and their edges refined by bisection to machine precision; a tail
+    that ended beyond +-1e6, or a gap in one narrower than 1e-3, would be missed
+    (no registered function has either).
 
     Parameters
     ----------
     act : Activation or str
         The activation.
+    threshold : float, optional
+        The size below which ``|f'|`` counts as flat, > 0.
+
+    Returns
+    -------
+    tuple of float
+        ``(left, right)``. ``left = -inf`` means no left tail and
+        ``right = inf`` no right tail; ``(inf, -inf)`` means flat everywhere.
+
+    Examples
+    --------
+    >>> flat_tails("relu")  # f' = 0 for x < 0 (at 0 too, by convention), 1 after
+    (0.0, inf)
+    >>> left, right = flat_tails("sigmoid")
+    >>> round(left, 4), round(right, 4)
+    (-2.8873, 2.8873)
+    """
+    a = _resolve(act)
+    if not threshold > 0:
+        raise ValueError(f"threshold must be > 0, got {threshold!r}")
+    return _tail_edges(lambda x: np.abs(a.derivative(x)) < threshold, _FLAT_GRID)
+
+
+def dead_zone(act):
+    """The tails where the derivative is exactly zero: a unit there gets no gradient.
+
+    Same conventions as `flat_tails`, with ``f'(x) == 0`` as the condition,
+    checked on [-10, 10] with step 1e-3 (beyond, the derivatives of the sigmoid,
+    GELU and others underflow to 0 in float64 although they are not zero); a
+    dead tail that reaches +-10 is taken to go on to infinity. The dead zone is
+    part of the flat tails, whatever the threshold.
+
+    Parameters
+    ----------
+    act : Activation or str
+        The activation.
+
+    Returns
+    -------
+    tuple of float
+        ``(left, right)``, as in `flat_tails`.
+
+    Examples
+    --------
+    >>> dead_zone("relu"), dead_zone("leaky_relu")
+    ((0.0, inf), (-inf, inf))
+    """
+    a = _resolve(act)
+    return _tail_edges(lambda x: a.derivative(x) == 0, _DEAD_GRID)
+
+
+def tail_share(tails, interval=PLATEAU_INTERVAL):
+    """Share of ``interval`` covered by the tails ``(left, right)``.
+
+    Parameters
+    ----------
+    tails : tuple of float
+        As returned by `flat_tails` or `dead_zone`.
     interval : tuple of float, optional
         ``(lo, hi)`` with ``lo < hi``.
-    threshold : float, optional
-        Gradient size counted as "saturated", > 0.
-    cells : int, optional
-        Number of cells, >= 1.
 
     Returns
     -------
     float
-        Number in [0, 1].
+        In [0, 1].
 
     Examples
     --------
-    >>> saturated_share("relu")
+    >>> tail_share((-3.0, 3.0))  # |x| > 3 on [-6, 6]
+    0.5
+    >>> tail_share((np.inf, -np.inf))  # everywhere
+    1.0
+    """
+    lo, hi = _check_interval(interval)
+    left, right = (float(v) for v in tails)
+    covered = min(max(left, lo), hi) - lo  # [lo, left)
+    covered += hi - max(min(right, hi), lo)  # (right, hi]
+    return float(min(covered, hi - lo) / (hi - lo))
+
+
+def rms_gain(act, preactivation=1.0):
+    """Root-mean-square gain of one layer: ``sqrt(E[f'(Z)^2])``, ``Z ~ N(0, s^2)``.
+
+    A gradient crossing a layer backwards is multiplied by ``f'(z)`` at each
+    unit; with pre-activations spread as ``Z``, its size changes on average by
+    this factor (the weights' own factor, which the initialisation sets, apart).
+    Computed by adaptive quadrature, like `mean_under_normal`.
+
+    Parameters
+    ----------
+    act : Activation or str
+        The activation.
+    preactivation : float, optional
+        Standard deviation ``s`` of the pre-activations, > 0.
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> round(rms_gain("relu") ** 2, 12)  # half of the units pass the gradient
     0.5
     """
     a = _resolve(act)
-    lo, hi = _check_interval(interval)
-    if not threshold > 0:
-        raise ValueError(f"threshold must be > 0, got {threshold!r}")
-    if int(cells) < 1:
-        raise ValueError(f"cells must be a positive integer, got {cells!r}")
-    n = int(cells)
-    x = lo + (np.arange(n) + 0.5) * ((hi - lo) / n)
-    return float(np.count_nonzero(np.abs(a.derivative(x)) < threshold) / n)
+    if not preactivation > 0:
+        raise ValueError(f"preactivation must be > 0, got {preactivation!r}")
+    d = _scalar(a.derivative)
+    return float(np.sqrt(_expect(lambda x: d(x) ** 2, a.kinks(), preactivation)))
 
 
 def gradient_through_layers(act, depth, kind="rms", preactivation=1.0):
@@ -435,10 +586,10 @@ def gradient_through_layers(act, depth, kind="rms", preactivation=1.0):
     layers = np.arange(1, int(depth) + 1)
     if kind == "best":
         return max_abs_derivative(a) ** layers
-    d = _scalar(a.derivative)
     if kind == "rms":
-        return _expect(lambda x: d(x) ** 2, a.kinks(), preactivation) ** (layers / 2)
+        return rms_gain(a, preactivation) ** layers
     if kind == "geometric":
+        d = _scalar(a.derivative)
         z = np.linspace(-10.0, 10.0, 20_001) * preactivation
         if np.count_nonzero(a.derivative(z) == 0) > 2:  # f' = 0 on a whole interval
             return np.zeros(layers.size)
@@ -473,18 +624,33 @@ def property_card(act, cost=None):
     -------
     dict
         Keys ``name``, ``output_range``, ``differentiability``, ``kinks``,
-        ``mean``, ``prob_positive``, ``max_abs_derivative``, ``saturated_share``,
+        ``mean``, ``prob_positive``, ``max_abs_derivative``, ``rms_gain``,
+        ``flat_tails`` and ``dead_zone`` (as in `flat_tails`), ``flat_share``
+        and ``dead_share`` (the share of `PLATEAU_INTERVAL` they cover),
         ``transcendentals``, ``relative_cost``.
 
     Examples
     --------
     >>> card = property_card("relu")
-    >>> card["prob_positive"], card["saturated_share"]
-    (0.5, 0.5)
+    >>> card["prob_positive"], card["flat_share"], card["dead_share"]
+    (0.5, 0.5, 0.5)
     """
     a = _resolve(act)
     if isinstance(cost, Mapping):
         cost = cost[a.name]["relative"]
+    key = (a.name, tuple(sorted(a.params.items())))
+    if key not in _CARDS:  # a site build shows each card several times
+        _CARDS[key] = _card_numbers(a)
+    return {**_CARDS[key], "relative_cost": None if cost is None else float(cost)}
+
+
+#: Card numbers already computed in this process, by (name, parameters).
+_CARDS: dict = {}
+
+
+def _card_numbers(a):
+    """Everything on the card that does not depend on the machine."""
+    tails, dead = flat_tails(a), dead_zone(a)
     return {
         "name": a.name,
         "output_range": tuple(a.output_range()),
@@ -493,7 +659,10 @@ def property_card(act, cost=None):
         "mean": mean_under_normal(a),
         "prob_positive": prob_positive(a),
         "max_abs_derivative": max_abs_derivative(a),
-        "saturated_share": saturated_share(a),
+        "rms_gain": rms_gain(a),
+        "flat_tails": tails,
+        "flat_share": tail_share(tails),
+        "dead_zone": dead,
+        "dead_share": tail_share(dead),
         "transcendentals": transcendental_count(a),
-        "relative_cost": None if cost is None else float(cost),
     }
