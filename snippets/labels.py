@@ -214,6 +214,8 @@ LABELS: dict[str, dict[str, str]] = {
         "cost_same_code": "{value} (o mesmo código)",
         "col_function": "Função",
         "col_origin": "Origem",
+        "col_strengths": "Pontos fortes",
+        "col_flaws": "Defeitos",
         "cat_origin_none": (
             "Sem um trabalho de origem: a função é matemática comum, mais antiga "
             "que as redes neurais."
@@ -485,6 +487,8 @@ LABELS: dict[str, dict[str, str]] = {
         "cost_same_code": "{value} (the same code)",
         "col_function": "Function",
         "col_origin": "Origin",
+        "col_strengths": "Strengths",
+        "col_flaws": "Flaws",
         "cat_origin_none": (
             "No originating work: the function is common mathematics, older than "
             "neural networks."
