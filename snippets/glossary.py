@@ -759,6 +759,37 @@ TERMS: tuple[Term, ...] = (
         "summing to 1); each output depends on every input, so it is not an "
         "elementwise activation.",
     ),
+    # --- the course pages (home, neuron, linearity, overview, cheat sheet) -------
+    Term(
+        "registro",
+        "registry",
+        "A lista de funções de ativação do pacote snippets (snippets/activations.py), "
+        "com a função, a derivada e as propriedades de cada uma; o catálogo, as "
+        "fichas e as tabelas do site são gerados a partir dela.",
+        "The list of activation functions of the snippets package "
+        "(snippets/activations.py), with the function, the derivative and the "
+        "properties of each; the site's catalogue, cards and tables are generated "
+        "from it.",
+        avoid=("registry",),
+    ),
+    Term(
+        "posto",
+        "rank",
+        "Número máximo de linhas (ou de colunas) linearmente independentes de uma "
+        "matriz.",
+        "The largest number of linearly independent rows (or columns) of a matrix.",
+        avoid=("rank",),
+    ),
+    Term(
+        "notebook",
+        "notebook",
+        "Documento do Jupyter ou do Colab que alterna texto e células de código "
+        "executáveis, com as saídas logo abaixo de cada célula.",
+        "A Jupyter or Colab document that alternates text and runnable code cells, "
+        "with the outputs right below each cell.",
+        avoid=("caderno", "cadernos"),
+        tooltip=False,
+    ),
 )
 
 
