@@ -3,9 +3,9 @@
 `NOTES` holds, for each activation of the registry, its strengths and its flaws
 in a few words, in both languages: the only place where these words live.
 `cheatsheet` prints them in one Markdown table next to the key numbers of the
-property cards (range, zero-centred or not, plateau share, share of a dense
-layer's time), computed by the same code as the cards and the comparison table
-(`snippets.tables`), so the three always agree. A function added to the registry
+property cards (range, zero-centred or not, RMS gain, flat tails, dead zone,
+share of a dense layer's time), computed and formatted as in the cards and the
+comparison table (`snippets.tables`), so the three always agree. A function added to the registry
 gets its row by itself; its words must be added here (`notes` says so, naming
 the function, and ``tests/test_cheatsheet.py`` checks that every registered
 function has them).
@@ -57,50 +57,51 @@ NOTES: dict[str, dict[str, tuple[str, str]]] = {
         "pt": (
             "Saída entre 0 e 1: a probabilidade de um classificador binário; "
             "portas de LSTM.",
-            "Derivada pequena, saída sempre positiva e platôs nas duas pontas: "
-            "evite em camadas ocultas.",
+            "Derivada de no máximo 1/4, saída sempre positiva, caudas planas nas "
+            "duas pontas: evite em camadas ocultas.",
         ),
         "en": (
             "Output between 0 and 1: a binary classifier's probability; LSTM gates.",
-            "Small derivative, always-positive output and plateaus at both ends: "
-            "avoid in hidden layers.",
+            "Derivative at most 1/4, always-positive output, flat tails at both "
+            "ends: avoid in hidden layers.",
         ),
     },
     "tanh": {
         "pt": (
             "Centrada em zero e limitada; comprime o estado de redes recorrentes.",
-            "Platôs nas duas pontas: satura com pré-ativações grandes.",
+            "Caudas planas nas duas pontas: satura com pré-ativações grandes.",
         ),
         "en": (
             "Zero-centred and bounded; squashes the state of recurrent networks.",
-            "Plateaus at both ends: saturates for large pre-activations.",
+            "Flat tails at both ends: saturates for large pre-activations.",
         ),
     },
     "relu": {
         "pt": (
             "Barata, derivada 1 em toda a metade positiva: o ponto de partida em "
             "camadas ocultas.",
-            "Não é centrada em zero; derivada zero à esquerda: neurônios podem "
-            "morrer (ReLU morta).",
+            "Não é centrada em zero; a metade esquerda é uma zona morta: "
+            "neurônios podem morrer (ReLU morta).",
         ),
         "en": (
             "Cheap, derivative 1 on the whole positive half: the starting point for "
             "hidden layers.",
-            "Not zero-centred; zero derivative on the left: neurons can die "
+            "Not zero-centred; its left half is a dead zone: neurons can die "
             "(dying ReLU).",
         ),
     },
     "leaky_relu": {
         "pt": (
-            "Quase tão barata quanto a ReLU; a inclinação à esquerda evita a ReLU "
-            "morta.",
-            "Um hiperparâmetro a mais, com valor padrão diferente em cada "
-            "biblioteca; ganho pequeno sobre a ReLU.",
+            "Sem zona morta: um neurônio desligado recebe gradiente e pode voltar; "
+            "sem funções transcendentes.",
+            "A metade esquerda ainda é uma cauda plana; um hiperparâmetro a mais, "
+            "com valor padrão diferente em cada biblioteca.",
         ),
         "en": (
-            "Almost as cheap as ReLU; the slope on the left keeps neurons from dying.",
-            "One more hyperparameter, with a different default in each library; "
-            "small gain over ReLU.",
+            "No dead zone: a neuron that is switched off still gets a gradient and "
+            "can come back; no transcendental functions.",
+            "Its left half is still a flat tail; one more hyperparameter, with a "
+            "different default in each library.",
         ),
     },
     "prelu": {
@@ -119,12 +120,12 @@ NOTES: dict[str, dict[str, tuple[str, str]]] = {
         "pt": (
             "Lado negativo suave, que satura em −α: média da saída mais perto de "
             "zero que a da ReLU.",
-            "Uma exponencial por elemento; platô à esquerda, onde satura.",
+            "Uma exponencial por elemento; cauda plana à esquerda, onde satura.",
         ),
         "en": (
             "A smooth negative side that saturates at −α: mean output closer to "
             "zero than ReLU's.",
-            "One exponential per element; a plateau on the left, where it saturates.",
+            "One exponential per element; a flat tail on the left, where it saturates.",
         ),
     },
     "selu": {
@@ -189,13 +190,13 @@ NOTES: dict[str, dict[str, tuple[str, str]]] = {
     "mish": {
         "pt": (
             "Suave, quase com a forma da SiLU; usada no YOLOv4.",
-            "A fórmula com mais funções transcendentes do catálogo; ganho incerto "
-            "sobre a SiLU.",
+            "A fórmula com mais funções transcendentes do catálogo; ganhos pequenos "
+            "relatados sobre a SiLU.",
         ),
         "en": (
             "Smooth, shaped almost like SiLU; used in YOLOv4.",
             "The formula with the most transcendental functions in the catalogue; "
-            "uncertain gain over SiLU.",
+            "small reported gains over SiLU.",
         ),
     },
     "softplus": {
@@ -214,12 +215,14 @@ NOTES: dict[str, dict[str, tuple[str, str]]] = {
         "pt": (
             "Centrada em zero e limitada, sem exponenciais; satura mais devagar "
             "que a tanh.",
-            "Ainda satura longe da origem, só que mais devagar; pouco usada hoje.",
+            "Caudas planas nas duas pontas, só que começando mais longe que as da "
+            "tanh; pouco usada hoje.",
         ),
         "en": (
             "Zero-centred and bounded, without exponentials; saturates more slowly "
             "than tanh.",
-            "Still saturates far from the origin, only more slowly; rarely used today.",
+            "Flat tails at both ends, only starting further out than tanh's; rarely "
+            "used today.",
         ),
     },
     "log_sigmoid": {
@@ -238,47 +241,47 @@ NOTES: dict[str, dict[str, tuple[str, str]]] = {
         "pt": (
             "Pedaços de reta, sem exponenciais: uma porta barata em celulares "
             "(MobileNetV3).",
-            "Gradiente exatamente zero nas partes planas; definições diferentes "
-            "entre bibliotecas.",
+            "Zona morta nas duas pontas e derivada de no máximo 1/6; definições "
+            "diferentes entre bibliotecas.",
         ),
         "en": (
             "Straight pieces, no exponentials: a cheap gate on phones (MobileNetV3).",
-            "Gradient exactly zero on the flat parts; definitions differ between "
-            "libraries.",
+            "A dead zone at both ends and a derivative of at most 1/6; definitions "
+            "differ between libraries.",
         ),
     },
     "hard_tanh": {
         "pt": (
             "Pedaços de reta, centrada em zero: uma substituta barata da tanh.",
-            "Gradiente zero dos dois lados: neurônios podem travar à esquerda e à "
+            "Zona morta nas duas pontas: neurônios podem travar à esquerda e à "
             "direita.",
         ),
         "en": (
             "Straight pieces, zero-centred: a cheap stand-in for tanh.",
-            "Zero gradient on both sides: neurons can get stuck on the left and on "
-            "the right.",
+            "A dead zone at both ends: neurons can get stuck on the left and on the "
+            "right.",
         ),
     },
     "hard_swish": {
         "pt": (
             "A SiLU feita de pedaços de reta: barata em celulares (MobileNetV3).",
-            "Derivada com saltos e acima de 1; zero de vez à esquerda.",
+            "Derivada com saltos e acima de 1; zona morta à esquerda.",
         ),
         "en": (
             "SiLU made of straight pieces: cheap on phones (MobileNetV3).",
-            "A derivative with jumps, above 1 in places; zero for good on the left.",
+            "A derivative with jumps, above 1 in places; a dead zone on the left.",
         ),
     },
     "relu6": {
         "pt": (
             "A ReLU com teto: robusta em aritmética de baixa precisão (MobileNetV2).",
-            "Gradiente zero dos dois lados; o teto depende da escala das "
-            "pré-ativações.",
+            "Zona morta nas duas pontas; o teto só faz sentido para pré-ativações "
+            "de escala conhecida.",
         ),
         "en": (
             "ReLU with a ceiling: robust in low-precision arithmetic (MobileNetV2).",
-            "Zero gradient on both sides; the ceiling depends on the scale of the "
-            "pre-activations.",
+            "A dead zone at both ends; the ceiling only makes sense for "
+            "pre-activations of a known scale.",
         ),
     },
 }
@@ -291,10 +294,20 @@ COLUMNS = (
     "col_flaws",
     "card_range",
     "col_zero_centred",
-    "col_saturated",
+    "col_rms_gain",
+    "col_flat_tails",
+    "col_dead_zone",
     "col_share",
 )
-"""The label keys (`snippets.labels`) of the cheat sheet's columns, in order."""
+"""The label keys (`snippets.labels`) of the cheat sheet's columns, in order.
+
+After the words, the range (from the card) and five of the comparison table's
+columns: whether the output is centred, what one layer does to a gradient on
+average (RMS gain), where it stalls (flat tails) or stops (dead zone), and the
+share of a layer's time. Differentiability, E[f(X)], max |f′| and the relative
+cost are left to the comparison table, so that the sheet fits the width of a
+page next to its words; the dead zone is kept because the flat tails alone do
+not tell ReLU from leaky ReLU."""
 
 
 def notes(name: str, lang: str) -> tuple[str, str]:
@@ -351,9 +364,10 @@ def cheatsheet(
         A Markdown table, one row per registered activation in registry order:
         the name linked to its catalogue page, `notes`, then the range, "yes" or
         "no" for zero-centred (``|E[f(X)]| <`` `snippets.tables.CENTRED_TOLERANCE`,
-        ``X ~ N(0, 1)``), the plateau share and the share of a dense layer's
-        time, formatted as in `snippets.tables.card` and
-        `snippets.tables.comparison`.
+        ``X ~ N(0, 1)``), the RMS gain, the shares of
+        `snippets.properties.PLATEAU_INTERVAL` covered by the flat tails and by
+        the dead zone, and the share of a dense layer's time, formatted as in
+        `snippets.tables.comparison` (the range as in `snippets.tables.card`).
     """
     check_lang(lang)
     costs = cost if cost is not None else measured_costs()
@@ -370,7 +384,9 @@ def cheatsheet(
                 flaws,
                 _range(*numbers["output_range"], lang),
                 t("yes" if centred else "no", lang),
-                fmt_number(100 * numbers["saturated_share"], lang, 0) + " %",
+                fmt_number(numbers["rms_gain"], lang, 3),
+                fmt_number(100 * numbers["flat_share"], lang, 0) + " %",
+                fmt_number(100 * numbers["dead_share"], lang, 0) + " %",
                 cost_cells(name, lang, costs)["share"],
             ]
         )

@@ -9,6 +9,7 @@ the registry and independent computations (finite differences, closed forms).
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
@@ -19,7 +20,8 @@ from snippets import cheatsheet as C
 from snippets import tables
 from snippets.activations import get, names
 from snippets.cost import layer_costs
-from snippets.i18n import t
+from snippets.i18n import fmt_number, t
+from snippets.properties import FLAT_THRESHOLD
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ("pt", "en")
@@ -143,17 +145,70 @@ def test_derivative_claims():
     assert np.allclose(derivative("identity"), 1.0)
     assert np.all(derivative("step")[away] == 0.0)
     assert np.allclose(derivative("relu")[X > 1e-3], 1.0)
-    assert np.all(derivative("relu")[X < -1e-3] == 0.0)
-    assert derivative("sigmoid").max() <= 0.25 + 1e-9  # "small derivative"
+    assert derivative("sigmoid").max() == pytest.approx(0.25, abs=1e-9)  # "at most 1/4"
+    assert derivative("hard_sigmoid").max() == pytest.approx(1 / 6, abs=1e-9)  # "1/6"
     for name in ("selu", "hard_swish"):  # "derivative above 1"
         assert derivative(name).max() > 1.1, name
-    for name in ("relu6", "hard_tanh"):  # "zero gradient on both sides"
-        d = derivative(name)
-        assert np.all(d[X < -1.5] == 0.0) and np.all(d[X > 7.5] == 0.0), name
-    assert np.all(derivative("hard_swish")[X < -3.5] == 0.0)  # "zero for good"
-    for name in ("sigmoid", "tanh"):  # "plateaus at both ends"
-        d = derivative(name)
-        assert d[0] < 0.01 and d[-1] < 0.01, name
+
+
+#: Out to 1e6 on both sides, beyond the grid of the cards' own search.
+FAR = np.concatenate([-np.geomspace(1e6, 8.0, 200), X, np.geomspace(8.0, 1e6, 200)])
+
+
+def tails(name: str, dead: bool = False) -> tuple[bool, bool]:
+    """(left, right): whether the card has a flat tail (a dead zone if ``dead``)
+    on each side, after checking its edges against central differences: below
+    the threshold (exactly 0) all the way out beyond each edge, not just inside
+    it; where the card has no tail, not at the far end either. Dead zones are
+    checked on [-8, 8]: further out, central differences of the sigmoid and the
+    others round to 0 although their derivative is not zero."""
+    left, right = tables.property_card(name)["dead_zone" if dead else "flat_tails"]
+    x = X if dead else FAR
+    d = np.abs(derivative(name, x))
+
+    def holds(v):
+        return v == 0.0 if dead else v < FLAT_THRESHOLD
+
+    for edge, outside, inside, end in ((left, -1, 1, 0), (right, 1, -1, -1)):
+        if np.isinf(edge):  # no tail on this side
+            assert not holds(d[end]), (name, edge)
+            continue
+        assert np.all(holds(d[outside * (x - edge) > 1e-4])), (name, edge)
+        assert not holds(np.abs(derivative(name, np.array([edge + inside * 1e-3]))))[0]
+    return bool(left > -np.inf), bool(right < np.inf)
+
+
+@pytest.mark.parametrize(
+    ("name", "flat", "dead"),
+    [
+        ("sigmoid", (True, True), (False, False)),  # "flat tails at both ends"
+        ("tanh", (True, True), (False, False)),
+        ("softsign", (True, True), (False, False)),
+        ("relu", (True, False), (True, False)),  # "its left half is a dead zone"
+        ("leaky_relu", (True, False), (False, False)),  # "still a flat tail", no dead
+        ("elu", (True, False), (False, False)),  # "a flat tail on the left"
+        ("hard_sigmoid", (True, True), (True, True)),  # "a dead zone at both ends"
+        ("hard_tanh", (True, True), (True, True)),
+        ("relu6", (True, True), (True, True)),
+        ("hard_swish", (True, False), (True, False)),  # "a dead zone on the left"
+    ],
+)
+def test_flat_tail_and_dead_zone_claims(name, flat, dead):
+    assert tails(name) == flat
+    assert tails(name, dead=True) == dead
+    card = tables.property_card(name)
+    if name == "relu":
+        assert card["dead_zone"] == (0.0, np.inf)  # the whole left half
+    if name == "leaky_relu":
+        assert card["flat_tails"] == (0.0, np.inf)
+
+
+def test_softsign_tails_start_further_out_than_tanh():
+    tanh_edge = tables.property_card("tanh")["flat_tails"][1]
+    x = np.array([tanh_edge + 0.01, 3.0])
+    assert np.all(derivative("tanh", x) < FLAT_THRESHOLD)
+    assert np.all(derivative("softsign", x) > FLAT_THRESHOLD)
+    assert tables.property_card("softsign")["flat_tails"][1] > tanh_edge
 
 
 def test_shape_claims():
@@ -187,28 +242,71 @@ def test_cost_claims():
 # --------------------------------------------------------------------------- #
 # The claims of the cheat sheet page (docs/*/cheatsheet.md)
 # --------------------------------------------------------------------------- #
-def test_bounded_and_zero_centred_functions_and_their_plateaus():
-    from snippets.properties import saturated_share
+def test_bounded_monotonic_functions_have_flat_tails_at_both_ends():
+    """Range bullet: "in the catalogue, every such function has flat tails on both
+    sides"."""
+    for name in names():
+        meta = get(name).meta
+        if meta.bounded_above and meta.bounded_below and meta.monotonic:
+            left, right = tables.property_card(name)["flat_tails"]
+            assert left > -np.inf and right < np.inf, name
 
+
+def test_bounded_and_zero_centred_functions_and_their_tails():
+    """Exercise 1."""
     found = {
         n
         for n in names()
         if get(n).meta.bounded_above and get(n).meta.bounded_below and centred(n)
     }
     assert found == {"tanh", "softsign", "hard_tanh"}
-    assert saturated_share("tanh") >= 0.5 and saturated_share("hard_tanh") >= 0.5
-    assert saturated_share("softsign") == 0.0  # within the column's interval...
-    assert derivative("softsign", np.array([20.0]))[0] < 0.01  # ...but further out
+    card = {n: tables.property_card(n) for n in found}
+    for name in found:  # flat tails at both ends, monotonic
+        assert tails(name) == (True, True) and get(name).meta.monotonic
+    # only hard tanh's are a dead zone, from |x| = 1 on
+    assert card["hard_tanh"]["dead_zone"] == (-1.0, 1.0)
+    assert card["tanh"]["dead_share"] == card["softsign"]["dead_share"] == 0.0
+    assert tails("tanh", dead=True) == tails("softsign", dead=True) == (False, False)
+    # softsign's tails begin further out and cover less, yet its RMS gain is lower
+    assert card["softsign"]["flat_tails"][1] > card["tanh"]["flat_tails"][1]
+    assert card["softsign"]["flat_share"] < card["tanh"]["flat_share"]
+    assert card["softsign"]["rms_gain"] < card["tanh"]["rms_gain"]
+    # 1/(1 + |x|)^2 is softsign's derivative; smaller than tanh's near the origin
+    # (where most standard normal pre-activations are), larger only further out
+    x = np.linspace(0.01, 20.0, 20_000)
+    soft, tanh = 1 / (1 + x) ** 2, 1 / np.cosh(x) ** 2
+    assert np.allclose(derivative("softsign", x), soft, atol=1e-8)
+    cross = x[np.argmax(soft > tanh)]
+    assert np.all(soft[x < cross] < tanh[x < cross])
+    assert np.all(soft[x >= cross] > tanh[x >= cross])
+    assert math.erf(cross / math.sqrt(2)) > 0.5  # P(|Z| < cross) > 1/2
+    # hard tanh: the largest of the three; slope 1 inside [-1, 1], 0 outside
+    gains = {n: c["rms_gain"] for n, c in card.items()}
+    assert max(gains, key=gains.get) == "hard_tanh"
+    assert gains["hard_tanh"] == pytest.approx(math.sqrt(math.erf(1 / math.sqrt(2))))
 
 
-def test_leaky_relu_plateau_sits_on_the_threshold():
-    import inspect
+def test_leaky_relu_flat_tail_without_dead_zone():
+    """Exercise 2 and the summary."""
+    from snippets.properties import dead_zone, flat_tails, rms_gain
 
-    from snippets.properties import saturated_share
-
-    threshold = inspect.signature(saturated_share).parameters["threshold"].default
     slope = get("leaky_relu").meta.defaults["slope"]
-    assert slope == threshold  # "exactly on the threshold"
-    assert saturated_share("relu") == 0.5
-    assert saturated_share(get("leaky_relu", slope=slope)) == 0.0
-    assert saturated_share(get("leaky_relu", slope=slope / 2)) == pytest.approx(0.5)
+    assert 0 < slope < FLAT_THRESHOLD  # "both are below the threshold"
+    assert np.allclose(derivative("leaky_relu", X[X < -1e-3]), slope)
+    relu, leaky = tables.property_card("relu"), tables.property_card("leaky_relu")
+    assert relu["flat_tails"] == leaky["flat_tails"] == (0.0, np.inf)
+    assert relu["dead_zone"] == (0.0, np.inf)
+    assert leaky["dead_zone"] == (-np.inf, np.inf)
+    # slope 0 is ReLU
+    zero = get("leaky_relu", slope=0.0)
+    assert np.array_equal(zero(X), get("relu")(X))
+    assert dead_zone(zero) == relu["dead_zone"]
+    # any slope at or above the threshold takes the flat tail away; 0.1 is above
+    for a in (FLAT_THRESHOLD, 0.1):
+        assert flat_tails(get("leaky_relu", slope=a)) == (-np.inf, np.inf)
+    assert flat_tails(get("leaky_relu", slope=0.999 * FLAT_THRESHOLD)) == (0.0, np.inf)
+    # the RMS gain hardly tells slope 0 from the default: sqrt((1 + a^2)/2)
+    for a in (0.0, slope, 0.1):
+        gain = rms_gain(get("leaky_relu", slope=a))
+        assert gain == pytest.approx(math.sqrt((1 + a * a) / 2), rel=1e-9)
+    assert fmt_number(rms_gain(zero), "en", 3) == fmt_number(leaky["rms_gain"], "en", 3)
