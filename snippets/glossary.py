@@ -21,7 +21,7 @@ from __future__ import annotations
 import unicodedata
 
 from snippets.i18n import check_lang, t
-from snippets.terms import Term, calculus, deep, network, training
+from snippets.terms import Term, calculus, deep, maths, network, training
 
 __all__ = ["TERMS", "Term", "abbreviations", "sort_key", "table", "terms"]
 
@@ -31,6 +31,7 @@ TERMS: tuple[Term, ...] = (
     *training.TERMS,
     *deep.TERMS,
     *calculus.TERMS,
+    *maths.TERMS,
 )
 
 
@@ -95,7 +96,8 @@ def abbreviations(lang: str) -> str:
 
     Each line reads ``*[term]: definition``; the Markdown ``abbr`` extension then
     wraps every occurrence of the term on a page in an ``<abbr>`` whose title
-    Material shows as a tooltip.
+    Material shows as a tooltip. In Portuguese the title of a term with a
+    bridge ends with the English term (`Term.title`).
 
     Parameters
     ----------
@@ -107,5 +109,5 @@ def abbreviations(lang: str) -> str:
     str
         One line per term with ``tooltip=True``, ending in a newline.
     """
-    lines = [f"*[{t.term(lang)}]: {t.definition(lang)}" for t in TERMS if t.tooltip]
+    lines = [f"*[{t.term(lang)}]: {t.title(lang)}" for t in TERMS if t.tooltip]
     return "\n".join(lines) + "\n"

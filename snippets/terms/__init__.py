@@ -1,8 +1,9 @@
 """The glossary's data: the :class:`Term` class and the terms, one module per topic.
 
 :mod:`snippets.glossary` gathers the topic modules (``network``, ``training``,
-``deep``, ``calculus``) into ``TERMS`` and builds the glossary page, the tooltips
-and what the terminology test reads from them.
+``deep``, ``calculus``, ``maths``) into ``TERMS`` and builds from them the glossary
+page and the tooltips; the terminology test (``scripts/terminology.py``) reads them
+too.
 """
 
 from __future__ import annotations
@@ -27,11 +28,23 @@ class Term:
     avoid : tuple of str
         Forms the Portuguese pages do not use for this concept: other
         synonyms, European Portuguese or pre-2009 spellings, and the English
-        term itself (allowed only on the glossary page). The terminology test
-        flags them, whole word and ignoring case.
+        term itself (allowed on the glossary page and in the bridge, see
+        ``bridge``). The terminology test flags them, whole word and ignoring
+        case, except inside an occurrence of a chosen term (``straight-through``
+        is avoided alone, not in "estimador straight-through").
     tooltip : bool
         Whether the term gets a tooltip wherever it appears (off for words so
         common that a tooltip on each would be noise).
+    bridge : str
+        The English term a student meets in papers and in PyTorch's
+        documentation (so in American spelling: "batch normalization"), given to
+        Portuguese readers as "termo (em inglês, *bridge*)" where the term is
+        first used on the site, and in the term's Portuguese tooltip. Empty for
+        the terms that need none: words shared by both languages ("softmax"),
+        near-identical ones ("subgradiente") and everyday words ("peso").
+    en_avoid : tuple of str
+        Variants the English pages do not use for this concept (American
+        spellings, other synonyms): the English pages keep one term too.
     """
 
     pt: str
@@ -40,6 +53,8 @@ class Term:
     en_definition: str
     avoid: tuple[str, ...] = ()
     tooltip: bool = True
+    bridge: str = ""
+    en_avoid: tuple[str, ...] = ()
 
     def term(self, lang: str) -> str:
         """The term in ``lang``."""
@@ -52,3 +67,17 @@ class Term:
     def definition(self, lang: str) -> str:
         """The definition in ``lang``."""
         return self.pt_definition if check_lang(lang) == "pt" else self.en_definition
+
+    def title(self, lang: str) -> str:
+        """The tooltip: the definition, and in Portuguese the English term.
+
+        Examples
+        --------
+        >>> term = Term("platô", "plateau", "Região plana.", "Flat region.",
+        ...             bridge="plateau")
+        >>> term.title("pt"), term.title("en")
+        ('Região plana. (em inglês: plateau)', 'Flat region.')
+        """
+        if check_lang(lang) == "pt" and self.bridge:
+            return f"{self.pt_definition} (em inglês: {self.bridge})"
+        return self.definition(lang)

@@ -22,6 +22,7 @@ TERMS: tuple[Term, ...] = (
         "f′(g(x)) · g′(x).",
         "Rule for differentiating composite functions: the derivative of f(g(x)) "
         "is f′(g(x)) · g′(x).",
+        bridge="chain rule",
     ),
     Term(
         "diferenciável",
@@ -38,6 +39,7 @@ TERMS: tuple[Term, ...] = (
         "Point where the function is continuous but its left and right "
         "derivatives differ.",
         avoid=("quina", "bico", "kink", "kinks"),
+        bridge="kink",
     ),
     Term(
         "subgradiente",
@@ -47,6 +49,19 @@ TERMS: tuple[Term, ...] = (
         "convenção.",
         "At a kink of a convex function, any slope between the left and right "
         "derivatives; backpropagation uses one of them by convention.",
+    ),
+    Term(
+        "estimador straight-through",
+        "straight-through estimator",
+        "Truque para treinar com uma função de derivada zero, como o degrau: a "
+        "propagação direta usa a função, e a retropropagação faz de conta que a "
+        "derivada é a de outra função (a identidade, por exemplo) e deixa o "
+        "gradiente passar.",
+        "Trick for training with a function whose derivative is zero, such as the "
+        "step: the forward pass uses the function, and backpropagation pretends "
+        "the derivative is that of another function (the identity, say) and lets "
+        "the gradient through.",
+        avoid=("estimador direto", "estimador de passagem direta", "straight-through"),
     ),
     Term(
         "diferenças finitas",
@@ -62,6 +77,7 @@ TERMS: tuple[Term, ...] = (
         "Computing the derivatives of a program by applying the chain rule "
         "operation by operation, as PyTorch and JAX do; exact up to rounding.",
         avoid=("autodiferenciação",),
+        bridge="automatic differentiation",
     ),
     # --- the four properties -----------------------------------------------------
     Term(
@@ -87,6 +103,8 @@ TERMS: tuple[Term, ...] = (
         "Diz-se da função cujas saídas têm média zero para entradas típicas.",
         "Said of a function whose outputs average zero for typical inputs.",
         avoid=("zero-centrada", "centralizada em zero"),
+        bridge="zero-centered",
+        en_avoid=("zero-centered",),
     ),
     Term(
         "valor esperado",
@@ -104,7 +122,7 @@ TERMS: tuple[Term, ...] = (
     ),
     Term(
         "zigue-zague",
-        "zig-zag",
+        "zigzag",
         "Trajetória da descida do gradiente que muda de direção a cada passo em vez "
         "de seguir direto ao mínimo; aparece, por exemplo, quando todas as entradas "
         "de um neurônio são positivas.",
@@ -112,6 +130,7 @@ TERMS: tuple[Term, ...] = (
         "heading straight to the minimum; it appears, for example, when all the "
         "inputs of a neuron are positive.",
         avoid=("ziguezague", "zig-zag", "zigzag"),
+        en_avoid=("zig-zag",),
     ),
     Term(
         "platô",
@@ -119,6 +138,7 @@ TERMS: tuple[Term, ...] = (
         "Região onde a função é quase constante, e a derivada, quase zero.",
         "Region where the function is nearly constant and its derivative nearly zero.",
         avoid=("plateau", "plateaus", "patamar"),
+        bridge="plateau",
     ),
     Term(
         "saturação",
@@ -139,6 +159,7 @@ TERMS: tuple[Term, ...] = (
             "dissipação do gradiente",
             "vanishing gradient",
         ),
+        bridge="vanishing gradient",
     ),
     Term(
         "explosão do gradiente",
@@ -148,6 +169,7 @@ TERMS: tuple[Term, ...] = (
         "Growth of the gradient through many layers, which makes the steps of "
         "gradient descent far too large.",
         avoid=("gradiente explosivo", "exploding gradient"),
+        bridge="exploding gradient",
     ),
     Term(
         "ReLU morta",
@@ -157,6 +179,7 @@ TERMS: tuple[Term, ...] = (
         "ReLU unit whose pre-activation is negative for every input: its output "
         "and gradient are always zero.",
         avoid=("ReLU moribunda", "dying ReLU"),
+        bridge="dying ReLU",
     ),
     # --- functions ---------------------------------------------------------------
     Term(
@@ -165,6 +188,30 @@ TERMS: tuple[Term, ...] = (
         "Função que vale 0 para entradas negativas e 1 para positivas.",
         "Function that is 0 for negative inputs and 1 for positive ones.",
         avoid=("função escada",),
+        bridge="step function",
+    ),
+    Term(
+        "ReLU com vazamento",
+        "Leaky ReLU",
+        "Variante da ReLU que, para entradas negativas, devolve αx, com uma "
+        "inclinação α pequena e fixa, em vez de 0: o gradiente nunca é zerado, e o "
+        "neurônio não morre.",
+        "Variant of ReLU that returns αx for negative inputs, with a small, fixed "
+        "slope α, instead of 0: the gradient is never zeroed, and the neuron does "
+        "not die.",
+        avoid=("Leaky ReLU", "ReLU vazada", "ReLU com fuga"),
+        bridge="Leaky ReLU",
+    ),
+    Term(
+        "ELU com escala",
+        "scaled ELU",
+        "A SELU: a ELU multiplicada por uma constante λ maior que 1, com α e λ "
+        "escolhidos para que as ativações de uma rede com a inicialização de "
+        "LeCun tendam a média 0 e variância 1 (autonormalização).",
+        "SELU: the ELU multiplied by a constant λ greater than 1, with α and λ "
+        "chosen so that the activations of a network with LeCun initialisation "
+        "tend to mean 0 and variance 1 (self-normalisation).",
+        avoid=("ELU escalonada",),
     ),
     Term(
         "sigmoide",
@@ -180,6 +227,38 @@ TERMS: tuple[Term, ...] = (
         "uma sigmoide esticada e centrada em zero: tanh(x) = 2σ(2x) − 1.",
         "The function tanh(x) = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ), with output between −1 "
         "and 1; a stretched, zero-centred sigmoid: tanh(x) = 2σ(2x) − 1.",
+    ),
+    Term(
+        "sigmoide rígida",
+        "hard sigmoid",
+        "Aproximação da sigmoide por segmentos de reta: ReLU6(x + 3)/6, que vale 0 "
+        "até x = −3, sobe em rampa e vale 1 a partir de x = 3; só usa comparações, "
+        "somas e produtos.",
+        "Approximation of the sigmoid by line segments: ReLU6(x + 3)/6, which is 0 "
+        "up to x = −3, rises linearly and is 1 from x = 3 on; it only uses "
+        "comparisons, sums and products.",
+        avoid=("hard sigmoid", "sigmoide dura"),
+        bridge="hard sigmoid",
+    ),
+    Term(
+        "tangente hiperbólica rígida",
+        "hard tanh",
+        "Aproximação da tangente hiperbólica por segmentos de reta: −1 até "
+        "x = −1, x entre −1 e 1, e 1 a partir de x = 1.",
+        "Approximation of the hyperbolic tangent by line segments: −1 up to "
+        "x = −1, x between −1 and 1, and 1 from x = 1 on.",
+        avoid=("hard tanh", "tanh rígida"),
+        bridge="hard tanh",
+    ),
+    Term(
+        "swish rígida",
+        "hard swish",
+        "Aproximação da SiLU (ou swish) que troca a sigmoide pela sigmoide rígida: "
+        "x · ReLU6(x + 3)/6; criada para redes que rodam em celulares.",
+        "Approximation of SiLU (or swish) that replaces the sigmoid by the hard "
+        "sigmoid: x · ReLU6(x + 3)/6; designed for networks that run on phones.",
+        avoid=("hard swish", "hard-swish", "h-swish"),
+        bridge="hard swish",
     ),
     Term(
         "softmax",

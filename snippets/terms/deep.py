@@ -14,10 +14,54 @@ TERMS: tuple[Term, ...] = (
         "Escolha dos valores iniciais dos pesos, em geral sorteados com uma "
         "variância que depende do tamanho da camada: 1/n_in (LeCun), "
         "2/(n_in + n_out) (Glorot) ou 2/n_in (He), em que n_in e n_out são os "
-        "números de entradas e de saídas da camada.",
+        "números de entradas e de saídas da camada (fan_in e fan_out no PyTorch).",
         "Choice of the weights' starting values, usually drawn with a variance set "
         "by the layer's size: 1/n_in (LeCun), 2/(n_in + n_out) (Glorot) or 2/n_in "
-        "(He), where n_in and n_out are the layer's numbers of inputs and outputs.",
+        "(He), where n_in and n_out are the layer's numbers of inputs and outputs "
+        "(fan_in and fan_out in PyTorch).",
+        bridge="initialization",
+        en_avoid=("initialization",),
+    ),
+    Term(
+        "inicialização de LeCun",
+        "LeCun initialisation",
+        "Inicialização com pesos de variância 1/n_in: a variância de cada "
+        "pré-ativação fica igual à média dos quadrados das entradas da camada, que "
+        "a SELU mantém perto de 1 (LeCun et al., 1998).",
+        "Initialisation with weights of variance 1/n_in: the variance of each "
+        "pre-activation equals the mean square of the layer's inputs, which SELU "
+        "keeps near 1 (LeCun et al., 1998).",
+        bridge="LeCun initialization",
+    ),
+    Term(
+        "inicialização de Glorot",
+        "Glorot initialisation",
+        "Inicialização com pesos de variância 2/(n_in + n_out), meio-termo entre "
+        "1/n_in, que mantém a variância na propagação direta, e 1/n_out, que a "
+        "mantém na retropropagação, para ativações de derivada 1 em 0, como a "
+        "tanh (Glorot e Bengio, 2010); no PyTorch, xavier_normal_.",
+        "Initialisation with weights of variance 2/(n_in + n_out), a compromise "
+        "between 1/n_in, which keeps the variance in the forward pass, and "
+        "1/n_out, which keeps it in backpropagation, for activations with slope 1 "
+        "at 0, such as tanh (Glorot and Bengio, 2010); in PyTorch, xavier_normal_.",
+        avoid=("inicialização de Xavier", "inicialização Xavier"),
+        bridge="Glorot initialization",
+        en_avoid=("Xavier initialisation",),
+    ),
+    Term(
+        "inicialização de He",
+        "He initialisation",
+        "Inicialização com pesos de variância 2/n_in, o dobro da de LeCun, porque "
+        "a ReLU zera metade das pré-ativações e leva metade do segundo momento; "
+        "assim a variância se mantém de camada em camada numa rede com ReLU (He "
+        "et al., 2015); no PyTorch, kaiming_normal_.",
+        "Initialisation with weights of variance 2/n_in, twice LeCun's, because "
+        "ReLU zeroes half the pre-activations and removes half the second moment; "
+        "so the variance is kept from layer to layer in a ReLU network (He et "
+        "al., 2015); in PyTorch, kaiming_normal_.",
+        avoid=("inicialização de Kaiming", "inicialização Kaiming"),
+        bridge="He initialization",
+        en_avoid=("Kaiming initialisation",),
     ),
     Term(
         "normalização em lote",
@@ -27,7 +71,14 @@ TERMS: tuple[Term, ...] = (
         "Operation that standardises each pre-activation with the mean and "
         "variance of the batch of examples, then applies a learned scale and "
         "shift.",
-        avoid=("batch normalization", "batch norm", "batchnorm"),
+        avoid=(
+            "batch normalization",
+            "batch norm",
+            "batchnorm",
+            "normalização por lote",
+        ),
+        bridge="batch normalization",
+        en_avoid=("batch normalization", "batchnorm", "batch norm"),
     ),
     Term(
         "decaimento de pesos",
@@ -38,6 +89,7 @@ TERMS: tuple[Term, ...] = (
         "Term that pulls the parameters towards 0 at every training step; with "
         "plain gradient descent it amounts to adding to the loss a penalty "
         "proportional to the sum of their squares.",
+        bridge="weight decay",
     ),
     Term(
         "sobreajuste",
@@ -47,6 +99,7 @@ TERMS: tuple[Term, ...] = (
         "Fit of the model to its training data, noise included, that makes it "
         "err more on new data than on the training data.",
         avoid=("sobreajustamento", "sobre-ajuste"),
+        bridge="overfitting",
     ),
     Term(
         "autonormalização",
@@ -56,6 +109,8 @@ TERMS: tuple[Term, ...] = (
         "Property of SELU networks with the matching initialisation: activations "
         "keep a mean near 0 and a variance near 1, layer after layer.",
         avoid=("auto-normalização",),
+        bridge="self-normalization",
+        en_avoid=("self-normalization",),
     ),
     Term(
         "normalização de camada",
@@ -72,6 +127,8 @@ TERMS: tuple[Term, ...] = (
             "layernorm",
             "normalização por camada",
         ),
+        bridge="layer normalization",
+        en_avoid=("layer normalization", "layer norm", "layernorm"),
     ),
     Term(
         "conexão residual",
@@ -87,6 +144,8 @@ TERMS: tuple[Term, ...] = (
             "skip connection",
             "residual connection",
         ),
+        bridge="residual connection",
+        en_avoid=("skip connection",),
     ),
     Term(
         "propagação do sinal",
@@ -95,6 +154,7 @@ TERMS: tuple[Term, ...] = (
         "trás, muda de camada em camada numa rede.",
         "How the variance of the activations, forward, and that of the gradients, "
         "backward, changes from layer to layer in a network.",
+        bridge="signal propagation",
     ),
     Term(
         "ganho",
@@ -104,6 +164,7 @@ TERMS: tuple[Term, ...] = (
         "Number that multiplies the standard deviation of the initial weights; "
         "PyTorch recommends one for each activation function.",
         tooltip=False,  # "ganho" also means an improvement on other pages
+        bridge="gain",
     ),
     Term(
         "ponto fixo",
@@ -123,6 +184,7 @@ TERMS: tuple[Term, ...] = (
         "the variance and the correlation follow deterministic rules from layer "
         "to layer.",
         avoid=("mean-field", "mean field"),
+        bridge="mean-field theory",
     ),
     Term(
         "borda do caos",
@@ -132,5 +194,6 @@ TERMS: tuple[Term, ...] = (
         "Boundary between the ordered phase, where gradients vanish, and the "
         "chaotic one, where they explode; near it the signal crosses many layers.",
         avoid=("beira do caos", "limiar do caos", "edge of chaos"),
+        bridge="edge of chaos",
     ),
 )

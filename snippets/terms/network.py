@@ -30,6 +30,7 @@ TERMS: tuple[Term, ...] = (
         "Número somado à soma ponderada; desloca a saída do neurônio.",
         "Number added to the weighted sum; shifts the neuron's output.",
         avoid=("bias",),
+        bridge="bias",
     ),
     Term(
         "soma ponderada",
@@ -52,6 +53,19 @@ TERMS: tuple[Term, ...] = (
         tooltip=False,
     ),
     Term(
+        "registro",
+        "registry",
+        "A lista das funções de ativação deste site, no pacote snippets: cada "
+        "entrada guarda a função, a derivada e os seus dados (nomes, fórmula, "
+        "intervalo, origem); as tabelas, as fichas, as figuras e os testes são "
+        "gerados a partir dela.",
+        "The list of this site's activation functions, in the snippets package: "
+        "each entry holds the function, its derivative and its data (names, "
+        "formula, range, origin); the tables, cards, figures and tests are "
+        "generated from it.",
+        avoid=("registry",),
+    ),
+    Term(
         "camada",
         "layer",
         "Conjunto de neurônios que recebem as mesmas entradas.",
@@ -64,6 +78,7 @@ TERMS: tuple[Term, ...] = (
         "Camada entre a entrada e a saída da rede.",
         "Layer between the network's input and output.",
         avoid=("camada escondida",),
+        bridge="hidden layer",
     ),
     Term(
         "rede neural",
@@ -72,6 +87,19 @@ TERMS: tuple[Term, ...] = (
         "Composition of layers of artificial neurons.",
         avoid=("rede neuronal",),
         tooltip=False,
+    ),
+    Term(
+        "rede feedforward",
+        "feed-forward network",
+        "Rede em que o sinal só vai da entrada para a saída, camada após camada, "
+        "sem ciclos (ao contrário de uma rede recorrente); o perceptron "
+        "multicamadas é o exemplo mais simples.",
+        "Network in which the signal only goes from the input to the output, layer "
+        "after layer, with no cycles (unlike a recurrent network); the multilayer "
+        "perceptron is the simplest example.",
+        avoid=("rede direta", "rede de alimentação direta", "rede alimentada adiante"),
+        bridge="feedforward network",
+        en_avoid=("feedforward network",),
     ),
     Term(
         "perceptron",
@@ -91,6 +119,7 @@ TERMS: tuple[Term, ...] = (
         "Network of dense layers, each neuron receiving every output of the "
         "previous layer, with a non-linear activation in the hidden layers (MLP).",
         avoid=("perceptron multicamada", "perceptron de múltiplas camadas"),
+        bridge="multilayer perceptron",
     ),
     Term(
         "rede recorrente",
@@ -99,6 +128,7 @@ TERMS: tuple[Term, ...] = (
         "passo, levando adiante um estado.",
         "Network that reads a sequence step by step, with the same weights at "
         "every step, carrying a state forward.",
+        bridge="recurrent network",
     ),
     Term(
         "porta",
@@ -110,6 +140,8 @@ TERMS: tuple[Term, ...] = (
         "goes through: in recurrent networks such as the LSTM and in the GLU, the "
         "output of a sigmoid, between 0 and 1; in GELU and SiLU, Φ(x) and σ(x), "
         "which multiply x.",
+        bridge="gate",
+        avoid=("torneira",),
     ),
     Term(
         "unidade linear com porta",
@@ -120,12 +152,13 @@ TERMS: tuple[Term, ...] = (
         "Unit (GLU) that multiplies, elementwise, an affine map of the input by a "
         "gate computed from another affine map of the same input; SwiGLU and "
         "GEGLU replace the gate's sigmoid by SiLU and GELU.",
+        bridge="gated linear unit",
     ),
     Term(
         "Maxout",
         "Maxout",
         "Unidade que calcula k transformações afins da entrada e devolve a maior; "
-        "contém a ReLU e a Leaky ReLU como casos particulares.",
+        "contém a ReLU e a ReLU com vazamento como casos particulares.",
         "Unit that computes k affine maps of its input and returns the largest; "
         "it contains ReLU and Leaky ReLU as special cases.",
     ),
@@ -138,6 +171,7 @@ TERMS: tuple[Term, ...] = (
         "Part of each layer of a transformer that processes every position of the "
         "sequence separately: dense layers with an activation (or a gate) between "
         "them.",
+        bridge="feed-forward block",
     ),
     Term(
         "transformer",
@@ -170,6 +204,7 @@ TERMS: tuple[Term, ...] = (
         "a plane or a hyperplane.",
         avoid=("não-linear", "não-lineares"),
         tooltip=False,
+        en_avoid=("nonlinear",),
     ),
     Term(
         "não linearidade",
@@ -178,6 +213,7 @@ TERMS: tuple[Term, ...] = (
         "The quality of being non-linear; also a name for the activation function "
         "itself.",
         avoid=("não-linearidade",),
+        en_avoid=("nonlinearity",),
     ),
     Term(
         "linearmente separável",
@@ -191,6 +227,7 @@ TERMS: tuple[Term, ...] = (
         "Curva que separa as regiões do plano classificadas de formas diferentes.",
         "Curve that separates the regions of the plane classified differently.",
         avoid=("limite de decisão",),
+        bridge="decision boundary",
     ),
     Term(
         "teorema da aproximação universal",
@@ -201,5 +238,6 @@ TERMS: tuple[Term, ...] = (
         "Result stating that a network with one hidden layer and a non-polynomial "
         "activation approximates any continuous function on a closed, bounded region "
         "as closely as desired, given enough neurons.",
+        bridge="universal approximation theorem",
     ),
 )

@@ -15,6 +15,7 @@ TERMS: tuple[Term, ...] = (
         "The examples (inputs and labels) used to train or evaluate the network.",
         avoid=("dataset", "datasets"),
         tooltip=False,
+        en_avoid=("dataset",),
     ),
     Term(
         "perda",
@@ -25,6 +26,7 @@ TERMS: tuple[Term, ...] = (
         "minimises it.",
         avoid=("função de custo",),
         tooltip=False,
+        bridge="loss",
     ),
     Term(
         "erro quadrático médio",
@@ -33,6 +35,7 @@ TERMS: tuple[Term, ...] = (
         "o valor desejado.",
         "Loss equal to the mean of the squared differences between the network's "
         "output and the target.",
+        bridge="mean squared error",
     ),
     Term(
         "entropia cruzada",
@@ -41,6 +44,7 @@ TERMS: tuple[Term, ...] = (
         "a rede atribui à classe correta.",
         "Classification loss: the average of minus the logarithm of the "
         "probability the network gives the correct class.",
+        bridge="cross-entropy",
     ),
     Term(
         "treinamento",
@@ -51,10 +55,21 @@ TERMS: tuple[Term, ...] = (
         tooltip=False,
     ),
     Term(
+        "acurácia",
+        "accuracy",
+        "Fração dos exemplos que um classificador acerta; medida em dados que não "
+        "foram usados no treinamento, diz quanto ele generaliza.",
+        "Fraction of the examples a classifier gets right; measured on data not "
+        "used in training, it says how well it generalises.",
+        avoid=("exatidão",),
+        bridge="accuracy",
+    ),
+    Term(
         "época",
         "epoch",
         "Uma passagem completa pelo conjunto de treinamento.",
         "One full pass over the training set.",
+        bridge="epoch",
     ),
     Term(
         "propagação direta",
@@ -67,6 +82,7 @@ TERMS: tuple[Term, ...] = (
             "propagação para frente",
             "propagação para a frente",
         ),
+        bridge="forward pass",
     ),
     Term(
         "retropropagação",
@@ -76,6 +92,8 @@ TERMS: tuple[Term, ...] = (
         "Computing the gradient of the loss with respect to every weight by the "
         "chain rule, from the output back to the input.",
         avoid=("backpropagation", "backprop", "retro-propagação"),
+        bridge="backpropagation",
+        en_avoid=("backprop", "back-propagation"),
     ),
     Term(
         "grafo computacional",
@@ -95,6 +113,7 @@ TERMS: tuple[Term, ...] = (
         "escreve-se ⊙.",
         "Product of two vectors or matrices of the same shape, entry by entry; "
         "written ⊙.",
+        bridge="element-wise product",
     ),
     Term(
         "modo reverso",
@@ -107,6 +126,7 @@ TERMS: tuple[Term, ...] = (
         "respect to every parameter in one pass; backpropagation is reverse mode "
         "on a network.",
         avoid=("modo reverse", "reverse mode"),
+        bridge="reverse mode",
     ),
     Term(
         "verificação do gradiente",
@@ -116,6 +136,7 @@ TERMS: tuple[Term, ...] = (
         "Comparison of the gradient computed by backpropagation with a "
         "finite-difference estimate.",
         avoid=("gradient check", "checagem do gradiente", "checagem de gradiente"),
+        bridge="gradient check",
     ),
     # --- the output layer --------------------------------------------------------
     Term(
@@ -158,6 +179,7 @@ TERMS: tuple[Term, ...] = (
         "A result too large for the floating-point type, which becomes infinity; "
         "exp(z) overflows above z ≈ 709.78 in float64 and 88.72 in float32.",
         avoid=("overflow", "transbordamento"),
+        bridge="overflow",
     ),
     Term(
         "gradiente",
@@ -172,6 +194,7 @@ TERMS: tuple[Term, ...] = (
         "Método que ajusta os parâmetros dando passos contra o gradiente.",
         "Method that adjusts the parameters by stepping against the gradient.",
         avoid=("gradiente descendente", "descida de gradiente", "gradient descent"),
+        bridge="gradient descent",
     ),
     Term(
         "taxa de aprendizado",
@@ -179,5 +202,6 @@ TERMS: tuple[Term, ...] = (
         "Tamanho do passo da descida do gradiente.",
         "Step size of gradient descent.",
         avoid=("taxa de aprendizagem", "learning rate"),
+        bridge="learning rate",
     ),
 )
