@@ -264,12 +264,13 @@ def uses(text: str, term: Term, clean: str | None = None) -> list[int]:
 
 
 _ADMONITION = re.compile(r"^(\s*)(!!!|\?\?\?\+?)\s")
+_TABLE_ROW = re.compile(r"^\s*\|")
 
 
 @functools.lru_cache(maxsize=256)
 def _running_text(clean: str) -> str:
-    """``clean`` without its headings and admonitions (the box "Nesta página"
-    that opens a page, notes, the exercises' answers): the running text."""
+    """``clean`` without its headings, tables and admonitions (the box "Nesta
+    página" that opens a page, notes, the exercises' answers): the running text."""
     lines, box = [], None
     for line in clean.split("\n"):
         if box is not None and line.strip() and len(line) - len(line.lstrip()) <= box:
@@ -277,7 +278,7 @@ def _running_text(clean: str) -> str:
         admonition = _ADMONITION.match(line)
         if admonition and box is None:
             box = len(admonition.group(1))
-        if box is not None or _HEADING.match(line):
+        if box is not None or _HEADING.match(line) or _TABLE_ROW.match(line):
             line = " " * len(line)
         lines.append(line)
     return "\n".join(lines)
@@ -317,7 +318,7 @@ def _bridges(text: str, terms_: tuple[Term, ...]):
             continue
         start = max(0, match.start() - 300)
         use = re.search(
-            form_pattern(term.pt).pattern + r"[\s*_]*\Z",
+            form_pattern(term.pt).pattern + r"[\s*_\]]*\Z",
             plain[start : match.start()],
             re.IGNORECASE,
         )
@@ -336,8 +337,8 @@ def bridge_problems(text: str, terms_: tuple[Term, ...] = TERMS) -> list[Problem
     """The bridges of one page that break a rule.
 
     Each bridge "(em inglês, *X*)" must name the ``bridge`` of a term (X, or X
-    with a final "s"), right after a use of that term (bold or italic markup in
-    between is fine), at the term's first use on the page, headings aside; and
+    with a final "s"), right after a use of that term (bold or italic markup, or
+    the end of a link, in between is fine), at the term's first use on the page, headings aside; and
     a term is bridged at most once per page.
     """
     problems, seen = [], set()

@@ -163,7 +163,6 @@ TERMS: tuple[Term, ...] = (
         "recomenda um para cada função de ativação.",
         "Number that multiplies the standard deviation of the initial weights; "
         "PyTorch recommends one for each activation function.",
-        tooltip=False,  # "ganho" also means an improvement on other pages
         bridge="gain",
     ),
     Term(
