@@ -53,6 +53,17 @@ TERMS: tuple[Term, ...] = (
         tooltip=False,
     ),
     Term(
+        "notebook",
+        "notebook",
+        "Documento que mistura texto, código e os resultados do código, executado "
+        "célula por célula (no Jupyter ou no Colab); o deste site pode ser baixado "
+        "e rodado.",
+        "Document that mixes text, code and the code's results, run cell by cell "
+        "(in Jupyter or Colab); this site's can be downloaded and run.",
+        avoid=("caderno",),
+        tooltip=False,
+    ),
+    Term(
         "registro",
         "registry",
         "A lista das funções de ativação deste site, no pacote snippets: cada "

@@ -14,7 +14,7 @@
 # %% [markdown]
 # # Treinando uma rede do zero
 #
-# Neste caderno você treina uma pequena rede neural, escrita à mão com NumPy no
+# Neste notebook você treina uma pequena rede neural, escrita à mão com NumPy no
 # pacote `snippets` deste site, para separar duas classes que **nenhuma reta**
 # separa. Depois troca a função de ativação das camadas ocultas e compara quatro
 # escolhas: a identidade, a sigmoide, a tangente hiperbólica (tanh) e a ReLU.
