@@ -79,6 +79,7 @@ def _blank(match: re.Match) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
+@functools.lru_cache(maxsize=512)
 def prose(text: str, references: bool = False, bridges: bool = True) -> str:
     """``text`` with what is not prose blanked out.
 

@@ -49,7 +49,7 @@ def sort_key(text: str) -> tuple[str, str]:
     ['entrada', 'época', 'peso', 'platô', 'ReLU']
     """
     plain = "".join(
-        c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)
+        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
     )
     return plain.casefold(), text
 
@@ -58,8 +58,9 @@ def table(lang: str) -> str:
     """The glossary as a Markdown table, sorted by the term in ``lang``.
 
     Columns: the term in ``lang``, the term in the other language and the
-    definition in ``lang``; the Portuguese table adds the discouraged synonyms
-    (`Term.avoid`).
+    definition in ``lang``; the Portuguese table gives, as the English term, the
+    bridge where there is one (the form of papers and PyTorch: "initialization"),
+    and adds the discouraged synonyms (`Term.avoid`).
 
     Parameters
     ----------
@@ -84,7 +85,8 @@ def table(lang: str) -> str:
         keys.append("glossary_col_avoid")
     rows = []
     for term in sorted(TERMS, key=lambda term: sort_key(term.term(lang))):
-        cells = [f"**{term.term(lang)}**", term.other(lang), term.definition(lang)]
+        other = (term.bridge or term.en) if lang == "pt" else term.pt
+        cells = [f"**{term.term(lang)}**", other, term.definition(lang)]
         if lang == "pt":
             cells.append(", ".join(term.avoid) or "—")
         rows.append(cells)
