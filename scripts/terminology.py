@@ -174,10 +174,6 @@ def form_pattern(form: str) -> re.Pattern:
     return re.compile(rf"(?<![\w-]){body}(?![\w-])", re.IGNORECASE)
 
 
-# Kept under its old name: tests and other checks import it.
-avoided_pattern = form_pattern
-
-
 def _finditer(form: str, clean: str, folded: str) -> list[re.Match]:
     """``form_pattern(form).finditer(clean)``, fast: the pattern is only tried
     where ``folded`` (``clean`` in lower case) has the start of the form."""
