@@ -52,12 +52,12 @@ TERMS: tuple[Term, ...] = (
         "inicialização de He",
         "He initialisation",
         "Inicialização com pesos de variância 2/n_in, o dobro da de LeCun, porque "
-        "a ReLU zera metade das pré-ativações e leva metade do segundo momento; "
-        "assim a variância se mantém de camada em camada numa rede com ReLU (He "
-        "et al., 2015); no PyTorch, kaiming_normal_.",
+        "a ReLU zera metade das pré-ativações e, com isso, reduz à metade a média "
+        "dos seus quadrados; assim a variância se mantém de camada em camada numa "
+        "rede com ReLU (He et al., 2015); no PyTorch, kaiming_normal_.",
         "Initialisation with weights of variance 2/n_in, twice LeCun's, because "
-        "ReLU zeroes half the pre-activations and removes half the second moment; "
-        "so the variance is kept from layer to layer in a ReLU network (He et "
+        "ReLU zeroes half the pre-activations and so halves their mean square; "
+        "then the variance is kept from layer to layer in a ReLU network (He et "
         "al., 2015); in PyTorch, kaiming_normal_.",
         avoid=("inicialização de Kaiming", "inicialização Kaiming"),
         bridge="He initialization",
