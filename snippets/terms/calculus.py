@@ -147,6 +147,27 @@ TERMS: tuple[Term, ...] = (
         "entradas grandes.",
         "Behaviour of a function that approaches a constant for large inputs.",
     ),
+    # The site's plateau measure (properties/plateaus.md): its own names, not
+    # terms of the literature, so no bridge.
+    Term(
+        "cauda plana",
+        "flat tail",
+        "Semirreta em que |f′| fica abaixo de um limiar até o infinito: um "
+        "gradiente que atravessa a função ali sai muito menor.",
+        "Half-line on which |f′| stays below a threshold all the way to infinity: "
+        "a gradient crossing the function there comes out much smaller.",
+        avoid=("cauda achatada",),
+    ),
+    Term(
+        "zona morta",
+        "dead zone",
+        "Região em que a derivada da função de ativação é exatamente zero: um "
+        "neurônio cuja pré-ativação está ali não recebe gradiente.",
+        "Region where the derivative of the activation function is exactly zero: "
+        "a unit whose pre-activation lies there receives no gradient.",
+        avoid=("região morta",),
+        en_avoid=("dead region",),
+    ),
     Term(
         "desaparecimento do gradiente",
         "vanishing gradient",
