@@ -12,8 +12,10 @@ the titles of cited works are not prose):
   in the bridge, the one form in which a Portuguese page names an English term:
   exactly "termo (em inglês, *English term*)", right after the term.
 * **Bridges.** A bridge names a term's ``bridge`` (its English term), follows a use
-  of that term, comes at the term's first use on its page (headings aside), and
-  appears at most once per page; the first page in the navigation's order
+  of that term, comes at the term's first use in the running text of its page
+  (headings, tables and admonitions, such as the box "Nesta página" that opens a
+  page, are not running text: a term used in the box is bridged at its first use
+  in the prose below), and appears at most once per page; the first page in the navigation's order
   (``mkdocs.yml``, read at each run) that uses a term with a bridge bridges it.
 * **English pages** use no ``en_avoid`` form (for example "initialization": the
   English pages spell it "initialisation").
@@ -335,15 +337,24 @@ def bridge_problems(text: str, terms_: tuple[Term, ...] = TERMS) -> list[Problem
 
     Each bridge "(em inglês, *X*)" must name the ``bridge`` of a term (X, or X
     with a final "s"), right after a use of that term (bold or italic markup, or
-    the end of a link, in between is fine), at the term's first use on the page, headings aside; and
-    a term is bridged at most once per page.
+    the end of a link, in between is fine), at the term's first use in the
+    running text of the page (headings, tables and admonitions, such as the box
+    "Nesta página", are not, see `uses`), so not inside a heading, a table or an
+    admonition; and a term is bridged at most once per page.
     """
     problems, seen = [], set()
     clean = prose(text)
+    running = _running_text(clean)
     for offset, use, term, problem in _bridges(text, terms_):
         line = _line(clean, offset)
         if problem:
             problems.append(Problem(line, term.bridge if term else "?", problem))
+        elif not running[use].strip():
+            advice = (
+                f"the bridge of '{term.pt}' belongs in the running text, at its "
+                "first use there, not in a heading, a table or a box"
+            )
+            problems.append(Problem(line, term.bridge, advice))
         elif term.pt in seen:
             advice = f"'{term.pt}' is bridged twice on the page"
             problems.append(Problem(line, term.bridge, advice))

@@ -190,6 +190,22 @@ def test_headings_tables_and_boxes_are_not_the_first_use():
     assert len(uses(text, term("platô"))) == 1
 
 
+def test_a_bridge_is_given_in_the_running_text_not_in_a_box_or_a_table():
+    boxed = (
+        '!!! abstract "Nesta página"\n    O que é um platô (em inglês, *plateau*).\n\n'
+        "Um platô é plano.\n"
+    )
+    (problem,) = bridge_problems(boxed)
+    assert problem.line == 2 and "running text" in problem.advice
+    # A term only a box uses is not used by the page: the next page bridges it.
+    only_boxed = ("a.md", '!!! abstract "Nesta página"\n    Um platô.\n')
+    prose_use = ("b.md", "Um platô é plano.\n")
+    (name, problem), *_ = first_use_problems([only_boxed, prose_use], (term("platô"),))
+    assert name == "b.md" and problem.line == 1
+    table = "| um platô (em inglês, *plateau*) | 1 |\n|---|---|\n\nUm platô.\n"
+    assert "running text" in bridge_problems(table)[0].advice
+
+
 def test_a_use_inside_a_longer_term_is_not_a_use():
     text = "A unidade linear com porta (em inglês, *gated linear unit*) multiplica.\n"
     assert uses(text, term("porta")) == []

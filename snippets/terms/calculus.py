@@ -148,7 +148,8 @@ TERMS: tuple[Term, ...] = (
         "Behaviour of a function that approaches a constant for large inputs.",
     ),
     # The site's plateau measure (properties/plateaus.md): its own names, not
-    # terms of the literature, so no bridge.
+    # terms of the literature, so no bridge. "ganho RMS" is a term of its own, so
+    # that the terminology check does not count its "ganho" as a use of "ganho".
     Term(
         "cauda plana",
         "flat tail",
@@ -167,6 +168,16 @@ TERMS: tuple[Term, ...] = (
         "a unit whose pre-activation lies there receives no gradient.",
         avoid=("região morta",),
         en_avoid=("dead region",),
+    ),
+    Term(
+        "ganho RMS",
+        "RMS gain",
+        "Raiz de E[f′(Z)²], com Z normal padrão: o fator pelo qual a função de "
+        "ativação multiplica, em média quadrática, um gradiente que a atravessa "
+        "quando as pré-ativações têm variância 1 (fora o fator dos pesos).",
+        "Square root of E[f′(Z)²], with Z standard normal: the factor by which the "
+        "activation function multiplies, in mean square, a gradient crossing it "
+        "when the pre-activations have variance 1 (the weights' factor aside).",
     ),
     Term(
         "desaparecimento do gradiente",

@@ -159,10 +159,12 @@ TERMS: tuple[Term, ...] = (
     Term(
         "ganho",
         "gain",
-        "Número que multiplica o desvio-padrão dos pesos iniciais; o PyTorch "
-        "recomenda um para cada função de ativação.",
-        "Number that multiplies the standard deviation of the initial weights; "
-        "PyTorch recommends one for each activation function.",
+        "Fator que multiplica a escala de um sinal; na inicialização, o número "
+        "que multiplica o desvio-padrão dos pesos iniciais, um para cada função "
+        "de ativação no PyTorch.",
+        "Factor that multiplies the scale of a signal; in initialisation, the "
+        "number that multiplies the standard deviation of the initial weights, one "
+        "for each activation function in PyTorch.",
         bridge="gain",
     ),
     Term(
