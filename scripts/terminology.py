@@ -15,7 +15,8 @@ the titles of cited works are not prose):
   of that term, comes at the term's first use in the running text of its page
   (headings, tables and admonitions, such as the box "Nesta página" that opens a
   page, are not running text: a term used in the box is bridged at its first use
-  in the prose below), and appears at most once per page; the first page in the navigation's order
+  in the prose below; only a term the running text does not use may be bridged
+  in a box, such as an exercise's answer), and appears at most once per page; the first page in the navigation's order
   (``mkdocs.yml``, read at each run) that uses a term with a bridge bridges it.
 * **English pages** use no ``en_avoid`` form (for example "initialization": the
   English pages spell it "initialisation").
@@ -340,7 +341,9 @@ def bridge_problems(text: str, terms_: tuple[Term, ...] = TERMS) -> list[Problem
     the end of a link, in between is fine), at the term's first use in the
     running text of the page (headings, tables and admonitions, such as the box
     "Nesta página", are not, see `uses`), so not inside a heading, a table or an
-    admonition; and a term is bridged at most once per page.
+    admonition, unless the running text does not use the term at all (a term
+    only an exercise's answer uses may be bridged there); and a term is bridged
+    at most once per page.
     """
     problems, seen = [], set()
     clean = prose(text)
@@ -349,7 +352,7 @@ def bridge_problems(text: str, terms_: tuple[Term, ...] = TERMS) -> list[Problem
         line = _line(clean, offset)
         if problem:
             problems.append(Problem(line, term.bridge if term else "?", problem))
-        elif not running[use].strip():
+        elif not running[use].strip() and uses(text, term, clean):
             advice = (
                 f"the bridge of '{term.pt}' belongs in the running text, at its "
                 "first use there, not in a heading, a table or a box"

@@ -197,6 +197,9 @@ def test_a_bridge_is_given_in_the_running_text_not_in_a_box_or_a_table():
     )
     (problem,) = bridge_problems(boxed)
     assert problem.line == 2 and "running text" in problem.advice
+    # ... unless the running text does not use the term: then the box may bridge it
+    answer = '??? success "Resposta"\n    Tem posto (em inglês, *rank*) 1.\n'
+    assert bridge_problems(answer) == []
     # A term only a box uses is not used by the page: the next page bridges it.
     only_boxed = ("a.md", '!!! abstract "Nesta página"\n    Um platô.\n')
     prose_use = ("b.md", "Um platô é plano.\n")

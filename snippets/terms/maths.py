@@ -11,11 +11,11 @@ TERMS: tuple[Term, ...] = (
     Term(
         "posto",
         "rank",
-        "Número de linhas (ou de colunas) linearmente independentes de uma "
+        "Número máximo de linhas (ou de colunas) linearmente independentes de uma "
         "matriz; uma matriz n × m tem posto no máximo min(n, m), e um produto de "
         "matrizes não tem posto maior que o de nenhum dos fatores.",
-        "Number of linearly independent rows (or columns) of a matrix; an n × m "
-        "matrix has rank at most min(n, m), and a product of matrices has no "
+        "Largest number of linearly independent rows (or columns) of a matrix; an "
+        "n × m matrix has rank at most min(n, m), and a product of matrices has no "
         "larger rank than any of its factors.",
         bridge="rank",
     ),
