@@ -1,7 +1,7 @@
 """Adding an activation function is one registry entry (plus its two pages).
 
 In a temporary copy of the project, a throwaway function is registered with one
-entry at the end of ``snippets/activations.py``; then, without touching anything
+entry at the end of ``snippets/activations/registry.py``; then, without touching anything
 else, it appears in the catalogue index, the comparison table, the property card,
 the figures, and the parametrised tests, and the page test asks for its pages and
 the cheat sheet's test for its strengths and flaws.
@@ -23,8 +23,8 @@ ENTRY = """
 
 # --- a throwaway entry, added by tests/test_new_activation.py --------------- #
 _REGISTRY["half_relu"] = _Entry(
-    lambda x: 0.5 * _relu(x),
-    lambda x: 0.5 * _d_relu(x),
+    lambda x: 0.5 * formulas.relu(x),
+    lambda x: 0.5 * formulas.d_relu(x),
     Meta(
         display={"pt": "Meia ReLU", "en": "Half ReLU"},
         latex=r"f(x) = \\tfrac{1}{2}\\max(0, x)",
@@ -68,7 +68,7 @@ def copy(tmp_path_factory) -> Path:
         )
     for name in ("conftest.py", "pyproject.toml", "mkdocs.yml", "mkdocs.en.yml"):
         shutil.copy(ROOT / name, root / name)
-    with (root / "snippets" / "activations.py").open("a", encoding="utf-8") as source:
+    with (root / "snippets" / "activations" / "registry.py").open("a", encoding="utf-8") as source:
         source.write(textwrap.dedent(ENTRY))
     return root
 
