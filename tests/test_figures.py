@@ -103,6 +103,12 @@ CASES = {
     ),
     "logit_loss_gradient": lambda **k: figures.logit_loss_gradient((-8.0, 8.0), **k),
     "signal_by_layer": lambda **k: figures.signal_by_layer(_SIGNAL_RUNS, **k),
+    "playground_signal": lambda **k: figures.playground_signal(
+        "sigmoid", "glorot", 2, **k
+    ),
+    "playground_training": lambda **k: figures.playground_training(
+        "tanh", "he", 2, 0.3, **k
+    ),
 }
 
 

@@ -72,16 +72,19 @@ class MatplotlibPainter:
     def __init__(self, theme: str) -> None:
         self.theme = theme
 
-    def lines(self, ax: Axes, x, y, series: int, linewidth: float = 2.2) -> None:
-        """A line in the colour and style of series ``series``; NaN breaks it,
-        values beyond the axes are clipped to a little past them."""
+    def lines(
+        self, ax: Axes, x, y, series: int, linewidth: float = 2.2, linestyle=None
+    ) -> None:
+        """A line in the colour and style of series ``series`` (or ``linestyle``:
+        ``"-"``, ``"--"``, ``":"``, ``"-."``); NaN breaks it, values beyond the
+        axes are clipped to a little past them."""
         style = _series(series, self.theme)
         x, y = _clipped(ax, x, y)
         ax.plot(
             x,
             y,
             color=style["color"],
-            linestyle=style["linestyle"],
+            linestyle=linestyle or style["linestyle"],
             linewidth=linewidth,
         )
 
@@ -209,9 +212,13 @@ class SvgPainter:
         return self._clips[key]
 
     # -- the painter's methods -------------------------------------------------
-    def lines(self, ax: Axes, x, y, series: int, linewidth: float = 2.2) -> None:
+    def lines(
+        self, ax: Axes, x, y, series: int, linewidth: float = 2.2, linestyle=None
+    ) -> None:
         """As `MatplotlibPainter.lines`."""
-        style = _series(series, self.theme)
+        style = dict(_series(series, self.theme))
+        if linestyle:
+            style["linestyle"] = linestyle
         x, y = _clipped(ax, x, y)
         paths = [
             _path(self._data(ax, xs, ys))

@@ -44,10 +44,10 @@ __all__ = [
 ]
 
 #: Vertical limits shared by every combination (tested to hold all of them).
-LIMITS = {"spread": (1e-10, 10.0), "grad": (1e-6, 10.0), "loss": (1e-3, 100.0)}
-#: Series (colour and line style) of each data set on the loss axes: not those
-#: of the classes (0 and 1), which the boundaries use.
-DATA_SERIES = {"moons": 2, "xor": 3}
+LIMITS = {"spread": (1e-10, 10.0), "grad": (1e-6, 10.0), "loss": (1e-4, 1000.0)}
+#: Series (colour) and line style of each data set on the loss axes: not the
+#: colours of the classes (series 0 and 1), which the boundaries use.
+DATA_SERIES = {"moons": (2, "-"), "xor": (3, "--")}
 SIGNAL_SIZE = (7.0, 3.4)
 TRAINING_SIZE = (7.0, 6.6)
 
@@ -217,11 +217,11 @@ def training_frame(lang: str = "pt", theme: str = "light") -> Figure:
             [],
             [],
             color=_series(s, theme)["color"],
-            linestyle=_series(s, theme)["linestyle"],
+            linestyle=style,
             linewidth=2.2,
             label=t(f"pg_data_{name}", lang),
         )
-        for name, s in DATA_SERIES.items()
+        for name, (s, style) in DATA_SERIES.items()
     ]
     loss.legend(handles=handles, loc="upper right")
     for name, ax in planes.items():
@@ -291,9 +291,9 @@ def paint_training(painter, fig: Figure, runs, rate: int) -> None:
         curves = np.asarray(runs["loss"][k, rate], dtype=float)  # (seeds, epochs)
         with np.errstate(invalid="ignore"):
             mean = curves.mean(axis=0)
-        series = DATA_SERIES[name]
+        series, style = DATA_SERIES[name]
         painter.band(loss, steps, curves.min(axis=0), curves.max(axis=0), series)
-        painter.lines(loss, steps, mean, series)
+        painter.lines(loss, steps, mean, series, linestyle=style)
         painter.regions(planes[k], boxes[name], runs["probability"][k, rate])
 
 
