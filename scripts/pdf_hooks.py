@@ -13,7 +13,9 @@ mkdocs.yml): the build that makes the print page, never the site's own build.
 
 2. print-site keeps each page's HTML as its own ``on_page_content`` sees it,
    before scripts/hooks.py's (hooks run after the plugins): formulas still in TeX,
-   figures still at ``@fig/``. Each page hands it its final HTML instead. print-site
+   figures still at ``@fig/``. Each page hands it its final HTML instead, with the
+   anchors of its reference list on the list items (print-site makes ids unique per
+   chapter only on headings, list items and superscripts). print-site
    also warns unless it is the last plugin, and mkdocstrings appends autorefs after
    it (print-site resolves autorefs' links itself); with the final HTML handed over,
    the order does not matter, so that one warning, which would fail the strict
@@ -89,9 +91,15 @@ def on_config(config):
     return config
 
 
+# A reference list's anchors are spans (scripts/citations.py); print-site makes
+# ids unique per chapter, and its citations' links with them, only on headings,
+# list items and superscripts, so in the print page each anchor moves to its item.
+_REFERENCE_ANCHOR = re.compile(r'<li><span id="(ref-[^"]+)"></span>')
+
+
 def on_page_context(context, page, config, nav):
-    if _plugin(config):
-        page.html = page.content  # what the page shows, after every hook
+    if _plugin(config):  # what the page shows, after every hook
+        page.html = _REFERENCE_ANCHOR.sub(r'<li id="\1">', page.content)
     return context
 
 

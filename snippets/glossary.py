@@ -673,6 +673,22 @@ TERMS: tuple[Term, ...] = (
         avoid=("plateau", "plateaus", "patamar"),
     ),
     Term(
+        "cauda plana",
+        "flat tail",
+        "Semirreta em que |f′| fica abaixo de um limiar até o infinito: um "
+        "gradiente que atravessa a função ali sai muito menor.",
+        "Half-line on which |f′| stays below a threshold all the way to infinity: "
+        "a gradient crossing the function there comes out much smaller.",
+    ),
+    Term(
+        "zona morta",
+        "dead zone",
+        "Região em que a derivada da função de ativação é exatamente zero: um "
+        "neurônio cuja pré-ativação está ali não recebe gradiente.",
+        "Region where the derivative of the activation function is exactly zero: "
+        "a unit whose pre-activation lies there receives no gradient.",
+    ),
+    Term(
         "saturação",
         "saturation",
         "Comportamento de uma função que se aproxima de um valor constante para "

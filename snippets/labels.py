@@ -19,7 +19,9 @@ LABELS: dict[str, dict[str, str]] = {
         "axis_epoch": "época",
         "axis_loss": "perda",
         "axis_layer": "camada (1 = mais próxima da entrada)",
-        "axis_grad_norm": "norma do gradiente",
+        "axis_gradient_size": "norma do gradiente",
+        "axis_error_size": "sinal de erro ∂ℓ/∂z (RMS)",
+        "axis_forward_size": "variância entre exemplos",
         "axis_layer_share": "parcela do tempo da propagação direta (%)",
         "axis_weight_1": "peso w₁",
         "axis_weight_2": "peso w₂",
@@ -46,9 +48,11 @@ LABELS: dict[str, dict[str, str]] = {
         "nb_link_colab": "Abrir no Colab",
         "nb_install_comment": "Colab: instala o pacote usado neste caderno, se faltar.",
         "title_loss": "Perda durante o treinamento",
-        "title_grad_norms": "Norma do gradiente em cada camada",
+        "title_gradient_size": "Norma do gradiente em cada camada",
+        "title_error_size": "Retropropagação: sinal de erro",
+        "title_forward_size": "Propagação direta: ativações",
         "title_cost": "Parcela da ativação no tempo de uma camada densa",
-        "title_plateaus": "Derivadas e seus platôs",
+        "title_plateaus": "Derivadas, caudas planas e zonas mortas",
         "title_zigzag": "Caminhos da descida do gradiente",
         "title_glu_one_input": "GLU de uma entrada: x · σ(v x)",
         "title_maxout": "Maxout com {k} pedaços afins",
@@ -61,7 +65,8 @@ LABELS: dict[str, dict[str, str]] = {
         "legend_derivative_params": "f′(x) com {params}",
         "legend_kink": "ponto não diferenciável",
         "legend_class": "classe {label}",
-        "legend_plateau": "platô (|f′| < {threshold})",
+        "legend_plateau": "cauda plana (|f′| < {threshold})",
+        "legend_dead_zone": "zona morta (f′ = 0)",
         "legend_start": "início",
         "legend_end": "fim",
         "legend_loss_level": "curvas de nível da perda",
@@ -134,16 +139,32 @@ LABELS: dict[str, dict[str, str]] = {
             "{epochs} épocas para {count} configurações; a perda final é "
             "{finals}; a menor é a de {best}."
         ),
+        "alt_loss_bands": (
+            "A faixa sombreada em torno de cada curva vai da menor à maior perda "
+            "entre as execuções que a curva resume."
+        ),
         "alt_scale_log": "logarítmica",
         "alt_scale_linear": "linear",
-        "alt_grad_norms": (
+        "alt_gradient_sizes": (
             "Norma do gradiente em cada uma das {layers} camadas (eixo vertical "
             "em escala logarítmica) para {count} configurações; {items}."
         ),
-        "alt_grad_norms_item": (
-            "{label}: {first} na camada 1 e {last} na camada {layers} "
-            "(razão entre a primeira e a última: {ratio})"
+        "alt_error_sizes": (
+            "Tamanho do sinal de erro ∂ℓ/∂z que chega a cada uma das {layers} "
+            "camadas (eixo vertical em escala logarítmica) para {count} "
+            "configurações; {items}."
         ),
+        "alt_forward_backward": (
+            "Dois painéis, com o eixo vertical em escala logarítmica, para {count} "
+            "configurações e {layers} camadas. À esquerda, a variância entre os "
+            "exemplos das ativações de cada camada: {forward}. À direita, o "
+            "tamanho do sinal de erro ∂ℓ/∂z que chega a cada camada: {backward}."
+        ),
+        "alt_layers_item": (
+            "{label}: {first} na camada 1 e {last} na camada {layers} (a camada 1 "
+            "recebe {ratio} vezes o que recebe a camada {layers}: {gain} por camada)"
+        ),
+        "alt_forward_item": "{label}: {first} na camada 1 e {last} na camada {layers}",
         "alt_cost": (
             "Gráfico de barras horizontais, duas por função, para {count} funções "
             "de ativação: a parcela do tempo da propagação direta de uma camada "
@@ -155,11 +176,17 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "alt_plateaus": (
             "Derivadas de {count} funções de ativação para x de {xmin} a "
-            "{xmax}, uma por painel; as regiões sombreadas e hachuradas marcam "
-            "o platô, onde |f′| < {threshold}: {items}."
+            "{xmax}, uma por painel; as regiões hachuradas marcam as caudas "
+            "planas, onde |f′| < {threshold} daí até o fim do eixo e além, e as "
+            "regiões mais escuras, com hachuras cruzadas, as zonas mortas, onde "
+            "f′ = 0: {items}."
         ),
-        "alt_plateau_item": "{name}: platô {intervals}",
-        "alt_plateau_none": "{name}: nenhum platô",
+        "alt_plateau_item": "{name}: cauda plana {intervals}",
+        "alt_plateau_items": "{name}: caudas planas {intervals}",
+        "alt_plateau_all_dead": ", tudo zona morta (f′ = 0)",
+        "alt_plateau_dead": ", com zona morta (f′ = 0) {intervals}",
+        "alt_plateau_not_dead": ", sem zona morta (f′ nunca é 0 ali)",
+        "alt_plateau_none": "{name}: nenhuma cauda plana",
         "alt_interval": "de {a} a {b}",
         "alt_zigzag": (
             "Caminhos da descida do gradiente para dois pesos, w₁ e w₂{contours}; "
@@ -203,7 +230,15 @@ LABELS: dict[str, dict[str, str]] = {
         "card_prob_positive": "P(f(X) > 0)",
         "card_prob_negative": "P(f(X) < 0)",
         "card_max_derivative": "máx |f′|",
-        "card_saturated": "Parcela de platô em [−6, 6] (|f′| < 0,01)",
+        "card_rms_gain": "Ganho RMS √E[f′(Z)²], Z ~ N(0, 1)",
+        "card_flat_tails": "Caudas planas (|f′| < {threshold} até ±∞)",
+        "card_dead_zone": "Zona morta (f′ = 0 até ±∞)",
+        "tail_left": "x < {x}",
+        "tail_right": "x > {x}",
+        "tail_symmetric": "|x| > {x}",
+        "tail_everywhere": "todo x",
+        "tail_none": "nenhuma",
+        "tail_share": "{tails}: {share} de {interval}",
         "card_transcendentals": "Operações transcendentes por elemento",
         "card_cost": "Custo relativo à ReLU, código deste site (medido)",
         "card_cost_fast": "Custo relativo à ReLU, formulação mais rápida (medido)",
@@ -221,7 +256,9 @@ LABELS: dict[str, dict[str, str]] = {
         "col_zero_centred": "Centrada em zero",
         "col_mean": "E[f(X)]",
         "col_max_derivative": "máx |f′|",
-        "col_saturated": "Platô",
+        "col_rms_gain": "Ganho RMS",
+        "col_flat_tails": "Caudas planas",
+        "col_dead_zone": "Zona morta",
         "col_cost": "Custo (ReLU = 1)",
         "col_share": "Parcela da camada",
         "col_class": "Diferenciabilidade",
@@ -289,7 +326,9 @@ LABELS: dict[str, dict[str, str]] = {
         "axis_epoch": "epoch",
         "axis_loss": "loss",
         "axis_layer": "layer (1 = closest to the input)",
-        "axis_grad_norm": "gradient norm",
+        "axis_gradient_size": "gradient norm",
+        "axis_error_size": "error signal ∂ℓ/∂z (RMS)",
+        "axis_forward_size": "variance across examples",
         "axis_layer_share": "share of the forward pass time (%)",
         "axis_weight_1": "weight w₁",
         "axis_weight_2": "weight w₂",
@@ -316,9 +355,11 @@ LABELS: dict[str, dict[str, str]] = {
         "nb_link_colab": "Open in Colab",
         "nb_install_comment": "Colab: install the package this notebook uses, if missing.",
         "title_loss": "Loss during training",
-        "title_grad_norms": "Gradient norm in each layer",
+        "title_gradient_size": "Gradient norm in each layer",
+        "title_error_size": "Backpropagation: error signal",
+        "title_forward_size": "Forward pass: activations",
         "title_cost": "The activation's share of a dense layer's time",
-        "title_plateaus": "Derivatives and their plateaus",
+        "title_plateaus": "Derivatives, flat tails and dead zones",
         "title_zigzag": "Gradient descent paths",
         "title_glu_one_input": "One-input GLU: x · σ(v x)",
         "title_maxout": "Maxout with {k} affine pieces",
@@ -331,7 +372,8 @@ LABELS: dict[str, dict[str, str]] = {
         "legend_derivative_params": "f′(x) with {params}",
         "legend_kink": "non-differentiable point",
         "legend_class": "class {label}",
-        "legend_plateau": "plateau (|f′| < {threshold})",
+        "legend_plateau": "flat tail (|f′| < {threshold})",
+        "legend_dead_zone": "dead zone (f′ = 0)",
         "legend_start": "start",
         "legend_end": "end",
         "legend_loss_level": "loss contour lines",
@@ -407,16 +449,32 @@ LABELS: dict[str, dict[str, str]] = {
             "for {count} configurations; the final loss is {finals}; the lowest "
             "is that of {best}."
         ),
+        "alt_loss_bands": (
+            "The shaded band around each curve goes from the lowest to the "
+            "highest loss among the runs the curve summarises."
+        ),
         "alt_scale_log": "logarithmic",
         "alt_scale_linear": "linear",
-        "alt_grad_norms": (
+        "alt_gradient_sizes": (
             "Gradient norm in each of the {layers} layers (vertical axis on a "
             "logarithmic scale) for {count} configurations; {items}."
         ),
-        "alt_grad_norms_item": (
-            "{label}: {first} in layer 1 and {last} in layer {layers} "
-            "(ratio of the first to the last: {ratio})"
+        "alt_error_sizes": (
+            "Size of the error signal ∂ℓ/∂z that reaches each of the {layers} "
+            "layers (vertical axis on a logarithmic scale) for {count} "
+            "configurations; {items}."
         ),
+        "alt_forward_backward": (
+            "Two panels, with the vertical axis on a logarithmic scale, for {count} "
+            "configurations and {layers} layers. On the left, the variance across "
+            "examples of each layer's activations: {forward}. On the right, the "
+            "size of the error signal ∂ℓ/∂z that reaches each layer: {backward}."
+        ),
+        "alt_layers_item": (
+            "{label}: {first} in layer 1 and {last} in layer {layers} (layer 1 "
+            "gets {ratio} times what layer {layers} gets: {gain} per layer)"
+        ),
+        "alt_forward_item": "{label}: {first} in layer 1 and {last} in layer {layers}",
         "alt_cost": (
             "Horizontal bar chart, two bars per function, for {count} activation "
             "functions: the share of a dense layer's forward pass time ({layer}) "
@@ -428,11 +486,17 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "alt_plateaus": (
             "Derivatives of {count} activation functions for x from {xmin} to "
-            "{xmax}, one per panel; the shaded, hatched regions mark the "
-            "plateau, where |f′| < {threshold}: {items}."
+            "{xmax}, one per panel; the hatched regions mark the flat tails, "
+            "where |f′| < {threshold} from there to the end of the axis and "
+            "beyond, and the darker, cross-hatched regions the dead zones, where "
+            "f′ = 0: {items}."
         ),
-        "alt_plateau_item": "{name}: plateau {intervals}",
-        "alt_plateau_none": "{name}: no plateau",
+        "alt_plateau_item": "{name}: flat tail {intervals}",
+        "alt_plateau_items": "{name}: flat tails {intervals}",
+        "alt_plateau_all_dead": ", all of it dead zone (f′ = 0)",
+        "alt_plateau_dead": ", with a dead zone (f′ = 0) {intervals}",
+        "alt_plateau_not_dead": ", no dead zone (f′ is never 0 there)",
+        "alt_plateau_none": "{name}: no flat tail",
         "alt_interval": "from {a} to {b}",
         "alt_zigzag": (
             "Gradient descent paths for two weights, w₁ and w₂{contours}; {items}."
@@ -475,7 +539,15 @@ LABELS: dict[str, dict[str, str]] = {
         "card_prob_positive": "P(f(X) > 0)",
         "card_prob_negative": "P(f(X) < 0)",
         "card_max_derivative": "max |f′|",
-        "card_saturated": "Plateau share of [−6, 6] (|f′| < 0.01)",
+        "card_rms_gain": "RMS gain √E[f′(Z)²], Z ~ N(0, 1)",
+        "card_flat_tails": "Flat tails (|f′| < {threshold} out to ±∞)",
+        "card_dead_zone": "Dead zone (f′ = 0 out to ±∞)",
+        "tail_left": "x < {x}",
+        "tail_right": "x > {x}",
+        "tail_symmetric": "|x| > {x}",
+        "tail_everywhere": "every x",
+        "tail_none": "none",
+        "tail_share": "{tails}: {share} of {interval}",
         "card_transcendentals": "Transcendental operations per element",
         "card_cost": "Cost relative to ReLU, this site's code (measured)",
         "card_cost_fast": "Cost relative to ReLU, fastest formulation (measured)",
@@ -492,7 +564,9 @@ LABELS: dict[str, dict[str, str]] = {
         "col_zero_centred": "Zero-centred",
         "col_mean": "E[f(X)]",
         "col_max_derivative": "max |f′|",
-        "col_saturated": "Plateau",
+        "col_rms_gain": "RMS gain",
+        "col_flat_tails": "Flat tails",
+        "col_dead_zone": "Dead zone",
         "col_cost": "Cost (ReLU = 1)",
         "col_share": "Share of the layer",
         "col_class": "Differentiability",
@@ -569,6 +643,9 @@ SAME_IN_BOTH = frozenset(
         "col_mean",
         "card_prob_positive",
         "card_prob_negative",
+        "tail_left",  # formulas
+        "tail_right",
+        "tail_symmetric",
         "bp_hidden_values",  # formulas (the training pages' figures)
         "bp_output_values",
         "bp_delta",

@@ -21,8 +21,10 @@ layer by layer.
 
 Examples
 --------
->>> forward_factor("relu"), backward_factor("relu")  # both 1/2: He's factor 2
+>>> round(forward_factor("relu"), 12), round(backward_factor("relu"), 12)
 (0.5, 0.5)
+
+Both are 1/2: He's factor 2.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ import numpy as np
 from scipy import optimize
 
 from snippets.nn import INITS, NORMS, LayerNorm
-from snippets.properties import _expect, _resolve, _scalar
+from snippets.properties._common import _expect, _resolve, _scalar
 from snippets.sharing import shared_result
 
 __all__ = [

@@ -16,8 +16,8 @@ import os
 from snippets.activations import get, names
 from snippets.bibliography import cite, reference
 from snippets.cost import FAST, layer_costs
-from snippets.i18n import check_lang, fmt_auto, fmt_list, fmt_number, t
-from snippets.properties import property_card
+from snippets.i18n import check_lang, fmt_and, fmt_auto, fmt_list, fmt_number, t
+from snippets.properties import FLAT_THRESHOLD, PLATEAU_INTERVAL, property_card
 
 CENTRED_TOLERANCE = 0.1
 """The comparison table calls a function zero-centred when |E[f(X)]| < this,
@@ -104,6 +104,51 @@ def markdown_table(header: list[str], rows: list[list[str]]) -> str:
     return line(header) + "|---" * len(header) + "|\n" + "".join(map(line, rows))
 
 
+def _interval(lang: str) -> str:
+    """``[−6, 6]``: the interval of the flat-tail shares."""
+    lo, hi = (fmt_number(v, lang, 0) for v in PLATEAU_INTERVAL)
+    return f"[{lo}, {hi}]"
+
+
+def tails_text(tails: tuple[float, float], share: float, lang: str) -> str:
+    """Where the tails are and which share of `PLATEAU_INTERVAL` they cover.
+
+    ``tails`` is ``(left, right)`` as returned by
+    `snippets.properties.flat_tails` or `snippets.properties.dead_zone`.
+
+    Examples
+    --------
+    >>> tails_text((-2.8873, 2.8873), 0.5188, "en")
+    '|x| > 2.89: 51.9 % of [−6, 6]'
+    >>> tails_text((0.0, float("inf")), 0.5, "pt")
+    'x < 0: 50,0 % de [−6, 6]'
+    >>> tails_text((-float("inf"), float("inf")), 0.0, "en")
+    'none'
+    """
+    left, right = tails
+
+    def edge(x: float) -> str:  # kinks such as 0, 1, 3, 6 exactly, others to 0.01
+        return fmt_number(x, lang, 0 if float(x).is_integer() else 2)
+
+    if left == -math.inf and right == math.inf:
+        return t("tail_none", lang)
+    if left == math.inf:  # the whole line
+        where = t("tail_everywhere", lang)
+    elif left == -right:
+        where = t("tail_symmetric", lang, x=edge(right))
+    else:
+        parts = []
+        if left > -math.inf:
+            parts.append(t("tail_left", lang, x=edge(left)))
+        if right < math.inf:
+            parts.append(t("tail_right", lang, x=edge(right)))
+        where = fmt_and(parts, lang)
+    share_text = fmt_number(100 * share, lang, 1) + " %"
+    return t(
+        "tail_share", lang, tails=where, share=share_text, interval=_interval(lang)
+    )
+
+
 def _yes_no(value: bool, lang: str) -> str:
     return t("yes" if value else "no", lang)
 
@@ -143,6 +188,7 @@ def card(name: str, lang: str, cost: dict | None = None) -> str:
     costs = cost_cells(name, lang, cost)
     kinks = numbers["kinks"]
     ops = act.meta.transcendentals
+    threshold = fmt_number(FLAT_THRESHOLD, lang, 2)
     rows = [
         ("card_range", _range(*numbers["output_range"], lang)),
         ("card_class", t(f"class_{numbers['differentiability']}", lang)),
@@ -154,9 +200,14 @@ def card(name: str, lang: str, cost: dict | None = None) -> str:
         ("card_mean", fmt_number(numbers["mean"], lang, 4)),
         ("card_prob_positive", fmt_number(numbers["prob_positive"], lang, 4)),
         ("card_max_derivative", fmt_number(numbers["max_abs_derivative"], lang, 4)),
+        ("card_rms_gain", fmt_number(numbers["rms_gain"], lang, 4)),
         (
-            "card_saturated",
-            fmt_number(100 * numbers["saturated_share"], lang, 1) + " %",
+            "card_flat_tails",
+            tails_text(numbers["flat_tails"], numbers["flat_share"], lang),
+        ),
+        (
+            "card_dead_zone",
+            tails_text(numbers["dead_zone"], numbers["dead_share"], lang),
         ),
         (
             "card_transcendentals",
@@ -172,7 +223,9 @@ def card(name: str, lang: str, cost: dict | None = None) -> str:
         ("card_share", costs["share"]),
     ]
     header = [t("card_property", lang), t("card_value", lang)]
-    return markdown_table(header, [[t(key, lang), value] for key, value in rows])
+    return markdown_table(
+        header, [[t(key, lang, threshold=threshold), value] for key, value in rows]
+    )
 
 
 def origin(name: str, lang: str) -> str:
@@ -227,7 +280,9 @@ def comparison(
         "col_zero_centred",
         "col_mean",
         "col_max_derivative",
-        "col_saturated",
+        "col_rms_gain",
+        "col_flat_tails",
+        "col_dead_zone",
         "col_cost",
         "col_share",
     )
@@ -243,7 +298,9 @@ def comparison(
                 _yes_no(abs(c["mean"]) < CENTRED_TOLERANCE, lang),
                 fmt_number(c["mean"], lang, 3),
                 fmt_number(c["max_abs_derivative"], lang, 3),
-                fmt_number(100 * c["saturated_share"], lang, 0) + " %",
+                fmt_number(c["rms_gain"], lang, 3),
+                fmt_number(100 * c["flat_share"], lang, 0) + " %",
+                fmt_number(100 * c["dead_share"], lang, 0) + " %",
                 cells["fast"],
                 cells["share"],
             ]

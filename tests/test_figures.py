@@ -72,6 +72,17 @@ CASES = {
         {SERIES[0]: 0.25 ** np.arange(6)[::-1], SERIES[1]: np.linspace(0.3, 0.5, 6)},
         **k,
     ),
+    "gradient_norms_forward_backward": lambda **k: figures.gradient_norms_by_layer(
+        {SERIES[0]: 0.25 ** np.arange(6)[::-1], SERIES[1]: np.linspace(0.3, 0.5, 6)},
+        measure="error",
+        forward={SERIES[0]: 0.06 ** np.arange(6), SERIES[1]: np.linspace(0.4, 0.2, 6)},
+        **k,
+    ),
+    "loss_curves_bands": lambda **k: figures.loss_curves(
+        {SERIES[0]: np.geomspace(0.7, 1e-3, 50)},
+        bands={SERIES[0]: (np.geomspace(0.5, 5e-4, 50), np.geomspace(0.9, 2e-3, 50))},
+        **k,
+    ),
     "cost_bars": lambda **k: figures.cost_bars(
         {
             "relu": {"registry": 0.015, "fast": 0.015},
@@ -83,7 +94,7 @@ CASES = {
         **k,
     ),
     "derivatives_with_plateaus": lambda **k: figures.derivatives_with_plateaus(
-        ["sigmoid", "relu"], **k
+        ["sigmoid", "relu", "leaky_relu", "identity"], **k
     ),
     "zigzag_paths": lambda **k: figures.zigzag_paths(
         {SERIES[0]: _descent(0.2), SERIES[1]: _descent(0.05)}, contours=_bowl, **k
@@ -292,10 +303,42 @@ def test_alt_text_numbers_are_computed():
 
 
 def test_plateau_intervals():
-    alt = figures.derivatives_with_plateaus(["sigmoid", "relu"], lang="en").alt_text
-    # sigmoid'(x) = 0.01 at |x| = 4.59; relu' = 0 for x < 0
-    assert "from −6 to −4.6 and from 4.6 to 6" in alt
-    assert "from −6 to 0" in alt
+    names = ["sigmoid", "relu", "leaky_relu", "relu6", "identity"]
+    alt = figures.derivatives_with_plateaus(names, lang="en").alt_text
+    # sigmoid'(x) = 0.05 at |x| = 2.887: flat on both sides, never zero
+    assert "flat tails from −6 to −2.9 and from 2.9 to 6, no dead zone" in alt
+    # relu' = 0 for x <= 0: flat and dead; leaky: 0.01 < 0.05, flat, not dead
+    assert "ReLU: flat tail from −6 to 0, all of it dead zone" in alt
+    assert "Leaky ReLU: flat tail from −6 to 0, no dead zone" in alt
+    assert "ReLU6: flat tail from −6 to 0, all of it dead zone" in alt  # 6: the edge
+    assert "Identity (linear): no flat tail" in alt
+    pt = figures.derivatives_with_plateaus(["hard_tanh"], lang="pt").alt_text
+    assert "caudas planas de −6 a −1 e de 1 a 6, tudo zona morta" in pt
+
+
+def test_layer_figures_compare_the_first_layer_with_the_last():
+    # one direction everywhere: layer 1 / last layer, and that ratio per layer
+    norms = {"a": [1e-4, 1e-3, 1e-2], "b": [2.0, 1.0, 0.5]}
+    alt = figures.gradient_norms_by_layer(norms, lang="en", measure="error").alt_text
+    assert "layer 1 gets 0.01 times what layer 3 gets: 0.1 per layer" in alt
+    assert "layer 1 gets 4 times what layer 3 gets: 2 per layer" in alt
+    assert alt.startswith("Size of the error signal")
+    both = figures.gradient_norms_by_layer(
+        norms, lang="pt", measure="error", forward={"a": [1.0, 0.5, 0.25]}
+    )
+    assert len(both.axes) == 2
+    assert "a: 1 na camada 1 e 0,25 na camada 3" in both.alt_text
+    with pytest.raises(ValueError, match="valid choices: 'gradient', 'error'"):
+        figures.gradient_norms_by_layer(norms, measure="weights")
+
+
+def test_loss_bands_need_a_curve():
+    with pytest.raises(ValueError, match="without a curve"):
+        figures.loss_curves({"a": [1.0, 0.5]}, bands={"b": ([1.0, 0.5], [1.0, 0.5])})
+    fig = figures.loss_curves(
+        {"a": [1.0, 0.5]}, lang="en", bands={"a": ([0.9, 0.4], [1.1, 0.6])}
+    )
+    assert "lowest to the highest loss" in fig.alt_text
 
 
 @pytest.mark.parametrize(

@@ -44,8 +44,8 @@ OKABE_ITO = {
     "purple": "#CC79A7",
 }
 # How much of a palette colour is mixed into the background (see `_tint`) for
-# areas: decision regions, the reference bar, plateaus.
-_TINTS = {"region": 0.28, "reference": 0.45, "plateau": 0.22}
+# areas: decision regions, the reference bar, flat tails, dead zones.
+_TINTS = {"region": 0.28, "reference": 0.45, "plateau": 0.22, "dead": 0.5}
 _LINESTYLES = ("-", "--", ":", "-.", (0, (5, 1.5, 1, 1.5, 1, 1.5)), (0, (8, 2)))
 _MARKERS = ("o", "s", "^", "D", "v", "P")
 

@@ -1,10 +1,9 @@
-"""Figures of the properties pages: cost, plateaus of the derivative, descent paths."""
+"""Figures of the properties pages: cost, flat tails of the derivative, descent paths."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
 
 import numpy as np
 from matplotlib.figure import Figure
@@ -29,6 +28,7 @@ from snippets.i18n import (
     fmt_items,
     t,
 )
+from snippets.properties import FLAT_THRESHOLD, dead_zone, flat_tails
 
 
 # --------------------------------------------------------------------------- #
@@ -132,10 +132,14 @@ def derivatives_with_plateaus(
     names: Sequence[str] = ("sigmoid", "tanh", "relu"),
     lang: str = "pt",
     theme: str = "light",
-    threshold: float = 0.01,
+    threshold: float = FLAT_THRESHOLD,
     x_range: tuple[float, float] = (-6, 6),
 ) -> Figure:
-    """Plot derivatives, one panel each, shading where ``|f′| < threshold``.
+    """Plot derivatives, one panel each, shading their flat tails and dead zones.
+
+    The flat tails (where ``|f′| < threshold`` from there out to ±∞, see
+    `snippets.properties.flat_tails`) are hatched; the dead zones, where
+    ``f′ = 0`` (`snippets.properties.dead_zone`), are cross-hatched and darker.
 
     Parameters
     ----------
@@ -146,7 +150,7 @@ def derivatives_with_plateaus(
     theme
         ``"light"`` or ``"dark"``.
     threshold
-        A derivative below this (in absolute value) counts as a plateau.
+        The size of ``|f′|`` below which a tail counts as flat, > 0.
     x_range
         ``(min, max)`` of the horizontal axis.
 
@@ -169,29 +173,24 @@ def derivatives_with_plateaus(
         "edgecolor": "none",
         "linewidth": 0,
     }
+    dead_shade = {
+        **shade,
+        "facecolor": _tint(th.palette[1], th.background, _TINTS["dead"]),
+        "hatch": "xx",
+    }
     items = []
     for ax, name in zip(axes, names, strict=False):
         act = activations.get(name)
         x, _, df = _sample(act, x_range)
         ax.plot(x, df, color=th.palette[0], linestyle="-")
-        intervals = _plateaus(act, x_range, threshold)
-        for a, b in intervals:
-            ax.axvspan(a, b, **shade, zorder=0)
+        flat = _within(flat_tails(act, threshold), x_range)
+        dead = _within(dead_zone(act), x_range)
+        for intervals, style in ((flat, shade), (dead, dead_shade)):
+            for a, b in intervals:
+                ax.axvspan(a, b, **style, zorder=0)
         ax.set_title(_short(name, lang), fontsize=12)
         ax.set_xlim(*x_range)
-        if intervals:
-            text = fmt_and(
-                [
-                    t("alt_interval", lang, a=_num(a, lang, 1), b=_num(b, lang, 1))
-                    for a, b in intervals
-                ],
-                lang,
-            )
-            items.append(
-                t("alt_plateau_item", lang, name=_short(name, lang), intervals=text)
-            )
-        else:
-            items.append(t("alt_plateau_none", lang, name=_short(name, lang)))
+        items.append(_plateau_item(_short(name, lang), flat, dead, lang))
     for ax in axes[len(names) :]:
         ax.set_visible(False)
     for ax in axes[::ncols]:
@@ -203,8 +202,9 @@ def derivatives_with_plateaus(
     handles = [
         Line2D([], [], color=th.palette[0], label=t("legend_derivative", lang)),
         Patch(**shade, label=t("legend_plateau", lang, threshold=threshold_text)),
+        Patch(**dead_shade, label=t("legend_dead_zone", lang)),
     ]
-    fig.legend(handles=handles, loc="outside lower center", ncols=2)
+    fig.legend(handles=handles, loc="outside lower center", ncols=3)
     alt = t(
         "alt_plateaus",
         lang,
@@ -217,21 +217,39 @@ def derivatives_with_plateaus(
     return _finish(fig, alt, lang, theme)
 
 
-def _plateaus(
-    act: Any, x_range: tuple[float, float], threshold: float
+def _within(
+    tails: tuple[float, float], x_range: tuple[float, float]
 ) -> list[tuple[float, float]]:
-    """Intervals of ``x_range`` where ``|f′(x)| < threshold``, ends interpolated."""
-    x = np.linspace(*map(float, x_range), 4001)
-    g = np.abs(np.asarray(act.derivative(x), dtype=float)) - threshold
-    inside = g < 0
-    changes = np.flatnonzero(np.diff(inside.astype(int)))
-    ends = []
-    for i in changes:  # linear interpolation of the crossing, clipped to the cell
-        s = g[i] / (g[i] - g[i + 1]) if g[i] != g[i + 1] else 0.5
-        ends.append(float(x[i] + np.clip(s, 0, 1) * (x[i + 1] - x[i])))
-    bounds = ([float(x[0])] if inside[0] else []) + ends
-    bounds += [float(x[-1])] if inside[-1] else []
-    return list(zip(bounds[::2], bounds[1::2], strict=True))
+    """The parts of ``x_range`` covered by the tails ``(left, right)``."""
+    lo, hi = map(float, x_range)
+    left, right = tails
+    if left >= right:  # the tails cover the whole line
+        return [(lo, hi)]
+    out = [(lo, min(left, hi))] if left > lo else []
+    return out + ([(max(right, lo), hi)] if right < hi else [])
+
+
+def _plateau_item(name: str, flat: list, dead: list, lang: str) -> str:
+    """One function's part of the alt text: its flat tails and dead zones."""
+
+    def spans(intervals):
+        return fmt_and(
+            [
+                t("alt_interval", lang, a=_num(a, lang, 1), b=_num(b, lang, 1))
+                for a, b in intervals
+            ],
+            lang,
+        )
+
+    if not flat:
+        return t("alt_plateau_none", lang, name=name)
+    key = "alt_plateau_items" if len(flat) > 1 else "alt_plateau_item"
+    text = t(key, lang, name=name, intervals=spans(flat))
+    if dead == flat:
+        return text + t("alt_plateau_all_dead", lang)
+    if dead:
+        return text + t("alt_plateau_dead", lang, intervals=spans(dead))
+    return text + t("alt_plateau_not_dead", lang)
 
 
 # --------------------------------------------------------------------------- #

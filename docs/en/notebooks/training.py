@@ -174,8 +174,8 @@ for name, init in INITS.items():
     label = get(name).meta.display["en"]
     norms[label] = layer_gradient_norms(model, X, y)
 for label, values in norms.items():
-    ratio = fmt_auto(values[-1] / values[0], "en")
-    print(f"{label}: last layer / first layer = {ratio}")
+    ratio = fmt_auto(values[0] / values[-1], "en")
+    print(f"{label}: first layer / last layer = {ratio}")
 show(gradient_norms_by_layer, norms, lang="en")
 
 # %% [markdown]

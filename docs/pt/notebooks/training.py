@@ -173,8 +173,8 @@ for name, init in INITS.items():
     label = get(name).meta.display["pt"]
     norms[label] = layer_gradient_norms(model, X, y)
 for label, values in norms.items():
-    ratio = fmt_auto(values[-1] / values[0], "pt")
-    print(f"{label}: última camada / primeira camada = {ratio}")
+    ratio = fmt_auto(values[0] / values[-1], "pt")
+    print(f"{label}: primeira camada / última camada = {ratio}")
 show(gradient_norms_by_layer, norms, lang="pt")
 
 # %% [markdown]
