@@ -85,6 +85,22 @@ EXPLORE_LABELS: dict[str, dict[str, str]] = {
             "círculos e classe 1 em quadrados; acurácia média em pontos que a rede "
             "não viu: {m_acc} % nas duas luas e {x_acc} % no XOR."
         ),
+        # --- the parameters of the catalogue pages (snippets.parameters) ----------
+        "px_label_slope": "Inclinação a",
+        "px_label_alpha": "Parâmetro α",
+        "px_label_beta": "Parâmetro β",
+        "px_label_bounds": "Limites (mínimo e máximo)",
+        "px_bounds": "{lo} e {hi}",
+        "px_legend_default": "padrão: {params}",
+        "px_summary": "{params}: E[f(X)] = {mean}, máx |f′| = {max}, ganho RMS {gain}.",
+        "px_alt_frame": (
+            "Eixos do gráfico de {name} e da sua derivada, com a legenda; o padrão é "
+            "{default}."
+        ),
+        "px_alt_params": ", com {params}",
+        "px_alt_default": (
+            "; em linhas finas cinza, a função e a derivada com o padrão, {params}"
+        ),
     },
     "en": {
         # --- the playground's controls --------------------------------------------
@@ -160,6 +176,23 @@ EXPLORE_LABELS: dict[str, dict[str, str]] = {
             "points, class 0 as circles and class 1 as squares; mean accuracy on "
             "points the network has not seen: {m_acc} % on the two moons and "
             "{x_acc} % on XOR."
+        ),
+        # --- the parameters of the catalogue pages (snippets.parameters) ----------
+        "px_label_slope": "Slope a",
+        "px_label_alpha": "Parameter α",
+        "px_label_beta": "Parameter β",
+        "px_label_bounds": "Bounds (minimum and maximum)",
+        "px_bounds": "{lo} and {hi}",
+        "px_legend_default": "default: {params}",
+        "px_summary": "{params}: E[f(X)] = {mean}, max |f′| = {max}, RMS gain {gain}.",
+        "px_alt_frame": (
+            "Axes of the plot of {name} and of its derivative, with the legend; the "
+            "default is {default}."
+        ),
+        "px_alt_params": ", with {params}",
+        "px_alt_default": (
+            "; as thin grey lines, the function and the derivative with the "
+            "default, {params}"
         ),
     },
 }

@@ -248,3 +248,34 @@ def _dark_layers(root) -> set[str]:
                 .flatMap(s => Object.values(s.layers).map(pair => pair[1]))"""
         )
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "key"),
+    [
+        ("leaky_relu", "pt", "ArrowRight"),
+        ("prelu", "en", "ArrowLeft"),
+        ("elu", "pt", "ArrowLeft"),
+        ("celu", "en", "ArrowRight"),
+        ("softplus", "pt", "ArrowRight"),
+        ("hard_tanh", "en", "ArrowDown"),
+    ],
+)
+def test_catalogue_parameters_work_by_keyboard(watch, name, lang, key) -> None:
+    """The control of a catalogue page's parameters, moved by keyboard, changes
+    the figure (file and alt text), the summary and the card values."""
+    w = watch()
+    w.goto(("/en" if lang == "en" else "") + f"/activations/{name}/")
+    root = w.page.locator(f"#explorer-{name.replace('_', '-')}-parameters")
+    ident = f"explorer-{name.replace('_', '-')}-parameters-value"
+    assert root.locator(f'label[for="{ident}"]').inner_text().strip()
+    ((_, before, after),) = _explore_by_keyboard(w, root, [(ident, key)])
+    (panel, src, alt, _), (_, src2, alt2, loaded) = (
+        before["figures"][0],
+        after["figures"][0],
+    )
+    assert panel == "plot" and src2 != src and alt2 != alt and loaded
+    summary, card = before["texts"], after["texts"]
+    assert summary[0] != card[0]  # the live summary
+    assert summary[1] != card[1]  # the card values
+    assert root.locator("[data-slot=card] td").count() == 20  # ten rows

@@ -25,7 +25,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from snippets.figures._base import _THEMES, _TINTS, _series, _tint
+from snippets.figures._base import _THEMES, _TINTS, _kink_marker, _series, _tint
 
 __all__ = ["MatplotlibPainter", "SvgPainter", "transparent"]
 
@@ -73,20 +73,31 @@ class MatplotlibPainter:
         self.theme = theme
 
     def lines(
-        self, ax: Axes, x, y, series: int, linewidth: float = 2.2, linestyle=None
+        self,
+        ax: Axes,
+        x,
+        y,
+        series: int,
+        linewidth: float = 2.2,
+        linestyle=None,
+        muted: bool = False,
     ) -> None:
         """A line in the colour and style of series ``series`` (or ``linestyle``:
-        ``"-"``, ``"--"``, ``":"``, ``"-."``); NaN breaks it, values beyond the
-        axes are clipped to a little past them."""
+        ``"-"``, ``"--"``, ``":"``, ``"-."``; ``muted``: in the theme's grey);
+        NaN breaks it, values beyond the axes are clipped to a little past them."""
         style = _series(series, self.theme)
         x, y = _clipped(ax, x, y)
         ax.plot(
             x,
             y,
-            color=style["color"],
+            color=_THEMES[self.theme].muted if muted else style["color"],
             linestyle=linestyle or style["linestyle"],
             linewidth=linewidth,
         )
+
+    def markers(self, ax: Axes, x, y) -> None:
+        """Open circles at ``(x, y)``: points where the derivative does not exist."""
+        ax.plot(x, y, **_kink_marker(self.theme))
 
     def band(self, ax: Axes, x, low, high, series: int) -> None:
         """The area between ``low`` and ``high``, light, in series ``series``'s colour."""
@@ -213,12 +224,21 @@ class SvgPainter:
 
     # -- the painter's methods -------------------------------------------------
     def lines(
-        self, ax: Axes, x, y, series: int, linewidth: float = 2.2, linestyle=None
+        self,
+        ax: Axes,
+        x,
+        y,
+        series: int,
+        linewidth: float = 2.2,
+        linestyle=None,
+        muted: bool = False,
     ) -> None:
         """As `MatplotlibPainter.lines`."""
         style = dict(_series(series, self.theme))
         if linestyle:
             style["linestyle"] = linestyle
+        if muted:
+            style["color"] = _THEMES[self.theme].muted
         x, y = _clipped(ax, x, y)
         paths = [
             _path(self._data(ax, xs, ys))
@@ -301,6 +321,20 @@ class SvgPainter:
                 f'<path d="{d}" fill="none" stroke="{_hex(th.text)}" '
                 f'stroke-width="1.6" clip-path="url(#{clip})"/>'
             )
+
+    def markers(self, ax: Axes, x, y) -> None:
+        """As `MatplotlibPainter.markers`."""
+        style = _kink_marker(self.theme)
+        centres = self._data(ax, x, y)
+        radius = _f(style["markersize"] / 2)
+        circles = "".join(
+            f'<circle cx="{_f(cx)}" cy="{_f(cy)}" r="{radius}"/>' for cx, cy in centres
+        )
+        self._body.append(
+            f'<g fill="{_hex(style["markerfacecolor"])}" '
+            f'stroke="{_hex(style["markeredgecolor"])}" '
+            f'stroke-width="{_f(style["markeredgewidth"])}">{circles}</g>'
+        )
 
     def svg(self) -> bytes:
         """The layer: the theme's background, then everything painted, in order."""
