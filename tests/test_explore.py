@@ -69,6 +69,34 @@ def test_a_layer_draws_where_matplotlib_draws(log):
     assert np.allclose(_layer_path(layer.svg()), expected, atol=0.06)
 
 
+@pytest.mark.parametrize("log", [False, True])
+def test_a_layers_grid_is_matplotlibs(log):
+    """Frames draw no grid (they lie over their layer); the layer draws it at the
+    places where Matplotlib's own grid lines go."""
+    fig, ax = _frame(log)
+    ax.grid(True)
+    fig.draw_without_rendering()  # creates the ticks and their grid lines
+    lines = [*ax.get_xgridlines(), *ax.get_ygridlines()]
+    for i, line in enumerate(lines):
+        line.set_gid(f"grid{i}")
+    with_grid = svg_bytes(fig, whole=True)
+    expected = set()
+    for i in range(len(lines)):
+        if f'id="grid{i}"'.encode() in with_grid:
+            x, y = _matplotlib_path(with_grid, f"grid{i}")[0]
+            expected.add(round(float(x if i < len(ax.get_xgridlines()) else -y), 1))
+    ax.grid(False)
+    layer = SvgPainter(fig, svg_bytes(fig, whole=True))
+    layer.grid(ax)
+    d = re.search(r'<path d="([^"]+)"', layer.svg().decode()).group(1)
+    found = set()
+    number = r"(-?[\d.]+)"
+    for x0, y0, x1, _ in re.findall(f"M{number} {number}L{number} {number}", d):
+        found.add(round(float(x0), 1) if x0 == x1 else round(-float(y0), 1))
+    assert found and all(min(abs(f - e) for e in expected) <= 0.06 for f in found)
+    assert len(found) == len(expected)
+
+
 def test_a_layer_has_the_frames_size_and_the_themes_colours():
     fig, ax = _frame()
     frame = svg_bytes(fig, whole=True)

@@ -25,7 +25,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from snippets.figures._base import _THEMES, _TINTS, _kink_marker, _series, _tint
+from snippets.figures._base import _THEMES, _TINTS, _kink_marker, _rc, _series, _tint
 
 __all__ = ["MatplotlibPainter", "SvgPainter", "transparent"]
 
@@ -98,6 +98,11 @@ class MatplotlibPainter:
     def markers(self, ax: Axes, x, y) -> None:
         """Open circles at ``(x, y)``: points where the derivative does not exist."""
         ax.plot(x, y, **_kink_marker(self.theme))
+
+    def grid(self, ax: Axes) -> None:
+        """The grid at the major ticks, behind the data (frames draw none: a
+        frame lies over its layer)."""
+        ax.grid(True)
 
     def band(self, ax: Axes, x, low, high, series: int) -> None:
         """The area between ``low`` and ``high``, light, in series ``series``'s colour."""
@@ -320,6 +325,28 @@ class SvgPainter:
             self._body.append(
                 f'<path d="{d}" fill="none" stroke="{_hex(th.text)}" '
                 f'stroke-width="1.6" clip-path="url(#{clip})"/>'
+            )
+
+    def grid(self, ax: Axes) -> None:
+        """As `MatplotlibPainter.grid`: lines at the axes' major ticks."""
+        th = _THEMES[self.theme]
+        (x0, y1), (x1, y0) = self._to_svg(ax.bbox.get_points())
+        segments = []
+        xlo, xhi = sorted(ax.get_xlim())
+        for x in ax.get_xticks():
+            if xlo <= x <= xhi:
+                sx = self._data(ax, [x], [ax.get_ylim()[0]])[0, 0]
+                segments.append(f"M{_f(sx)} {_f(y0)}L{_f(sx)} {_f(y1)}")
+        ylo, yhi = sorted(ax.get_ylim())
+        for y in ax.get_yticks():
+            if ylo <= y <= yhi:
+                sy = self._data(ax, [ax.get_xlim()[0]], [y])[0, 1]
+                segments.append(f"M{_f(x0)} {_f(sy)}L{_f(x1)} {_f(sy)}")
+        if segments:
+            width = _f(_rc(th)["grid.linewidth"])
+            self._body.append(
+                f'<path d="{"".join(segments)}" fill="none" '
+                f'stroke="{_hex(th.grid)}" stroke-width="{width}"/>'
             )
 
     def markers(self, ax: Axes, x, y) -> None:

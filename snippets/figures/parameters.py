@@ -90,8 +90,7 @@ def parameter_frame(
     ax = fig.add_axes(AXES)
     ax.set_xlim(*X_RANGE)
     ax.set_ylim(*_limits(name, values))
-    for line in (ax.axhline, ax.axvline):
-        line(0, color=th.muted, linewidth=0.9, alpha=0.7, zorder=1)
+    ax.grid(False)  # the layer draws it and the zero lines, under the curves
     ax.set_xlabel(t("axis_input", lang))
     ax.set_ylabel(t("axis_output", lang))
     ax.set_title(act.meta.display[lang])
@@ -142,6 +141,11 @@ def paint_parameter(
     its derivative (dashed), an open circle at each kink, and, for values other
     than the defaults, the default function and derivative as thin grey lines."""
     ax = fig.axes[0]
+    painter.grid(ax)
+    painter.lines(ax, X_RANGE, [0.0, 0.0], 0, linewidth=0.9, linestyle="-", muted=True)
+    painter.lines(
+        ax, [0.0, 0.0], ax.get_ylim(), 0, linewidth=0.9, linestyle="-", muted=True
+    )
     act = activations.get(name, **params)
     if act.params != act.meta.defaults:
         x0, f0, df0 = _sample(activations.get(name), X_RANGE)

@@ -101,6 +101,7 @@ def signal_frame(lang: str = "pt", theme: str = "light") -> Figure:
         (right, "grad", "title_signal_backward", "axis_grad_rms"),
     ):
         _log_axis(ax, LIMITS[key])
+        ax.grid(False)  # the layer draws it, under the curves
         ax.set_xlim(0.7, deepest + 0.3)
         ax.xaxis.set_major_locator(ticker.FixedLocator(range(1, deepest + 1)))
         ax.set_title(t(title, lang), fontsize=11.5)
@@ -114,6 +115,7 @@ def paint_signal(painter, fig: Figure, runs) -> None:
     """Paint a combination's signal on `signal_frame`: the geometric mean over
     the seeds (line) and the smallest to largest seed (band)."""
     for ax, key in zip(fig.axes, ("spread", "grad"), strict=True):
+        painter.grid(ax)
         values = np.asarray(runs[key], dtype=float)
         layer = np.arange(1, values.shape[1] + 1)
         painter.band(ax, layer, values.min(axis=0), values.max(axis=0), 0)
@@ -208,6 +210,7 @@ def training_frame(lang: str = "pt", theme: str = "light") -> Figure:
         "xor": fig.add_axes((0.67, 0.11, 0.3, 0.38)),
     }
     _log_axis(loss, LIMITS["loss"])
+    loss.grid(False)  # the layer draws it, under the curves
     loss.set_xlim(0, GRID.epochs)
     loss.set_xlabel(t("axis_epoch", lang))
     loss.set_ylabel(t("axis_loss", lang))
@@ -285,6 +288,7 @@ def paint_training(painter, fig: Figure, runs, rate: int) -> None:
     band from the smallest to the largest seed at learning rate number ``rate``
     of the grid, and the boundary of the first seed's network on each plane."""
     loss, *planes = fig.axes
+    painter.grid(loss)
     steps = np.arange(1, GRID.epochs + 1)
     boxes = extents()
     for k, name in enumerate(data_sets()):
