@@ -472,10 +472,12 @@ def on_post_page(output, page, config):
 # 6. Possibly stale translations: when git says that a page's counterpart in the
 #    other language (same path under docs/pt/ or docs/en/) was committed more than
 #    STALE_MARGIN after the page itself, readers of the page see a short notice
-#    above its content until the page is brought up to date (committed again).
-#    One ``git log`` per build (on_config); uncommitted edits do not count; outside
-#    a git checkout, or without git, nothing happens. ``scripts/parity.py`` lists
-#    the same pages.
+#    above its content until the page is brought up to date (committed again), or
+#    until a commit declares it in step with a trailer ``In-step: docs/en/x.md ...``
+#    (for a change that leaves the other language right as it is, such as a
+#    wording fix). One ``git log`` per build (on_config); uncommitted edits do not
+#    count; outside a git checkout, or without git, nothing happens.
+#    ``scripts/parity.py`` lists the same pages.
 # --------------------------------------------------------------------------- #
 STALE_MARGIN = 3600  # seconds: a translation committed within the hour is in step
 STALE_NOTICE = {
@@ -487,15 +489,21 @@ STALE_NOTICE = {
 _stale: set[str] = set()  # src_uri of this build's stale pages
 
 
+_DOCS = ("docs/pt/", "docs/en/")
+
+
 def stale_pages(root: Path, margin: float = STALE_MARGIN) -> dict[str, set[str]]:
     """Pages (per language, relative to ``docs/<lang>/``) whose counterpart was last
-    committed more than ``margin`` seconds after them; empty outside git."""
+    committed more than ``margin`` seconds after them; empty outside git. A commit's
+    ``In-step:`` trailer (paths separated by spaces) counts as committing the pages
+    it names in both languages."""
     import subprocess
 
+    trailer = "%x03%(trailers:key=In-step,valueonly,separator=%x20)"
     try:
-        command = ["git", "log", "--format=%x01%ct", "--name-only", "--no-renames"]
+        command = ["git", "log", f"--format=%x01%ct%n{trailer}", "--name-only"]
         log = subprocess.run(
-            [*command, "--relative", "--", "docs/pt", "docs/en"],
+            [*command, "--no-renames", "--relative"],
             cwd=root,
             capture_output=True,
             text=True,
@@ -508,8 +516,14 @@ def stale_pages(root: Path, margin: float = STALE_MARGIN) -> dict[str, set[str]]
     for line in log.splitlines():
         if line.startswith("\x01"):
             when = int(line[1:])
-        elif line and line not in last:
-            last[line] = when
+            continue
+        paths = [line]
+        if line.startswith("\x03"):  # In-step: the pages and their counterparts
+            pages = [p[len("docs/pt/") :] for p in line[1:].split() if p[:8] in _DOCS]
+            paths = [f"{docs}{page}" for page in pages for docs in _DOCS]
+        for path in paths:
+            if path.startswith(_DOCS) and path not in last:
+                last[path] = when
     stale: dict[str, set[str]] = {"pt": set(), "en": set()}
     for path, when in last.items():
         lang, _, page = path.removeprefix("docs/").partition("/")

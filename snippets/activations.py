@@ -612,7 +612,7 @@ _REGISTRY: dict[str, _Entry] = {
         _leaky_relu,
         _d_leaky_relu,
         Meta(
-            display={"pt": "ReLU com vazamento (Leaky ReLU)", "en": "Leaky ReLU"},
+            display={"pt": "ReLU com vazamento", "en": "Leaky ReLU"},
             latex=r"f(x) = \begin{cases} x & x > 0 \\ a\,x & x \le 0 \end{cases}",
             latex_derivative=r"f'(x) = \begin{cases} 1 & x > 0 \\ a & x < 0 "
             r"\end{cases}",
@@ -698,7 +698,7 @@ _REGISTRY: dict[str, _Entry] = {
         _selu,
         _d_selu,
         Meta(
-            display={"pt": "ELU escalonada (SELU)", "en": "Scaled ELU (SELU)"},
+            display={"pt": "ELU com escala (SELU)", "en": "Scaled ELU (SELU)"},
             latex=r"f(x) = \lambda \begin{cases} x & x > 0 \\ \alpha\,(e^{x} - 1) "
             r"& x \le 0 \end{cases}",
             latex_derivative=r"f'(x) = \lambda \begin{cases} 1 & x > 0 \\ "
@@ -900,7 +900,7 @@ _REGISTRY: dict[str, _Entry] = {
         _hard_sigmoid,
         _d_hard_sigmoid,
         Meta(
-            display={"pt": "Sigmoide rígida (hard sigmoid)", "en": "Hard sigmoid"},
+            display={"pt": "Sigmoide rígida", "en": "Hard sigmoid"},
             latex=r"f(x) = \frac{\operatorname{ReLU6}(x + 3)}{6} = "
             r"\begin{cases} 0 & x \le -3 \\ x/6 + 1/2 & -3 < x < 3 \\ 1 "
             r"& x \ge 3 \end{cases}",
@@ -921,10 +921,7 @@ _REGISTRY: dict[str, _Entry] = {
         _hard_tanh,
         _d_hard_tanh,
         Meta(
-            display={
-                "pt": "Tangente hiperbólica rígida (hard tanh)",
-                "en": "Hard tanh",
-            },
+            display={"pt": "Tangente hiperbólica rígida", "en": "Hard tanh"},
             latex=r"f(x) = \min\bigl(\max(x, a), b\bigr), \quad a = "
             r"\mathrm{min\_val},\ b = \mathrm{max\_val}",
             latex_derivative=r"f'(x) = \begin{cases} 1 & a < x < b \\ 0 "
@@ -952,7 +949,7 @@ _REGISTRY: dict[str, _Entry] = {
         _hard_swish,
         _d_hard_swish,
         Meta(
-            display={"pt": "Swish rígida (hard swish)", "en": "Hard swish"},
+            display={"pt": "Swish rígida", "en": "Hard swish"},
             latex=r"f(x) = x\,\frac{\operatorname{ReLU6}(x + 3)}{6} = "
             r"\begin{cases} 0 & x \le -3 \\ x(x + 3)/6 & -3 < x < 3 \\ x "
             r"& x \ge 3 \end{cases}",

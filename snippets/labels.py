@@ -43,10 +43,10 @@ LABELS: dict[str, dict[str, str]] = {
         "nb_title_sigmoid": "Duas luas: camadas ocultas com a sigmoide",
         "nb_title_tanh": "Duas luas: camadas ocultas com a tanh",
         "nb_title_relu": "Duas luas: camadas ocultas com a ReLU",
-        "nb_link_ipynb": "Baixar o caderno (.ipynb)",
+        "nb_link_ipynb": "Baixar o notebook (.ipynb)",
         "nb_link_source": "Fonte (.py, jupytext)",
         "nb_link_colab": "Abrir no Colab",
-        "nb_install_comment": "Colab: instala o pacote usado neste caderno, se faltar.",
+        "nb_install_comment": "Colab: instala o pacote usado neste notebook, se faltar.",
         "title_loss": "Perda durante o treinamento",
         "title_gradient_size": "Norma do gradiente em cada camada",
         "title_error_size": "Retropropagação: sinal de erro",
@@ -249,6 +249,8 @@ LABELS: dict[str, dict[str, str]] = {
         "cost_same_code": "{value} (o mesmo código)",
         "col_function": "Função",
         "col_origin": "Origem",
+        "col_strengths": "Pontos fortes",
+        "col_flaws": "Defeitos",
         "cat_origin_none": (
             "Sem um trabalho de origem: a função é matemática comum, mais antiga "
             "que as redes neurais."
@@ -557,6 +559,8 @@ LABELS: dict[str, dict[str, str]] = {
         "cost_same_code": "{value} (the same code)",
         "col_function": "Function",
         "col_origin": "Origin",
+        "col_strengths": "Strengths",
+        "col_flaws": "Flaws",
         "cat_origin_none": (
             "No originating work: the function is common mathematics, older than "
             "neural networks."

@@ -99,8 +99,11 @@ def test_colour_scheme_toggle_and_figures(watch) -> None:
     assert body.get_attribute("data-md-color-scheme") == "slate"
     dark.scroll_into_view_if_needed()
     assert dark.is_visible() and not light.is_visible()
-    assert w.page.evaluate(
-        "img => img.complete && img.naturalWidth > 0", dark.element_handle()
+    # The figures load lazily: give the one just scrolled to the time to arrive.
+    w.page.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0",
+        arg=dark.element_handle(),
+        timeout=10_000,
     )
 
 

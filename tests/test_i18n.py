@@ -79,7 +79,7 @@ def test_no_stray_whitespace_or_ascii_minus_before_digits():
 
 def test_bias_is_vies_in_portuguese():
     # The glossary's avoid lists are checked over every pt label in
-    # tests/test_glossary.py; here only the one word the figures depend on.
+    # tests/test_terminology.py; here only the one word the figures depend on.
     assert "viés" in LABELS["pt"]["neuron_bias"]
 
 

@@ -3,7 +3,8 @@
 In a temporary copy of the project, a throwaway function is registered with one
 entry at the end of ``snippets/activations.py``; then, without touching anything
 else, it appears in the catalogue index, the comparison table, the property card,
-the figures, and the parametrised tests, and the page test asks for its pages.
+the figures, and the parametrised tests, and the page test asks for its pages and
+the cheat sheet's test for its strengths and flaws.
 """
 
 from __future__ import annotations
@@ -107,3 +108,9 @@ def test_the_page_test_asks_for_its_pages(copy: Path) -> None:
     assert result.returncode != 0
     assert "add docs/pt/activations/half_relu.md" in result.stdout
     assert "add docs/en/activations/half_relu.md" in result.stdout
+
+
+def test_the_cheatsheet_test_asks_for_its_strengths_and_flaws(copy: Path) -> None:
+    result = _pytest(copy, "tests/test_cheatsheet.py")
+    assert result.returncode != 0
+    assert "add NOTES['half_relu']" in result.stdout

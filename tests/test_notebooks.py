@@ -235,7 +235,7 @@ def test_the_ipynb_for_colab_installs_the_package(tmp_path: Path) -> None:
 # A failing cell fails the build; the cache is keyed by notebook and snippets/
 # --------------------------------------------------------------------------- #
 SMALL_NOTEBOOK = """# %% [markdown]
-# # Um caderno pequeno
+# # Um notebook pequeno
 #
 # A sigmoide vale $\\sigma(0) = 1/2$ na origem.
 

@@ -1,7 +1,7 @@
 """The offline copy (``make offline``) works opened from disk, with no server.
 
-Built from a copy of the project trimmed to its home page plus one small page per
-language (the machinery, not the content, is under test here):
+Built from a copy of the project trimmed to a small home page plus one small page
+per language (the machinery, not the content, is under test here):
 pages load from ``file://``, the language switcher lands on the same page, search
 answers in the page's language, formulas and figures render, and nothing is
 requested from outside the folder.
@@ -28,6 +28,10 @@ from snippets.publish import show
 show(activation_plot, "sigmoid", lang="{lang}")
 ```
 """
+SMALL_HOME = """# {title}
+
+A home page that links to [a small page](activations/sigmoid.md).
+"""
 # The playground's explorer: its figures and its script are loaded from disk too.
 EXPLORER_PAGE = """# {title}
 
@@ -52,7 +56,9 @@ def offline_site(tmp_path_factory) -> Path:
         shutil.copytree(ROOT / name, copy / name)
     for lang, title in (("pt", "Sigmoide"), ("en", "Sigmoid")):
         (copy / "docs" / lang / "activations").mkdir(parents=True)
-        shutil.copy(ROOT / "docs" / lang / "index.md", copy / "docs" / lang)
+        # The real home page links to the whole course: a small one stands in.
+        home = SMALL_HOME.format(title="Início" if lang == "pt" else "Home")
+        (copy / "docs" / lang / "index.md").write_text(home, "utf-8")
         small = SMALL_PAGE.format(title=title, lang=lang)
         (copy / "docs" / lang / "activations" / "sigmoid.md").write_text(small, "utf-8")
         explorer = EXPLORER_PAGE.format(title="Playground", lang=lang)
