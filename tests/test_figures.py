@@ -302,6 +302,24 @@ def test_alt_text_numbers_are_computed():
     )
 
 
+@pytest.mark.parametrize(
+    ("name", "lang", "inside"),
+    [
+        ("sigmoid", "pt", "função de ativação sigmoide (logística),"),
+        ("tanh", "en", "activation function hyperbolic tangent,"),
+        ("leaky_relu", "pt", "função de ativação ReLU com vazamento,"),
+        ("leaky_relu", "en", "activation function leaky ReLU,"),
+        ("prelu", "pt", "função de ativação ReLU paramétrica (PReLU),"),
+        ("relu6", "en", "activation function ReLU6,"),
+        ("gelu", "en", "activation function Gaussian error linear unit (GELU),"),
+        ("mish", "pt", "função de ativação Mish,"),
+    ],
+)
+def test_alt_text_names_the_function_as_inside_a_sentence(name, lang, inside):
+    """A common first word loses its capital; acronyms and names keep theirs."""
+    assert inside in figures.activation_plot(name, lang=lang).alt_text
+
+
 def test_plateau_intervals():
     names = ["sigmoid", "relu", "leaky_relu", "relu6", "identity"]
     alt = figures.derivatives_with_plateaus(names, lang="en").alt_text
