@@ -112,7 +112,9 @@ def _summary(name: str, params: dict, lang: str) -> str:
         max=fmt_number(numbers["max_abs_derivative"], lang, 4),
         gain=fmt_number(numbers["rms_gain"], lang, 4),
     )
-    return f"<p>{html.escape(text[0].upper() + text[1:])}</p>"
+    if len(text.split(" ", 1)[0]) > 1:  # a word gets a capital, a symbol (α) not
+        text = text[0].upper() + text[1:]
+    return f"<p>{html.escape(text)}</p>"
 
 
 def show_parameter(name: str, lang: str) -> None:

@@ -224,3 +224,30 @@ def test_show_parameter_puts_every_value_on_the_page(tmp_path, monkeypatch, lang
     assert page.count("<option ") == len(values("hard_tanh"))
     assert page.count(" selected>") == 1  # the default
     assert "<table>" in page and 'data-slot="summary" aria-live="polite"' in page
+
+
+@pytest.mark.parametrize(
+    ("name", "kinks"),
+    [("leaky_relu", True), ("elu", True), ("hard_tanh", True)]
+    + [("softplus", False), ("celu", False)],
+)
+def test_the_legend_names_a_kink_only_where_some_value_has_one(name, kinks):
+    frame = parameter_frame(name, values(name), lang="en")
+    (legend,) = frame.legends
+    labels = [text.get_text() for text in legend.get_texts()]
+    assert ("non-differentiable point" in labels) is kinks, labels
+
+
+@pytest.mark.parametrize(
+    ("name", "params", "lang", "start"),
+    [
+        ("elu", {"alpha": 0.5}, "en", "<p>α = 0.5: "),
+        ("softplus", {"beta": 10.0}, "pt", "<p>β = 10: "),
+        ("leaky_relu", {"slope": 0.2}, "pt", "<p>Inclinação = 0,2: "),
+        ("hard_tanh", {"min_val": 0.0, "max_val": 1.0}, "en", "<p>Minimum = 0 "),
+    ],
+)
+def test_the_summary_capitalises_a_word_not_a_symbol(name, params, lang, start):
+    from snippets.parameters import _summary
+
+    assert _summary(name, params, lang).startswith(start)

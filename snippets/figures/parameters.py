@@ -118,8 +118,12 @@ def parameter_frame(
             linewidth=1.2,
             label=t("px_legend_default", lang, params=default),
         ),
-        Line2D([], [], **_kink_marker(theme), label=t("legend_kink", lang)),
     ]
+    if any(_kinks_in(activations.get(name, **p), X_RANGE) for p in values):
+        # only where some value has a kink to mark (not softplus, not CELU)
+        handles.append(
+            Line2D([], [], **_kink_marker(theme), label=t("legend_kink", lang))
+        )
     fig.legend(
         handles=handles,
         loc="lower center",
