@@ -228,8 +228,13 @@ def test_show_parameter_puts_every_value_on_the_page(tmp_path, monkeypatch, lang
 
 @pytest.mark.parametrize(
     ("name", "kinks"),
-    [("leaky_relu", True), ("elu", True), ("hard_tanh", True)]
-    + [("softplus", False), ("celu", False)],
+    [
+        ("leaky_relu", True),
+        ("elu", True),
+        ("hard_tanh", True),
+        ("softplus", False),
+        ("celu", False),
+    ],
 )
 def test_the_legend_names_a_kink_only_where_some_value_has_one(name, kinks):
     frame = parameter_frame(name, values(name), lang="en")
