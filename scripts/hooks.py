@@ -6,7 +6,8 @@
 2. Figures drawn at build time: :func:`snippets.publish.show` writes SVG files into
    ``<site_dir>/assets/figures/`` (told by the ``SNIPPETS_FIGURE_DIR`` variable set
    here) and refers to them as ``@fig/<name>``; each page gets that prefix rewritten
-   into a relative URL, so the site works under any base path and from disk.
+   into a relative URL, so the site works under any base path and from disk. The
+   same for ``@root/``, the site's root (the script of `snippets.explore`).
 3. Glossary tooltips: the terms of :mod:`snippets.glossary` become Markdown
    abbreviations appended to every page of the build's language (the ``abbr``
    extension writes ``<abbr title>``, which browsers show on hover; Material's
@@ -34,6 +35,8 @@ from mkdocs.utils import get_relative_url
 
 log = logging.getLogger("mkdocs.hooks.snippets")
 FIGURE_PREFIX = "@fig/"
+_FIGURE_REFERENCE = re.compile(r"@fig/(?=[0-9a-f]{20}\.svg)")
+ROOT_PREFIX = "@root/"  # a file of the site, from its root
 
 
 class _PageName(logging.Filter):
@@ -125,9 +128,12 @@ def on_page_content(html, page, config, files):
     # so that two builds of the same notebook give the same page.
     counter = iter(range(1, 1_000_000))
     html = _CELL_ID.sub(lambda m: f'id="cell-{next(counter)}"', html)
-    if FIGURE_PREFIX in html:
+    if FIGURE_PREFIX in html:  # in src="...", and in the explorers' tables
         prefix = get_relative_url("assets/figures/x", page.url)[:-1]
-        html = html.replace(f'src="{FIGURE_PREFIX}', f'src="{prefix}')
+        html = _FIGURE_REFERENCE.sub(prefix, html)
+    if ROOT_PREFIX in html:  # the explorers' script (snippets/explore.py)
+        root = get_relative_url("x", page.url)[:-1]
+        html = html.replace(f'src="{ROOT_PREFIX}', f'src="{root}')
     where = _source(page, config)
     html = math_to_mathml(_NOTEBOOK_MATHJAX.sub("", html), where)  # sections 5, 1
     # Markdown printed by build-time code is rendered by markdown-exec, outside
@@ -560,7 +566,7 @@ def stale_notice(markdown: str, page, config) -> str:
 BLOCK_CACHE_VARIABLE = "SNIPPETS_BLOCK_CACHE"
 _BLOCK_PACKAGES = ("markdown", "markdown-exec", "matplotlib", "numpy", "pygments")
 _BLOCK_PACKAGES += ("pymdown-extensions", "scipy")
-_FIGURE_NAME = re.compile(r'src="@fig/([0-9a-f]+\.svg)"')
+_FIGURE_NAME = re.compile(r"@fig/([0-9a-f]+\.svg)")  # in src="..." or a table
 
 
 def block_cache_folder(root: Path) -> Path | None:

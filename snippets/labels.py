@@ -659,3 +659,10 @@ SAME_IN_BOTH = frozenset(
     }
 )
 """Keys whose text is legitimately identical in both languages (symbols, names)."""
+
+# The words of the explorable pages (playground, parameters), kept in their own module.
+from snippets.labels_explore import EXPLORE_LABELS, EXPLORE_SAME_IN_BOTH  # noqa: E402
+
+for _lang, _labels in EXPLORE_LABELS.items():
+    LABELS[_lang].update(_labels)
+SAME_IN_BOTH = SAME_IN_BOTH | EXPLORE_SAME_IN_BOTH

@@ -13,6 +13,8 @@ import json
 import math
 import os
 
+import numpy as np
+
 from snippets.activations import get, names
 from snippets.bibliography import cite, reference
 from snippets.cost import FAST, layer_costs
@@ -184,31 +186,10 @@ def card(name: str, lang: str, cost: dict | None = None) -> str:
     """
     check_lang(lang)
     act = get(name)
-    numbers = property_card(act)
     costs = cost_cells(name, lang, cost)
-    kinks = numbers["kinks"]
     ops = act.meta.transcendentals
-    threshold = fmt_number(FLAT_THRESHOLD, lang, 2)
     rows = [
-        ("card_range", _range(*numbers["output_range"], lang)),
-        ("card_class", t(f"class_{numbers['differentiability']}", lang)),
-        (
-            "card_kinks",
-            fmt_list([fmt_auto(k, lang, 3) for k in kinks], lang) if kinks else "—",
-        ),
-        ("card_monotonic", _yes_no(act.meta.monotonic, lang)),
-        ("card_mean", fmt_number(numbers["mean"], lang, 4)),
-        ("card_prob_positive", fmt_number(numbers["prob_positive"], lang, 4)),
-        ("card_max_derivative", fmt_number(numbers["max_abs_derivative"], lang, 4)),
-        ("card_rms_gain", fmt_number(numbers["rms_gain"], lang, 4)),
-        (
-            "card_flat_tails",
-            tails_text(numbers["flat_tails"], numbers["flat_share"], lang),
-        ),
-        (
-            "card_dead_zone",
-            tails_text(numbers["dead_zone"], numbers["dead_share"], lang),
-        ),
+        *card_rows(name, lang),
         (
             "card_transcendentals",
             ", ".join(f"{op} × {n}" for op, n in sorted(ops.items())) or "0",
@@ -224,8 +205,86 @@ def card(name: str, lang: str, cost: dict | None = None) -> str:
     ]
     header = [t("card_property", lang), t("card_value", lang)]
     return markdown_table(
-        header, [[t(key, lang, threshold=threshold), value] for key, value in rows]
+        header, [[card_label(key, lang), value] for key, value in rows]
     )
+
+
+def card_label(key: str, lang: str) -> str:
+    """The name of a card row, e.g. ``card_flat_tails``, in ``lang``."""
+    return t(key, lang, threshold=fmt_number(FLAT_THRESHOLD, lang, 2))
+
+
+def card_rows(
+    name: str, lang: str, params: dict | None = None
+) -> list[tuple[str, str]]:
+    """The card's rows that depend on the function's parameters, formatted.
+
+    Parameters
+    ----------
+    name
+        A registered activation name.
+    lang
+        ``"pt"`` or ``"en"``.
+    params
+        Its parameters; the defaults (the card's) when omitted.
+
+    Returns
+    -------
+    list of (str, str)
+        ``(label key, value)``: range, differentiability, kinks, monotonicity,
+        mean, probability of a positive output, largest |f′|, RMS gain, flat
+        tails and dead zone, for these parameters (`card_label` names a row).
+
+    Examples
+    --------
+    >>> dict(card_rows("elu", "en", {"alpha": 0.5}))["card_class"]
+    'continuous, with kinks'
+    """
+    check_lang(lang)
+    act = get(name, **(params or {}))
+    numbers = property_card(act)
+    kinks = numbers["kinks"]
+    return [
+        ("card_range", _range(*numbers["output_range"], lang)),
+        ("card_class", t(f"class_{_differentiability(act)}", lang)),
+        (
+            "card_kinks",
+            fmt_list([fmt_auto(k, lang, 3) for k in kinks], lang) if kinks else "—",
+        ),
+        ("card_monotonic", _yes_no(_monotonic(act), lang)),
+        ("card_mean", fmt_number(numbers["mean"], lang, 4)),
+        ("card_prob_positive", fmt_number(numbers["prob_positive"], lang, 4)),
+        ("card_max_derivative", fmt_number(numbers["max_abs_derivative"], lang, 4)),
+        ("card_rms_gain", fmt_number(numbers["rms_gain"], lang, 4)),
+        (
+            "card_flat_tails",
+            tails_text(numbers["flat_tails"], numbers["flat_share"], lang),
+        ),
+        (
+            "card_dead_zone",
+            tails_text(numbers["dead_zone"], numbers["dead_share"], lang),
+        ),
+    ]
+
+
+def _differentiability(act) -> str:
+    """The smoothness class for the actual parameters: the registry's class is
+    that of the defaults, and a parameter can add a kink (ELU with α ≠ 1) or
+    remove one (a slope of 1 makes Leaky ReLU the identity)."""
+    declared = act.meta.differentiability
+    if declared in ("C1", "smooth") and act.kinks():
+        return "kinks"
+    if declared == "kinks" and not act.kinks():
+        return "smooth"
+    return declared
+
+
+def _monotonic(act) -> bool:
+    """Monotonicity for the actual parameters (the registry's is the defaults'):
+    with other parameters, whether f′ ≥ 0 on a fine grid of [−50, 50]."""
+    if act.params == act.meta.defaults:
+        return act.meta.monotonic
+    return bool(np.all(act.derivative(np.linspace(-50.0, 50.0, 100001)) >= 0))
 
 
 def origin(name: str, lang: str) -> str:

@@ -114,6 +114,12 @@ CASES = {
     ),
     "logit_loss_gradient": lambda **k: figures.logit_loss_gradient((-8.0, 8.0), **k),
     "signal_by_layer": lambda **k: figures.signal_by_layer(_SIGNAL_RUNS, **k),
+    "playground_signal": lambda **k: figures.playground_signal(
+        "sigmoid", "glorot", 2, **k
+    ),
+    "playground_training": lambda **k: figures.playground_training(
+        "tanh", "he", 2, 0.3, **k
+    ),
 }
 
 
@@ -294,6 +300,24 @@ def test_alt_text_numbers_are_computed():
     assert any("0,9" in text for text in texts) and any(
         "0,71" in text for text in texts
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "inside"),
+    [
+        ("sigmoid", "pt", "função de ativação sigmoide (logística),"),
+        ("tanh", "en", "activation function hyperbolic tangent,"),
+        ("leaky_relu", "pt", "função de ativação ReLU com vazamento,"),
+        ("leaky_relu", "en", "activation function leaky ReLU,"),
+        ("prelu", "pt", "função de ativação ReLU paramétrica (PReLU),"),
+        ("relu6", "en", "activation function ReLU6,"),
+        ("gelu", "en", "activation function Gaussian error linear unit (GELU),"),
+        ("mish", "pt", "função de ativação Mish,"),
+    ],
+)
+def test_alt_text_names_the_function_as_inside_a_sentence(name, lang, inside):
+    """A common first word loses its capital; acronyms and names keep theirs."""
+    assert inside in figures.activation_plot(name, lang=lang).alt_text
 
 
 def test_plateau_intervals():

@@ -16,7 +16,7 @@ import pytest
 
 from tests.conftest import ROOT, run_build
 
-PAGES = ["index.md", "activations/sigmoid.md"]
+PAGES = ["index.md", "activations/sigmoid.md", "playground.md"]
 SMALL_PAGE = """# {title}
 
 A formula, \\(\\sigma(x) = 1 / (1 + e^{{-x}})\\), a figure and a [link](../index.md).
@@ -31,6 +31,15 @@ show(activation_plot, "sigmoid", lang="{lang}")
 SMALL_HOME = """# {title}
 
 A home page that links to [a small page](activations/sigmoid.md).
+"""
+# The playground's explorer: its figures and its script are loaded from disk too.
+EXPLORER_PAGE = """# {title}
+
+```python exec="on" html="1"
+from snippets.playground import show_playground
+
+show_playground(lang="{lang}")
+```
 """
 
 
@@ -52,6 +61,8 @@ def offline_site(tmp_path_factory) -> Path:
         (copy / "docs" / lang / "index.md").write_text(home, "utf-8")
         small = SMALL_PAGE.format(title=title, lang=lang)
         (copy / "docs" / lang / "activations" / "sigmoid.md").write_text(small, "utf-8")
+        explorer = EXPLORER_PAGE.format(title="Playground", lang=lang)
+        (copy / "docs" / lang / "playground.md").write_text(explorer, "utf-8")
     site = copy / "site-offline"
     result = run_build(site, "--offline", cwd=copy)
     if result.returncode != 0:
@@ -97,6 +108,38 @@ def test_offline_copy_works_from_disk(browser, offline_site: Path) -> None:
         results.first.wait_for(timeout=15_000)
         hrefs = results.evaluate_all("els => els.map(e => e.href)")
         assert hrefs and all(h.startswith(root + "en/") for h in hrefs), hrefs
+    finally:
+        page.close()
+    assert not outside, f"requests left the folder: {outside}"
+    assert not errors, f"console errors: {errors}"
+
+
+def test_offline_explorer_works_from_disk(browser, offline_site: Path) -> None:
+    """The playground's controls, from file://: the script loads, a control moved
+    by keyboard shows another combination's figure, which loads from disk."""
+    root = offline_site.as_uri() + "/"
+    page = browser.new_page()
+    outside, errors = [], []
+    page.on(
+        "request",
+        lambda r: (
+            outside.append(r.url) if not r.url.startswith(("file:", "data:")) else None
+        ),
+    )
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    training = "#explorer-playground img[data-panel=training].only-light"
+    loaded = f"() => {{ const i = document.querySelector('{training}'); "
+    loaded += "return i.complete && i.naturalWidth > 0; }"
+    try:
+        page.goto(root + "en/playground.html")
+        page.wait_for_function(loaded)
+        before = page.get_attribute(training, "src")
+        page.focus("#explorer-playground-rate")
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function(loaded)
+        after = page.get_attribute(training, "src")
+        assert after != before and after.startswith("assets/figures/"), after
     finally:
         page.close()
     assert not outside, f"requests left the folder: {outside}"

@@ -1,8 +1,8 @@
 """Small, seeded experiments behind the pages on zero-centred outputs, plateaus,
-normalisation and choosing.
+normalisation, choosing and the playground.
 
-One module per page: `zero_centred`, `plateaus`, `normalisation`, `choosing`, and
-`training` (the seeded training runs the pages use). Everything public is importable
+One module per page: `zero_centred`, `plateaus`, `normalisation`, `choosing`,
+`playground`, and `training` (the seeded training runs the pages use). Everything public is importable
 from ``snippets.experiments``. Each function runs in well under a second (float64
 NumPy, small data) and returns plain numbers or arrays, so that a page can print them
 and a test can assert them.
@@ -18,6 +18,8 @@ Normalisation and residual connections
     `deep_network_runs`.
 Comparing and choosing
     `rate_sweep`, `spirals_split`.
+The playground
+    `playground_runs`, `train_stacked` (the grid: ``playground.GRID``).
 """
 
 from snippets.experiments.choosing import rate_sweep, spirals_split
@@ -30,6 +32,7 @@ from snippets.experiments.plateaus import (
     signal_by_layer,
     train_together,
 )
+from snippets.experiments.playground import playground_runs, train_stacked
 from snippets.experiments.training import epochs_to, train_runs
 from snippets.experiments.zero_centred import (
     descent_path,
@@ -49,6 +52,7 @@ __all__ = [
     "dying_relu",
     "epochs_to",
     "learning_rate_sweep",
+    "playground_runs",
     "positive_inputs",
     "quadratic_loss",
     "rate_sweep",
@@ -58,6 +62,7 @@ __all__ = [
     "signal_by_layer",
     "spirals_split",
     "train_runs",
+    "train_stacked",
     "train_together",
     "zigzag",
 ]

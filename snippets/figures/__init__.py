@@ -5,7 +5,8 @@ derivative, several at once), `gated` (gated and Maxout units), `networks` (the
 neuron, decision boundaries, loss curves, gradients by layer), `properties` (cost,
 plateaus, descent paths), `signal` (the signal of a deep network, layer by layer),
 `training` (the computation graph of backpropagation, an output unit's loss and
-gradient against its logit) and `serialise` (deterministic SVG and PNG). Everything
+gradient against its logit), `playground` (the playground's signal and training,
+drawn in two layers by `overlay`) and `serialise` (deterministic SVG and PNG). Everything
 public is importable from
 ``snippets.figures``.
 
@@ -41,6 +42,7 @@ from snippets.figures.networks import (
     loss_curves,
     neuron_diagram,
 )
+from snippets.figures.playground import playground_signal, playground_training
 from snippets.figures.properties import (
     cost_bars,
     derivatives_with_plateaus,
@@ -63,6 +65,8 @@ __all__ = [
     "logit_loss_gradient",
     "loss_curves",
     "neuron_diagram",
+    "playground_signal",
+    "playground_training",
     "png_bytes",
     "recolour_svg",
     "signal_by_layer",

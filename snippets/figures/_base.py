@@ -240,12 +240,20 @@ def _num(x: float, lang: str, digits: int = 2) -> str:
     return fmt_auto(round(float(x), digits), lang, significant=15)
 
 
+_NAMES = frozenset({"Gaussian", "Mish"})
+"""First words that are names, capitalised inside a sentence too."""
+
+
 def _inline(display: str) -> str:
     """A display name for use inside a sentence: "Sigmoide (…)" → "sigmoide (…)".
 
-    Acronyms ("ReLU com vazamento", "GELU") keep their capitals.
+    Only a first word written as a common word loses its capital: acronyms and
+    words with other capitals ("ReLU com vazamento", "GELU", "ReLU6") and names
+    ("Gaussian error linear unit", "Mish") keep theirs.
     """
-    if len(display) > 1 and display[0].isupper() and display[1].islower():
+    first = display.split(" ", 1)[0]
+    common = first[:1].isupper() and first[1:] == first[1:].lower()
+    if len(first) > 1 and common and first not in _NAMES:
         return display[0].lower() + display[1:]
     return display
 
