@@ -13,7 +13,6 @@ import numpy as np
 from scipy.special import expit, logsumexp, softmax
 
 from snippets.activations import get
-from snippets.sharing import shared_training
 
 __all__ = [
     "MLP",
@@ -329,7 +328,6 @@ def layer_gradient_norms(model, X, y, loss="bce"):
     return np.array([np.linalg.norm(layer.dW) for layer in model.layers])
 
 
-@shared_training  # a site build trains once for both languages (snippets/sharing.py)
 def train(model, X, y, loss="bce", lr=0.1, epochs=1000, record=True):
     """Full-batch gradient descent; returns the history of the run.
 

@@ -37,7 +37,6 @@ from scipy import optimize
 
 from snippets.nn import INITS, NORMS, LayerNorm
 from snippets.properties._common import _expect, _resolve, _scalar
-from snippets.sharing import shared_result
 
 __all__ = [
     "TORCH_GAINS",
@@ -64,7 +63,6 @@ TORCH_GAINS = {
 }
 
 
-@shared_result  # a site build computes each call once for both languages
 def forward_factor(act, std=1.0):
     """E[f(Z)^2] for Z ~ N(0, std^2): the forward pass's factor of one layer.
 
@@ -92,7 +90,6 @@ def forward_factor(act, std=1.0):
     return _second_moment(a, a.kinks(), _check_std(std))
 
 
-@shared_result
 def backward_factor(act, std=1.0):
     """E[f'(Z)^2] for Z ~ N(0, std^2): the backward pass's factor of one layer.
 
@@ -194,7 +191,6 @@ def weight_variance(scheme, fan_in, fan_out, gain=1.0):
     return float((gain * INITS[scheme](fan_in, fan_out)) ** 2)
 
 
-@shared_result
 def fixed_point(act, gain, q_max=1e4):
     """Mean-field fixed point ``q*`` of the variance, and the gradient factor there.
 
@@ -332,7 +328,6 @@ def _propagate(act, weights, X, R, norm=None, residual=False):
 
 
 @functools.lru_cache(maxsize=64)
-@shared_result  # a site build runs each configuration once for both languages
 def _run(activation, init, gain, depth, width, batch, seeds, norm, residual):
     X, Ws, R = _draws(depth, width, batch, seeds)
     std = gain * INITS[init](width, width)

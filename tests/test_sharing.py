@@ -1,4 +1,4 @@
-"""snippets/sharing.py: one training run (or one computation) for both languages of a site build."""
+"""scripts/sharing.py: one training run (or one computation) for both languages of a site build."""
 
 from __future__ import annotations
 
@@ -11,10 +11,13 @@ import time
 import numpy as np
 import pytest
 
-from snippets import sharing
+from scripts import sharing
+from snippets import nn
 from snippets.datasets import two_moons, xor
-from snippets.nn import MLP, train
+from snippets.nn import MLP
 from tests.conftest import ROOT
+
+sharing.install()  # as a site build does: snippets.nn.train is wrapped
 
 X, Y = xor()
 
@@ -32,7 +35,7 @@ def _same(a: list[dict], b: list[dict]) -> bool:
 
 def _run(**kwargs):
     net = MLP((2, 4, 1), "tanh", init="glorot", seed=kwargs.pop("seed", 0))
-    history = train(net, X, Y, lr=kwargs.pop("lr", 0.5), epochs=50, **kwargs)
+    history = nn.train(net, X, Y, lr=kwargs.pop("lr", 0.5), epochs=50, **kwargs)
     return net, history
 
 
@@ -87,8 +90,8 @@ def test_anything_the_run_depends_on_is_in_the_key(shared, change) -> None:
 def test_other_data_and_activations_are_other_runs(shared) -> None:
     Xm, ym = two_moons(40, seed=0)
     for act in ("tanh", "relu"):
-        train(MLP((2, 4, 1), act, seed=0), Xm, ym, epochs=5)
-        train(MLP((2, 4, 1), act, seed=0), Xm[:20], ym[:20], epochs=5)
+        nn.train(MLP((2, 4, 1), act, seed=0), Xm, ym, epochs=5)
+        nn.train(MLP((2, 4, 1), act, seed=0), Xm[:20], ym[:20], epochs=5)
     assert len(list(shared.glob("*.pickle"))) == 4
 
 
@@ -96,7 +99,7 @@ def test_normalisation_and_residual_connections_are_other_runs(shared) -> None:
     # Same seed, so the same W and b: only the norm and the skips tell them apart.
     Xm, ym = two_moons(40, seed=0)
     for kwargs in ({}, {"norm": "layer"}, {"residual": True}):
-        train(MLP((2, 4, 4, 1), "tanh", seed=0, **kwargs), Xm, ym, epochs=5)
+        nn.train(MLP((2, 4, 4, 1), "tanh", seed=0, **kwargs), Xm, ym, epochs=5)
     assert len(list(shared.glob("*.pickle"))) == 3
 
 
@@ -105,7 +108,7 @@ def test_a_shared_normalised_run_is_the_plain_run_bit_for_bit(shared, monkeypatc
 
     def run():
         net = MLP((2, 4, 4, 1), "tanh", seed=0, norm="layer", residual=True)
-        return net, train(net, Xm, ym, lr=0.3, epochs=20)
+        return net, nn.train(net, Xm, ym, lr=0.3, epochs=20)
 
     first, _ = run()
     again, _ = run()  # from the folder
@@ -166,8 +169,10 @@ def test_a_run_going_on_elsewhere_is_waited_for(shared) -> None:
 
 TWO_AT_ONCE = """
 import os, sys
-from snippets import sharing
+from scripts import sharing
 from snippets.datasets import spirals
+
+sharing.install()
 from snippets.nn import MLP, train
 
 done = sharing._shared
@@ -238,3 +243,64 @@ def test_shared_result_without_the_variable_just_runs(monkeypatch, tmp_path) -> 
     _CALLS.clear()
     assert _square_plus(5).tolist() == [25.0] and _square_plus(5).tolist() == [25.0]
     assert len(_CALLS) == 2
+
+
+# --------------------------------------------------------------------- install
+
+SNIPPETS_MODULES = """
+import importlib, json, pkgutil, sys
+import snippets
+from scripts import sharing
+
+names = [m.name for m in pkgutil.walk_packages(snippets.__path__, "snippets.")]
+for name in names:
+    importlib.import_module(name)
+sharing.install()
+left = []
+for module_name, name, _ in sharing.SHARED:
+    original = getattr(importlib.import_module(module_name), name).__wrapped__
+    for other in names:
+        for attribute, value in vars(sys.modules[other]).items():
+            if value is original:
+                left.append(f"{other}.{attribute}")
+print(json.dumps(left))
+"""
+
+
+def test_install_leaves_no_unwrapped_reference_in_any_snippets_module() -> None:
+    # every module of the package loaded first, then the wrappers put in place:
+    # no module keeps a name bound to an unwrapped function
+    result = subprocess.run(
+        [sys.executable, "-c", SNIPPETS_MODULES],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_install_is_idempotent_and_wraps_what_it_lists() -> None:
+    import importlib
+
+    sharing.install()
+    sharing.install()
+    for module_name, name, _ in sharing.SHARED:
+        function = getattr(importlib.import_module(module_name), name)
+        assert function.__shared__ and not getattr(
+            function.__wrapped__, "__shared__", False
+        ), f"{module_name}.{name} wrapped twice or not at all"
+
+
+def test_snippets_knows_nothing_of_the_build() -> None:
+    # the package readers import holds no build plumbing
+    sources = (ROOT / "snippets").rglob("*.py")
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in sources
+        if "SNIPPETS_SHARED_DIR" in path.read_text(encoding="utf-8")
+        or "sharing" in path.read_text(encoding="utf-8")
+    ]
+    assert offenders == []

@@ -357,8 +357,9 @@ def test_signal_through_depth_bad_arguments(kwargs, match):
 
 def test_a_site_build_shares_the_computations(tmp_path, monkeypatch):
     # both languages of a build ask for the same numbers: computed once
-    from snippets import sharing
+    from scripts import sharing
 
+    sharing.install()
     monkeypatch.setenv(sharing.SHARED_DIR_VARIABLE, str(tmp_path))
     first = S.forward_factor("softsign", 1.5)
     assert len(list(tmp_path.glob("call-*.pickle"))) == 1

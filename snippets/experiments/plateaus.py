@@ -16,7 +16,6 @@ from snippets.activations import get
 from snippets.datasets import two_moons
 from snippets.experiments.training import _MEMO, _bce, _memo_key
 from snippets.nn import INITS, MLP, accuracy
-from snippets.sharing import shared_training
 
 
 def _resolve(act):
@@ -83,7 +82,6 @@ class _Stack:
                 layer.b[...] = stacked.b[i, 0]
 
 
-@shared_training  # a site build trains once for both languages (snippets/sharing.py)
 def _train_stack(stack, X, y, loss="bce", lr=0.1, epochs=1000, record=False):
     """`snippets.nn.train` (cross-entropy, one logit) for a `_Stack`; the loss
     history has one column per network. A network that diverges ends with inf or

@@ -26,7 +26,6 @@ from scipy.special import expit
 
 from snippets.datasets import two_moons, xor
 from snippets.nn import INITS, MLP
-from snippets.sharing import shared_result
 from snippets.signal import signal_through_depth
 
 __all__ = ["GRID", "Grid", "data_sets", "playground_runs", "train_stacked"]
@@ -308,7 +307,6 @@ def playground_runs(activation, init, depth, grid=None):
 
 
 @functools.cache  # a page's blocks ask for the same runs again
-@shared_result  # a site build trains once for both languages (snippets/sharing.py)
 def _runs(activation, init, depth, grid):
     g = GRID if grid is None else grid
     sets = data_sets()

@@ -1,31 +1,37 @@
-"""Training shared by the two languages of one site build.
+"""Training shared by the two languages of one site build (build machinery).
 
 The Portuguese and English pages train the same networks: only the words around
 the numbers differ. ``scripts/website.py`` builds the two languages side by side,
 in two processes, and while it does, the variable ``SNIPPETS_SHARED_DIR`` names a
-folder of that build. `shared_training` wraps `snippets.nn.train` so that the
-first process to reach a training run does it and leaves the trained network
-there, keyed by a hash of everything the run depends on (initial weights,
-activations, normalisations, residual connections, data, loss, learning rate,
-epochs); the other process waits for it and takes the same weights, gradients
-and history, bit for bit, instead of training again. The folder is deleted after
-the build: nothing is reused across builds (the block cache of
-``scripts/hooks.py`` does that, keyed by the code).
+folder of that build. `install` (called by the build's hooks, and by the tests
+that run the pages' code) wraps the expensive functions of `snippets` listed in
+`SHARED`, where they are defined and wherever a loaded `snippets` module imported
+them: the first process to reach a call does it and leaves the result in the
+folder, keyed by a hash of everything the call depends on; the other process
+waits for it and takes the same result, bit for bit, instead of computing again.
 
-`shared_result` does the same for any deterministic computation whose
-arguments are plain values (numbers, strings, None and tuples of them), such as
-the depth experiment of `snippets.signal`.
+- `shared_training` for training runs (``train(model, X, y, loss, lr, epochs,
+  record)``): the key holds the initial weights, activations, normalisations,
+  residual connections, data, loss, learning rate and epochs, and the trained
+  weights, gradients and history come back into the caller's model;
+- `shared_result` for any deterministic computation whose arguments are plain
+  values (numbers, strings, None and tuples of them), such as the depth
+  experiment of `snippets.signal`.
 
-Without the variable (a reader's Python, a notebook, the tests) training simply
-runs.
+The folder is deleted after the build: nothing is reused across builds (the
+block cache of ``scripts/hooks.py`` does that, keyed by the code). Without the
+variable the wrapped functions simply run, and `snippets` itself knows nothing of
+this: a reader who opens ``snippets/nn.py`` meets only back-propagation.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import importlib
 import os
 import pickle
+import sys
 import time
 from pathlib import Path
 
@@ -171,3 +177,39 @@ def _shared(folder: Path, key: str, compute):
         return value
     finally:
         lock.unlink()
+
+
+# --------------------------------------------------------------------------- #
+# What is shared, and putting the wrappers in place
+# --------------------------------------------------------------------------- #
+SHARED = (
+    ("snippets.nn", "train", shared_training),
+    ("snippets.experiments.plateaus", "_train_stack", shared_training),
+    ("snippets.experiments.playground", "_runs", shared_result),
+    ("snippets.signal", "forward_factor", shared_result),
+    ("snippets.signal", "backward_factor", shared_result),
+    ("snippets.signal", "fixed_point", shared_result),
+    ("snippets.signal", "_run", shared_result),
+)
+"""``(module, function, wrapper)``: the computations a site build does once for
+both languages (training runs and the depth experiments: the expensive ones)."""
+
+
+def install() -> None:
+    """Wrap every function of `SHARED` in its module and in every loaded
+    `snippets` module that imported it by name. Idempotent."""
+    originals = {}
+    for module_name, name, wrap in SHARED:
+        module = importlib.import_module(module_name)
+        function = getattr(module, name)
+        if getattr(function, "__shared__", False):
+            continue  # installed already
+        wrapped = wrap(function)
+        wrapped.__shared__ = True
+        originals[id(function)] = wrapped
+    for module_name, module in list(sys.modules.items()):
+        if module_name.split(".")[0] != "snippets" or module is None:
+            continue
+        for attribute, value in list(vars(module).items()):
+            if id(value) in originals:
+                setattr(module, attribute, originals[id(value)])
