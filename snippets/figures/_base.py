@@ -240,12 +240,20 @@ def _num(x: float, lang: str, digits: int = 2) -> str:
     return fmt_auto(round(float(x), digits), lang, significant=15)
 
 
+_PROPER_NAMES = frozenset({"Mish", "Gaussian"})
+"""First words of display names that keep their capital inside a sentence."""
+
+
 def _inline(display: str) -> str:
     """A display name for use inside a sentence: "Sigmoide (…)" → "sigmoide (…)".
 
-    Acronyms ("ReLU com vazamento", "GELU") keep their capitals.
+    Only a common word is lowercased: a first word with other capitals
+    ("ReLU com vazamento", "ReLU6", "GELU") or a proper name ("Mish",
+    "Gaussian error linear unit") keeps its capital.
     """
-    if len(display) > 1 and display[0].isupper() and display[1].islower():
+    first = display.split(" ", 1)[0]
+    common = first[1:] == first[1:].lower() and first not in _PROPER_NAMES
+    if len(first) > 1 and first[0].isupper() and common:
         return display[0].lower() + display[1:]
     return display
 
