@@ -406,7 +406,7 @@ _REGISTRY: dict[str, _Entry] = {
             bounded_above=True,
             bounded_below=True,
             origin="bergstra2009",
-            see_also=("glorot2010",),
+            see_also=("elliott1993", "glorot2010"),
             kink_convention=_NO_KINKS,
         ),
     ),
