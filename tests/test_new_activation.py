@@ -68,7 +68,9 @@ def copy(tmp_path_factory) -> Path:
         )
     for name in ("conftest.py", "pyproject.toml", "mkdocs.yml", "mkdocs.en.yml"):
         shutil.copy(ROOT / name, root / name)
-    with (root / "snippets" / "activations" / "registry.py").open("a", encoding="utf-8") as source:
+    with (root / "snippets" / "activations" / "registry.py").open(
+        "a", encoding="utf-8"
+    ) as source:
         source.write(textwrap.dedent(ENTRY))
     return root
 
