@@ -220,6 +220,10 @@ LABELS: dict[str, dict[str, str]] = {
         # --- tables and property cards (snippets.tables) ---------------------------
         "card_function": "Função",
         "card_derivative": "Derivada",
+        "formula_variable": (
+            "Aqui, \\(x\\) é a pré-ativação do neurônio (o \\(z\\) das páginas "
+            "anteriores)."
+        ),
         "card_property": "Propriedade",
         "card_value": "Valor",
         "card_range": "Imagem (saída)",
@@ -230,7 +234,7 @@ LABELS: dict[str, dict[str, str]] = {
         "card_prob_positive": "P(f(X) > 0)",
         "card_prob_negative": "P(f(X) < 0)",
         "card_max_derivative": "máx |f′|",
-        "card_rms_gain": "Ganho RMS √E[f′(Z)²], Z ~ N(0, 1)",
+        "card_rms_gain": "Ganho RMS √E[f′(X)²], X ~ N(0, 1)",
         "card_flat_tails": "Caudas planas (|f′| < {threshold} até ±∞)",
         "card_dead_zone": "Zona morta (f′ = 0 até ±∞)",
         "tail_left": "x < {x}",
@@ -531,6 +535,10 @@ LABELS: dict[str, dict[str, str]] = {
         # --- tables and property cards (snippets.tables) ---------------------------
         "card_function": "Function",
         "card_derivative": "Derivative",
+        "formula_variable": (
+            "Here \\(x\\) is the neuron's pre-activation (the \\(z\\) of the "
+            "earlier pages)."
+        ),
         "card_property": "Property",
         "card_value": "Value",
         "card_range": "Range (output)",
@@ -541,7 +549,7 @@ LABELS: dict[str, dict[str, str]] = {
         "card_prob_positive": "P(f(X) > 0)",
         "card_prob_negative": "P(f(X) < 0)",
         "card_max_derivative": "max |f′|",
-        "card_rms_gain": "RMS gain √E[f′(Z)²], Z ~ N(0, 1)",
+        "card_rms_gain": "RMS gain √E[f′(X)²], X ~ N(0, 1)",
         "card_flat_tails": "Flat tails (|f′| < {threshold} out to ±∞)",
         "card_dead_zone": "Dead zone (f′ = 0 out to ±∞)",
         "tail_left": "x < {x}",

@@ -156,7 +156,11 @@ def _yes_no(value: bool, lang: str) -> str:
 
 
 def formulas(name: str, lang: str) -> str:
-    """The function and its derivative as display formulas.
+    """The function and its derivative as display formulas, in ``lang``.
+
+    The formulas are the registry's LaTeX in the language (`Meta.tex`: words and
+    decimal separators differ), followed by a sentence saying that their
+    x is the neuron's pre-activation.
 
     Examples
     --------
@@ -166,8 +170,10 @@ def formulas(name: str, lang: str) -> str:
     check_lang(lang)
     meta = get(name).meta
     return (
-        f"**{t('card_function', lang)}**\n\n\\[\n{meta.latex}\n\\]\n\n"
-        f"**{t('card_derivative', lang)}**\n\n\\[\n{meta.latex_derivative}\n\\]\n"
+        f"**{t('card_function', lang)}**\n\n\\[\n{meta.tex(lang)}\n\\]\n\n"
+        f"**{t('card_derivative', lang)}**\n\n"
+        f"\\[\n{meta.tex(lang, derivative=True)}\n\\]\n\n"
+        f"{t('formula_variable', lang)}\n"
     )
 
 
@@ -249,7 +255,10 @@ def card_rows(
         ("card_class", t(f"class_{_differentiability(act)}", lang)),
         (
             "card_kinks",
-            fmt_list([fmt_auto(k, lang, 3) for k in kinks], lang) if kinks else "—",
+            # "x = 0", not "0", which would read as a count of points
+            fmt_list([f"x = {fmt_auto(k, lang, 3)}" for k in kinks], lang)
+            if kinks
+            else "—",
         ),
         ("card_monotonic", _yes_no(_monotonic(act), lang)),
         ("card_mean", fmt_number(numbers["mean"], lang, 4)),

@@ -10,6 +10,7 @@ and the neighbourhoods of kinks and extrema. The largest errors are written to
 from __future__ import annotations
 
 import math
+import re
 import warnings
 
 import mpmath as mp
@@ -709,9 +710,13 @@ def test_meta_complete(name):
         m.latex = ""  # frozen
     assert set(m.display) == {"pt", "en"} and all(m.display.values())
     assert set(m.kink_convention) == {"pt", "en"} and all(m.kink_convention.values())
-    assert m.latex.strip() and m.latex_derivative.strip()
-    assert m.latex.count("{") == m.latex.count("}")
-    assert m.latex_derivative.count("{") == m.latex_derivative.count("}")
+    for lang in ("pt", "en"):
+        for tex in (m.tex(lang), m.tex(lang, derivative=True)):
+            assert tex.strip() and tex.count("{") == tex.count("}")
+    for field in (m.latex, m.latex_derivative):  # one formula, two languages
+        assert isinstance(field, str) or set(field) == {"pt", "en"}
+        if isinstance(field, dict):
+            assert _same_formula(field["pt"], field["en"])
     assert not any(ch.isdigit() for ch in "".join(m.defaults))  # symbols, not numbers
     lo, hi = m.output_range
     assert lo < hi
@@ -737,7 +742,23 @@ def test_meta_complete(name):
             "min_val": "min",
             "max_val": "max",
         }[param]
-        assert symbol in m.latex
+        assert symbol in m.tex("pt") and symbol in m.tex("en")
+
+
+def _same_formula(pt: str, en: str) -> bool:
+    """Whether two LaTeX strings differ only in their words and decimal marks."""
+
+    def neutral(tex):
+        tex = re.sub(r"\\text\{[^}]*\}", r"\\text{}", tex)
+        return tex.replace("{,}", ".")
+
+    return neutral(pt) == neutral(en)
+
+
+def test_same_formula_sees_a_real_difference():
+    assert _same_formula(r"x \text{ ou } 0{,}5", r"x \text{ or } 0.5")
+    assert not _same_formula(r"x \text{ ou } 0{,}5", r"x \text{ or } 0.6")
+    assert not _same_formula(r"x < a", r"x \le a")
 
 
 def test_meta_values_spot_checks():

@@ -285,6 +285,23 @@ def test_series_differ_by_more_than_colour(built):
     assert len(styles) == len(lines) == 4
 
 
+@pytest.mark.parametrize(
+    ("name", "lang", "inline"),
+    [
+        ("sigmoid", "pt", "função de ativação sigmoide (logística)"),
+        ("relu6", "en", "activation function ReLU6,"),
+        ("leaky_relu", "pt", "função de ativação ReLU com vazamento,"),
+        ("prelu", "pt", "função de ativação ReLU paramétrica (PReLU)"),
+        ("mish", "en", "activation function Mish,"),
+        ("gelu", "en", "activation function Gaussian error linear unit (GELU)"),
+    ],
+)
+def test_alt_text_keeps_acronyms_and_proper_names(name, lang, inline):
+    """Only a common first word is lowercased inside the sentence ("reLU6" and
+    "mish" were not)."""
+    assert inline in figures.activation_plot(name, lang=lang).alt_text
+
+
 def test_alt_text_numbers_are_computed():
     pt = figures.activation_plot("sigmoid", lang="pt").alt_text
     assert "de −6 a 6" in pt and "de 0 a 1" in pt

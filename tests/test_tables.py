@@ -313,7 +313,7 @@ def test_card_is_a_two_column_table(name, lang, cost):
 def test_card_relu_values(cost):
     _, body = rows(tables.card("relu", "pt", cost=cost))
     values = {row[0]: row[1] for row in body}
-    assert values[LABELS["pt"]["card_kinks"]] == "0"
+    assert values[LABELS["pt"]["card_kinks"]] == "x = 0"
     assert values[LABELS["pt"]["card_monotonic"]] == "sim"
     mean = f"{1 / math.sqrt(2 * math.pi):.4f}".replace(".", ",")
     assert values[LABELS["pt"]["card_mean"]] == mean
@@ -370,9 +370,20 @@ def test_formulas_show_the_registry_latex(name):
     for lang in LANGS:
         text = tables.formulas(name, lang)
         meta = get(name).meta
-        assert f"\\[\n{meta.latex}\n\\]" in text
-        assert f"\\[\n{meta.latex_derivative}\n\\]" in text
+        assert f"\\[\n{meta.tex(lang)}\n\\]" in text
+        assert f"\\[\n{meta.tex(lang, derivative=True)}\n\\]" in text
         assert LABELS[lang]["card_function"] in text
+        assert text.rstrip().endswith(LABELS[lang]["formula_variable"])
+
+
+@pytest.mark.parametrize("name", ["step", "hard_tanh", "relu6", "gelu_tanh"])
+def test_formulas_speak_the_page_language(name):
+    """The Portuguese formulas have Portuguese words and decimal commas."""
+    pt, en = tables.formulas(name, "pt"), tables.formulas(name, "en")
+    assert pt != en
+    words = r"\\text\{[^}]*\b(or|undefined|at)\b"
+    assert not re.search(words, pt) and not re.search(r"\d\.\d", pt)
+    assert not re.search(r"\{,\}|\b(ou|não)\b", en)
 
 
 @pytest.mark.parametrize("name", names())

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from numbers import Real
 
+from snippets.i18n import check_lang
+
 
 # --------------------------------------------------------------------------- #
 # Metadata
@@ -20,10 +22,13 @@ class Meta:
     ----------
     display : dict
         Human-readable name, ``{"pt": ..., "en": ...}``.
-    latex : str
-        LaTeX of the function (converted to MathML on the site), parameters as symbols.
-    latex_derivative : str
-        LaTeX of the derivative.
+    latex : str or dict
+        LaTeX of the function (converted to MathML on the site), parameters as
+        symbols. A formula with words (``\\text{...}``) or decimal numbers is a
+        dict ``{"pt": ..., "en": ...}``: the Portuguese one writes its words in
+        Portuguese and its decimal comma as ``{,}``; `tex` picks the language.
+    latex_derivative : str or dict
+        LaTeX of the derivative, likewise.
     output_range : tuple of float
         ``(inf, sup)`` of the function's values for the default parameters
         (``-inf``/``inf`` when unbounded; open or closed is not recorded).
@@ -56,8 +61,8 @@ class Meta:
     """
 
     display: dict
-    latex: str
-    latex_derivative: str
+    latex: str | dict
+    latex_derivative: str | dict
     output_range: tuple
     differentiability: str
     kinks: tuple
@@ -70,6 +75,19 @@ class Meta:
     exaggerated: dict = field(default_factory=dict)
     transcendentals: dict = field(default_factory=dict)
     kink_convention: dict = field(default_factory=dict)
+
+    def tex(self, lang: str, derivative: bool = False) -> str:
+        r"""The LaTeX of the function (or of its derivative) in ``lang``.
+
+        Examples
+        --------
+        >>> from snippets.activations import get
+        >>> print(get("relu6").meta.tex("pt", derivative=True))  # doctest: +ELLIPSIS
+        f'(x) = \begin{cases} ... \text{ ou } x > 6 \end{cases}
+        """
+        check_lang(lang)
+        value = self.latex_derivative if derivative else self.latex
+        return value[lang] if isinstance(value, dict) else value
 
 
 _NO_KINKS = {"pt": "Sem pontos angulosos.", "en": "No kinks."}

@@ -51,9 +51,10 @@ _REGISTRY: dict[str, _Entry] = {
         Meta(
             display={"pt": "Degrau (Heaviside)", "en": "Step (Heaviside)"},
             latex=r"f(x) = \begin{cases} 1 & x > 0 \\ 0 & x \le 0 \end{cases}",
-            latex_derivative=(
-                r"f'(x) = 0 \quad (x \ne 0;\ \text{undefined at } x = 0)"
-            ),
+            latex_derivative={
+                "pt": r"f'(x) = 0 \quad (x \ne 0;\ \text{não existe em } x = 0)",
+                "en": r"f'(x) = 0 \quad (x \ne 0;\ \text{undefined at } x = 0)",
+            },
             output_range=(0.0, 1.0),
             differentiability="discontinuous",
             kinks=(0.0,),
@@ -299,11 +300,20 @@ _REGISTRY: dict[str, _Entry] = {
                 "pt": "GELU (aproximação por tanh)",
                 "en": "GELU (tanh approximation)",
             },
-            latex=r"f(x) = \frac{x}{2}\bigl(1 + \tanh u\bigr), \quad "
-            r"u = \sqrt{2/\pi}\,\bigl(x + 0.044715\,x^{3}\bigr)",
-            latex_derivative=r"f'(x) = \frac{1 + \tanh u}{2} + \frac{x}{2}\,"
-            r"\operatorname{sech}^2 u\;\sqrt{2/\pi}\,"
-            r"\bigl(1 + 3 \cdot 0.044715\,x^{2}\bigr)",
+            latex={  # the constant with the language's decimal separator
+                "pt": r"f(x) = \frac{x}{2}\bigl(1 + \tanh u\bigr), \quad "
+                r"u = \sqrt{2/\pi}\,\bigl(x + 0{,}044715\,x^{3}\bigr)",
+                "en": r"f(x) = \frac{x}{2}\bigl(1 + \tanh u\bigr), \quad "
+                r"u = \sqrt{2/\pi}\,\bigl(x + 0.044715\,x^{3}\bigr)",
+            },
+            latex_derivative={
+                "pt": r"f'(x) = \frac{1 + \tanh u}{2} + \frac{x}{2}\,"
+                r"\operatorname{sech}^2 u\;\sqrt{2/\pi}\,"
+                r"\bigl(1 + 3 \cdot 0{,}044715\,x^{2}\bigr)",
+                "en": r"f'(x) = \frac{1 + \tanh u}{2} + \frac{x}{2}\,"
+                r"\operatorname{sech}^2 u\;\sqrt{2/\pi}\,"
+                r"\bigl(1 + 3 \cdot 0.044715\,x^{2}\bigr)",
+            },
             output_range=(-0.17004075057125405, INF),
             differentiability="smooth",
             kinks=(),
@@ -396,7 +406,7 @@ _REGISTRY: dict[str, _Entry] = {
             bounded_above=True,
             bounded_below=True,
             origin="bergstra2009",
-            see_also=("glorot2010",),
+            see_also=("elliott1993", "glorot2010"),
             kink_convention=_NO_KINKS,
         ),
     ),
@@ -446,8 +456,12 @@ _REGISTRY: dict[str, _Entry] = {
             display={"pt": "Tangente hiperbólica rígida", "en": "Hard tanh"},
             latex=r"f(x) = \min\bigl(\max(x, a), b\bigr), \quad a = "
             r"\mathrm{min\_val},\ b = \mathrm{max\_val}",
-            latex_derivative=r"f'(x) = \begin{cases} 1 & a < x < b \\ 0 "
-            r"& x < a \text{ or } x > b \end{cases}",
+            latex_derivative={
+                "pt": r"f'(x) = \begin{cases} 1 & a < x < b \\ 0 "
+                r"& x < a \text{ ou } x > b \end{cases}",
+                "en": r"f'(x) = \begin{cases} 1 & a < x < b \\ 0 "
+                r"& x < a \text{ or } x > b \end{cases}",
+            },
             output_range=(-1.0, 1.0),
             differentiability="kinks",
             kinks=(-1.0, 1.0),
@@ -500,8 +514,12 @@ _REGISTRY: dict[str, _Entry] = {
         Meta(
             display={"pt": "ReLU6", "en": "ReLU6"},
             latex=r"f(x) = \min\bigl(\max(0, x), 6\bigr)",
-            latex_derivative=r"f'(x) = \begin{cases} 1 & 0 < x < 6 \\ 0 "
-            r"& x < 0 \text{ or } x > 6 \end{cases}",
+            latex_derivative={
+                "pt": r"f'(x) = \begin{cases} 1 & 0 < x < 6 \\ 0 "
+                r"& x < 0 \text{ ou } x > 6 \end{cases}",
+                "en": r"f'(x) = \begin{cases} 1 & 0 < x < 6 \\ 0 "
+                r"& x < 0 \text{ or } x > 6 \end{cases}",
+            },
             output_range=(0.0, 6.0),
             differentiability="kinks",
             kinks=(0.0, 6.0),

@@ -225,11 +225,11 @@ TERMS: tuple[Term, ...] = (
     Term(
         "ReLU com vazamento",
         "Leaky ReLU",
-        "Variante da ReLU que, para entradas negativas, devolve αx, com uma "
-        "inclinação α pequena e fixa, em vez de 0: o gradiente nunca é zerado, e o "
+        "Variante da ReLU que, para entradas negativas, devolve a·x em vez de 0, "
+        "sendo a uma inclinação pequena e fixa: o gradiente nunca é zerado, e o "
         "neurônio não morre.",
-        "Variant of ReLU that returns αx for negative inputs, with a small, fixed "
-        "slope α, instead of 0: the gradient is never zeroed, and the neuron does "
+        "Variant of ReLU that returns a·x for negative inputs instead of 0, where a "
+        "is a small, fixed slope: the gradient is never zeroed, and the neuron does "
         "not die.",
         avoid=("Leaky ReLU", "ReLU vazada", "ReLU com fuga"),
         bridge="Leaky ReLU",
