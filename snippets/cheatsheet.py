@@ -365,8 +365,8 @@ def cheatsheet(
     str
         A Markdown table, one row per registered activation in registry order:
         the name linked to its catalogue page, `notes`, then the range, "yes" or
-        "no" for zero-centred (``|E[f(X)]| <`` `snippets.tables.CENTRED_TOLERANCE`,
-        ``X ~ N(0, 1)``), the RMS gain, the shares of
+        "no" for zero-centred (``|E[f(Z)]| <`` `snippets.tables.CENTRED_TOLERANCE`,
+        ``Z ~ N(0, 1)``), the RMS gain, the shares of
         `snippets.properties.PLATEAU_INTERVAL` covered by the flat tails and by
         the dead zone, and the share of a dense layer's time, formatted as in
         `snippets.tables.comparison` (the range as in `snippets.tables.card`).
