@@ -132,14 +132,14 @@ NOTES: dict[str, dict[str, tuple[str, str]]] = {
         "pt": (
             "Centrada em zero; em redes densas com a inicialização de LeCun, "
             "se autonormaliza.",
-            "Só com o pacote completo (inicialização de LeCun, *alpha dropout*); "
-            "derivada acima de 1 e ponto anguloso na origem.",
+            "Só com o pacote completo (LeCun, *alpha dropout*); derivada acima de 1 "
+            "perto da origem e à direita, ponto anguloso em 0.",
         ),
         "en": (
             "Zero-centred; in dense networks with LeCun initialisation, "
             "self-normalising.",
-            "Only with the full package (LeCun initialisation, alpha dropout); "
-            "derivative above 1 and a kink at the origin.",
+            "Only with the full package (LeCun, alpha dropout); derivative above 1 "
+            "near and right of the origin, a kink at 0.",
         ),
     },
     "celu": {
@@ -202,7 +202,7 @@ NOTES: dict[str, dict[str, tuple[str, str]]] = {
     "softplus": {
         "pt": (
             "Suave e sempre positiva: boa para parâmetros que precisam ser "
-            "positivos (desvios padrão).",
+            "positivos (desvios-padrão).",
             "Em camadas ocultas, não supera a ReLU; média da saída longe de zero.",
         ),
         "en": (
@@ -264,11 +264,13 @@ NOTES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "hard_swish": {
         "pt": (
-            "A SiLU feita de pedaços de reta: barata em celulares (MobileNetV3).",
-            "Derivada com saltos e acima de 1; zona morta à esquerda.",
+            "A SiLU com a sigmoide rígida como porta, sem exponenciais: barata em "
+            "celulares (MobileNetV3).",
+            "Derivada com saltos, acima de 1 em alguns trechos; zona morta à esquerda.",
         ),
         "en": (
-            "SiLU made of straight pieces: cheap on phones (MobileNetV3).",
+            "SiLU with the hard sigmoid as its gate, no exponentials: cheap on "
+            "phones (MobileNetV3).",
             "A derivative with jumps, above 1 in places; a dead zone on the left.",
         ),
     },
@@ -304,7 +306,7 @@ COLUMNS = (
 After the words, the range (from the card) and five of the comparison table's
 columns: whether the output is centred, what one layer does to a gradient on
 average (RMS gain), where it stalls (flat tails) or stops (dead zone), and the
-share of a layer's time. Differentiability, E[f(X)], max |f′| and the relative
+share of a layer's time. Differentiability, E[f(Z)], max |f′| and the relative
 cost are left to the comparison table, so that the sheet fits the width of a
 page next to its words; the dead zone is kept because the flat tails alone do
 not tell ReLU from leaky ReLU."""
@@ -363,8 +365,8 @@ def cheatsheet(
     str
         A Markdown table, one row per registered activation in registry order:
         the name linked to its catalogue page, `notes`, then the range, "yes" or
-        "no" for zero-centred (``|E[f(X)]| <`` `snippets.tables.CENTRED_TOLERANCE`,
-        ``X ~ N(0, 1)``), the RMS gain, the shares of
+        "no" for zero-centred (``|E[f(Z)]| <`` `snippets.tables.CENTRED_TOLERANCE`,
+        ``Z ~ N(0, 1)``), the RMS gain, the shares of
         `snippets.properties.PLATEAU_INTERVAL` covered by the flat tails and by
         the dead zone, and the share of a dense layer's time, formatted as in
         `snippets.tables.comparison` (the range as in `snippets.tables.card`).

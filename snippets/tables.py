@@ -22,8 +22,8 @@ from snippets.i18n import check_lang, fmt_and, fmt_auto, fmt_list, fmt_number, t
 from snippets.properties import FLAT_THRESHOLD, PLATEAU_INTERVAL, property_card
 
 CENTRED_TOLERANCE = 0.1
-"""The comparison table calls a function zero-centred when |E[f(X)]| < this,
-X ~ N(0, 1)."""
+"""The comparison table calls a function zero-centred when |E[f(Z)]| < this,
+Z ~ N(0, 1)."""
 
 
 COST_FILE_VARIABLE = "SNIPPETS_COST_FILE"

@@ -149,6 +149,21 @@ def test_derivative_claims():
     assert derivative("hard_sigmoid").max() == pytest.approx(1 / 6, abs=1e-9)  # "1/6"
     for name in ("selu", "hard_swish"):  # "derivative above 1"
         assert derivative(name).max() > 1.1, name
+    # SELU: "above 1 near and right of the origin" (not on the far left, where it
+    # falls to 0): above 1 exactly for x > ln(1/(λα)) ≈ -0.56
+    lam_alpha = 1.0507009873554805 * 1.6732632423543772  # Klambauer et al., 2017
+    selu, edge = derivative("selu"), np.log(1 / lam_alpha)
+    assert round(edge, 2) == -0.56
+    assert np.all(selu[edge + 1e-3 < X] > 1) and np.all(selu[edge - 1e-3 > X] < 1)
+    assert selu[0] < 1e-3  # X[0] = -8: the left tail
+    # hard swish: "above 1 in places", on (1.5, 3) only, because the middle piece
+    # x(x + 3)/6 is a parabola (its derivative (2x + 3)/6 is a sloped line)
+    hs, inner = derivative("hard_swish"), (np.abs(X) < 3 - 1e-3)
+    np.testing.assert_allclose(
+        get("hard_swish")(X[inner]), X[inner] * (X[inner] + 3) / 6
+    )
+    above = X[hs > 1 + 1e-9]
+    assert above.min() == pytest.approx(1.5, abs=2e-3) and above.max() <= 3
 
 
 #: Out to 1e6 on both sides, beyond the grid of the cards' own search.

@@ -76,7 +76,7 @@ def link(cell: str) -> tuple[str, str]:
 
 
 def mean_by_quadrature(name: str) -> float:
-    """E[f(X)], X ~ N(0, 1), by adaptive quadrature split at the kinks and at 0."""
+    """E[f(Z)], Z ~ N(0, 1), by adaptive quadrature split at the kinks and at 0."""
     act = get(name)
     breaks = sorted({0.0, *act.meta.kinks})
     edges = [-40.0, *breaks, 40.0]

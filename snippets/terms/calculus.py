@@ -66,8 +66,11 @@ TERMS: tuple[Term, ...] = (
     Term(
         "diferenças finitas",
         "finite differences",
-        "Estimativa da derivada por (f(x + h) − f(x − h)) / 2h com h pequeno.",
-        "Estimate of the derivative by (f(x + h) − f(x − h)) / 2h with small h.",
+        "Estimativa de uma derivada a partir de valores da função em pontos "
+        "próximos, como a diferença central (f(x + h) − f(x − h)) / 2h com h "
+        "pequeno.",
+        "Estimate of a derivative from values of the function at nearby points, such "
+        "as the central difference (f(x + h) − f(x − h)) / 2h with small h.",
     ),
     Term(
         "diferenciação automática",
@@ -119,6 +122,16 @@ TERMS: tuple[Term, ...] = (
         "normal distribution",
         "Distribuição em forma de sino; N(0, 1) tem média 0 e variância 1.",
         "Bell-shaped distribution; N(0, 1) has mean 0 and variance 1.",
+    ),
+    Term(
+        "desvio-padrão",
+        "standard deviation",
+        "Raiz quadrada da variância: a distância típica de uma variável aleatória à "
+        "sua média, na mesma unidade dela.",
+        "Square root of the variance: the typical distance of a random variable from "
+        "its mean, in its own unit.",
+        avoid=("desvio padrão",),
+        tooltip=False,
     ),
     Term(
         "zigue-zague",
@@ -173,11 +186,12 @@ TERMS: tuple[Term, ...] = (
         "ganho RMS",
         "RMS gain",
         "Raiz de E[f′(Z)²], com Z normal padrão: o fator pelo qual a função de "
-        "ativação multiplica, em média quadrática, um gradiente que a atravessa "
-        "quando as pré-ativações têm variância 1 (fora o fator dos pesos).",
+        "ativação multiplica, em valor quadrático médio (a raiz da média dos "
+        "quadrados), um gradiente que a atravessa quando as pré-ativações têm "
+        "variância 1 (fora o fator dos pesos).",
         "Square root of E[f′(Z)²], with Z standard normal: the factor by which the "
-        "activation function multiplies, in mean square, a gradient crossing it "
-        "when the pre-activations have variance 1 (the weights' factor aside).",
+        "activation function multiplies, in root mean square, a gradient crossing "
+        "it when the pre-activations have variance 1 (the weights' factor aside).",
     ),
     Term(
         "desaparecimento do gradiente",
@@ -225,12 +239,12 @@ TERMS: tuple[Term, ...] = (
     Term(
         "ReLU com vazamento",
         "Leaky ReLU",
-        "Variante da ReLU que, para entradas negativas, devolve a·x em vez de 0, "
-        "sendo a uma inclinação pequena e fixa: o gradiente nunca é zerado, e o "
-        "neurônio não morre.",
-        "Variant of ReLU that returns a·x for negative inputs instead of 0, where a "
-        "is a small, fixed slope: the gradient is never zeroed, and the neuron does "
-        "not die.",
+        "Variante da ReLU que, para entradas negativas, devolve ax, com uma "
+        "inclinação a pequena e fixa (0,01 por padrão), em vez de 0: o gradiente "
+        "nunca é zerado, e o neurônio não morre.",
+        "Variant of ReLU that returns ax for negative inputs, with a small, fixed "
+        "slope a (0.01 by default), instead of 0: the gradient is never zeroed, and "
+        "the neuron does not die.",
         avoid=("Leaky ReLU", "ReLU vazada", "ReLU com fuga"),
         bridge="Leaky ReLU",
     ),

@@ -170,8 +170,9 @@ TERMS: tuple[Term, ...] = (
     Term(
         "ponto fixo",
         "fixed point",
-        "Valor que uma regra de atualização leva nele mesmo; numa rede profunda, a "
-        "variância para a qual as camadas convergem.",
+        "Valor que uma regra de atualização deixa inalterado: aplicada a ele, a "
+        "regra devolve o mesmo valor; numa rede profunda, a variância para a qual as "
+        "camadas convergem.",
         "Value that an update rule maps to itself; in a deep network, the variance "
         "the layers converge to.",
     ),
@@ -191,7 +192,7 @@ TERMS: tuple[Term, ...] = (
         "borda do caos",
         "edge of chaos",
         "Fronteira entre a fase ordenada, em que os gradientes desaparecem, e a "
-        "caótica, em que explodem; nela o sinal atravessa muitas camadas.",
+        "caótica, em que explodem; perto dela o sinal atravessa muitas camadas.",
         "Boundary between the ordered phase, where gradients vanish, and the "
         "chaotic one, where they explode; near it the signal crosses many layers.",
         avoid=("beira do caos", "limiar do caos", "edge of chaos"),

@@ -45,6 +45,18 @@ TERMS: tuple[Term, ...] = (
         bridge="Hessian",
     ),
     Term(
+        "jacobiana",
+        "Jacobian",
+        "Matriz das derivadas parciais de uma função vetorial y = F(h): com "
+        "vetores-linha, como neste site, a entrada (i, j) é ∂F_j/∂h_i. Um gradiente "
+        "que atravessa F de trás para a frente é multiplicado pela transposta dela; "
+        "a de uma camada linear xW + b é W.",
+        "Matrix of the partial derivatives of a vector function y = F(h): with row "
+        "vectors, as on this site, entry (i, j) is ∂F_j/∂h_i. A gradient crossing F "
+        "backwards is multiplied by its transpose; that of a linear layer xW + b is "
+        "W.",
+    ),
+    Term(
         "número de condição",
         "condition number",
         "Razão entre o maior e o menor autovalor de uma matriz simétrica positiva "

@@ -92,6 +92,16 @@ TERMS: tuple[Term, ...] = (
         bridge="hidden layer",
     ),
     Term(
+        "camada densa",
+        "dense layer",
+        "Camada em que cada neurônio recebe todas as entradas, cada uma com um peso "
+        "próprio: z = xW + b, com W de forma n_in × n_out (nn.Linear no PyTorch).",
+        "Layer in which every neuron receives every input, each with a weight of "
+        "its own: z = xW + b, with W of shape n_in × n_out (nn.Linear in PyTorch).",
+        avoid=("camada totalmente conectada", "camada completamente conectada"),
+        bridge="dense layer",
+    ),
+    Term(
         "rede neural",
         "neural network",
         "Composição de camadas de neurônios artificiais.",
@@ -142,6 +152,27 @@ TERMS: tuple[Term, ...] = (
         bridge="recurrent network",
     ),
     Term(
+        "LSTM",
+        "LSTM",
+        "Rede recorrente (long short-term memory) cuja célula guarda, além da "
+        "saída, um estado c: a cada passo, três portas sigmoides decidem quanto de "
+        "c apagar (a porta de esquecimento), quanto escrever nele e quanto dele ler; "
+        "a tangente hiperbólica limita o que é escrito e o que é lido.",
+        "Recurrent network (long short-term memory) whose cell keeps, besides its "
+        "output, a state c: at every step three sigmoid gates decide how much of c "
+        "to erase (the forget gate), how much to write into it and how much of it to "
+        "read; the hyperbolic tangent bounds what is written and what is read.",
+    ),
+    Term(
+        "GRU",
+        "GRU",
+        "Rede recorrente (gated recurrent unit) mais simples que a LSTM: duas portas "
+        "sigmoides, de atualização e de reinício, e um só estado, que é também a "
+        "saída.",
+        "Recurrent network (gated recurrent unit) simpler than the LSTM: two sigmoid "
+        "gates, update and reset, and a single state, which is also the output.",
+    ),
+    Term(
         "porta",
         "gate",
         "Fator que multiplica um sinal elemento a elemento e controla quanto dele "
@@ -157,21 +188,24 @@ TERMS: tuple[Term, ...] = (
     Term(
         "unidade linear com porta",
         "gated linear unit",
-        "Unidade (GLU) que multiplica, elemento a elemento, uma transformação afim "
-        "da entrada por uma porta calculada de outra transformação afim da mesma "
-        "entrada; SwiGLU e GEGLU trocam a sigmoide da porta pela SiLU e pela GELU.",
-        "Unit (GLU) that multiplies, elementwise, an affine map of the input by a "
-        "gate computed from another affine map of the same input; SwiGLU and "
-        "GEGLU replace the gate's sigmoid by SiLU and GELU.",
+        "Unidade (GLU) que multiplica, elemento a elemento, uma função linear da "
+        "entrada (xW + b, no sentido deste site) por uma porta calculada de outra "
+        "função linear da mesma entrada; SwiGLU e GEGLU trocam a sigmoide da porta "
+        "pela SiLU e pela GELU.",
+        "Unit (GLU) that multiplies, elementwise, a linear map of the input (xW + b, "
+        "in this site's sense) by a gate computed from another linear map of the "
+        "same input; SwiGLU and GEGLU replace the gate's sigmoid by SiLU and GELU.",
         bridge="gated linear unit",
     ),
     Term(
         "Maxout",
         "Maxout",
-        "Unidade que calcula k transformações afins da entrada e devolve a maior; "
-        "contém a ReLU e a ReLU com vazamento como casos particulares.",
-        "Unit that computes k affine maps of its input and returns the largest; "
-        "it contains ReLU and Leaky ReLU as special cases.",
+        "Unidade que calcula k funções lineares da entrada (xW + b, no sentido deste "
+        "site) e devolve a maior; contém a ReLU e a ReLU com vazamento como casos "
+        "particulares.",
+        "Unit that computes k linear maps of its input (xW + b, in this site's "
+        "sense) and returns the largest; it contains ReLU and Leaky ReLU as special "
+        "cases.",
     ),
     Term(
         "bloco denso",
@@ -193,6 +227,58 @@ TERMS: tuple[Term, ...] = (
         "Attention-based network architecture, used in large language models; "
         "its dense blocks usually use GELU, or SiLU inside SwiGLU (the original, "
         "from 2017, used ReLU).",
+    ),
+    # --- other architectures, named on the pages ------------------------------
+    Term(
+        "rede convolucional",
+        "convolutional network",
+        "Rede para imagens (ou sequências) cujas camadas aplicam os mesmos pesos, um "
+        "filtro pequeno, em cada posição da entrada; cada filtro produz um mapa de "
+        "características, um canal da camada seguinte.",
+        "Network for images (or sequences) whose layers apply the same weights, a "
+        "small filter, at every position of the input; each filter produces a "
+        "feature map, one channel of the next layer.",
+    ),
+    Term(
+        "canal",
+        "channel",
+        "Numa rede convolucional, um dos mapas de características de uma camada (na "
+        "imagem de entrada, cada cor); numa camada densa, o papel de um canal é o de "
+        "um neurônio.",
+        "In a convolutional network, one of a layer's feature maps (in the input "
+        "image, each colour); in a dense layer, a neuron plays the part of a "
+        "channel.",
+    ),
+    Term(
+        "GAN",
+        "GAN",
+        "Rede adversária generativa (generative adversarial network): duas redes "
+        "treinadas uma contra a outra, um gerador que produz exemplos (imagens, por "
+        "exemplo) a partir de ruído e um discriminador que tenta distingui-los dos "
+        "exemplos reais.",
+        "Generative adversarial network: two networks trained against each other, a "
+        "generator that produces examples (images, say) from noise and a "
+        "discriminator that tries to tell them from real examples.",
+    ),
+    Term(
+        "autoencoder variacional",
+        "variational autoencoder",
+        "Rede gerativa que descreve cada exemplo por uma distribuição normal (prevê a "
+        "média e o desvio-padrão) e aprende a reconstruí-lo a partir de amostras "
+        "dela; novas amostras geram novos exemplos.",
+        "Generative network that describes each example by a normal distribution "
+        "(it predicts the mean and the standard deviation) and learns to rebuild it "
+        "from samples of it; new samples generate new examples.",
+    ),
+    Term(
+        "rede de neurônios pulsantes",
+        "spiking neural network",
+        "Rede cujos neurônios se comunicam por pulsos binários ao longo do tempo, "
+        "como os neurônios biológicos: cada um dispara quando um potencial interno "
+        "passa de um limiar.",
+        "Network whose neurons communicate by binary pulses over time, like "
+        "biological neurons: each fires when an internal potential crosses a "
+        "threshold.",
     ),
     # --- linearity ---------------------------------------------------------------
     Term(
@@ -244,11 +330,13 @@ TERMS: tuple[Term, ...] = (
         "teorema da aproximação universal",
         "universal approximation theorem",
         "Resultado segundo o qual uma rede com uma camada oculta e ativação não "
-        "polinomial aproxima qualquer função contínua numa região fechada e limitada "
+        "polinomial (localmente limitada e contínua por partes, como todas as do "
+        "catálogo) aproxima qualquer função contínua numa região fechada e limitada "
         "tão bem quanto se queira, dados neurônios suficientes.",
         "Result stating that a network with one hidden layer and a non-polynomial "
-        "activation approximates any continuous function on a closed, bounded region "
-        "as closely as desired, given enough neurons.",
+        "activation (locally bounded and piecewise continuous, as all of the "
+        "catalogue's are) approximates any continuous function on a closed, bounded "
+        "region as closely as desired, given enough neurons.",
         bridge="universal approximation theorem",
     ),
 )

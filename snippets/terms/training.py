@@ -55,6 +55,15 @@ TERMS: tuple[Term, ...] = (
         tooltip=False,
     ),
     Term(
+        "aprendizado por reforço",
+        "reinforcement learning",
+        "Aprendizado em que um agente aprende a agir por tentativa e erro, guiado por "
+        "recompensas do ambiente em vez de respostas certas.",
+        "Learning in which an agent learns to act by trial and error, guided by "
+        "rewards from its environment instead of right answers.",
+        avoid=("aprendizagem por reforço",),
+    ),
+    Term(
         "acurácia",
         "accuracy",
         "Fração dos exemplos que um classificador acerta; medida em dados que não "
@@ -65,11 +74,45 @@ TERMS: tuple[Term, ...] = (
         bridge="accuracy",
     ),
     Term(
+        "erro top-1",
+        "top-1 error",
+        "Fração dos exemplos em que a classe que o classificador julga mais provável "
+        "não é a correta: 1 menos a acurácia. O erro top-5 conta um erro só quando a "
+        "classe correta fica fora das cinco mais prováveis.",
+        "Fraction of the examples for which the class the classifier finds most "
+        "probable is not the right one: 1 minus the accuracy. The top-5 error counts "
+        "a mistake only when the right class is not among the five most probable.",
+    ),
+    Term(
+        "perplexidade",
+        "perplexity",
+        "Medida de um modelo de linguagem num texto: a exponencial da entropia "
+        "cruzada média por palavra (ou por token); quanto menor, melhor o modelo "
+        "prevê o texto.",
+        "Measure of a language model on a text: the exponential of the mean "
+        "cross-entropy per word (or per token); the lower, the better the model "
+        "predicts the text.",
+    ),
+    Term(
         "época",
         "epoch",
         "Uma passagem completa pelo conjunto de treinamento.",
         "One full pass over the training set.",
         bridge="epoch",
+    ),
+    Term(
+        "dropout",
+        "dropout",
+        "Técnica de regularização que, no treinamento, zera cada ativação ao acaso "
+        "com probabilidade p e multiplica as outras por 1/(1 − p), para manter a "
+        "média; na avaliação, não zera nada. O alpha dropout, feito para a SELU, "
+        "leva as ativações sorteadas ao valor de saturação e corrige a média e a "
+        "variância.",
+        "Regularisation technique that, during training, zeroes each activation at "
+        "random with probability p and multiplies the others by 1/(1 − p), to keep "
+        "the mean; at evaluation it zeroes nothing. Alpha dropout, made for SELU, "
+        "sets the dropped activations to the saturation value and corrects the mean "
+        "and the variance.",
     ),
     Term(
         "propagação direta",
@@ -83,6 +126,16 @@ TERMS: tuple[Term, ...] = (
             "propagação para a frente",
         ),
         bridge="forward pass",
+    ),
+    Term(
+        "caminho de volta",
+        "backward pass",
+        "A parte da retropropagação que vai da perda para a entrada, camada por "
+        "camada, calculando o δ de cada camada e os gradientes dos seus pesos.",
+        "The part of backpropagation that goes from the loss back to the input, "
+        "layer by layer, computing each layer's δ and the gradients of its weights.",
+        avoid=("backward pass", "passo backward", "passagem de volta"),
+        bridge="backward pass",
     ),
     Term(
         "retropropagação",
@@ -195,6 +248,28 @@ TERMS: tuple[Term, ...] = (
         "Method that adjusts the parameters by stepping against the gradient.",
         avoid=("gradiente descendente", "descida de gradiente", "gradient descent"),
         bridge="gradient descent",
+    ),
+    Term(
+        "momento",
+        "momentum",
+        "Em otimização, técnica que soma a cada passo da descida do gradiente uma "
+        "fração do passo anterior: o passo ganha velocidade nas direções em que o "
+        "gradiente mantém o sinal e se amortece nas que ele troca de sinal.",
+        "In optimisation, a technique that adds to every step of gradient descent a "
+        "fraction of the previous step: the step gathers speed along directions "
+        "where the gradient keeps its sign and is damped along those where it "
+        "flips.",
+        tooltip=False,  # "momento" is also an everyday word ("a qualquer momento")
+    ),
+    Term(
+        "Adam",
+        "Adam",
+        "Otimizador (Kingma e Ba, 2015) que combina momento com um passo próprio para "
+        "cada parâmetro, dividido pela raiz da média recente dos quadrados dos "
+        "gradientes desse parâmetro.",
+        "Optimiser (Kingma and Ba, 2015) that combines momentum with a step of its "
+        "own for each parameter, divided by the square root of the recent mean of "
+        "that parameter's squared gradients.",
     ),
     Term(
         "taxa de aprendizado",
