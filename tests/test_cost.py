@@ -4,6 +4,8 @@ timings' structure and sanity, the machine stamp, errors."""
 from __future__ import annotations
 
 import math
+import sys
+import time
 import warnings
 
 import numpy as np
@@ -147,6 +149,17 @@ def test_machine_stamp_and_transcendentals():
     stamp = C.machine_stamp(size=10, dtype="float64")
     assert stamp["numpy"] == np.__version__ and stamp["size"] == 10
     assert stamp["dtype"] == "float64" and stamp["cpu"] and stamp["blas"]
+    assert stamp["clock"] == f"time.{C.CLOCK.__name__}"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux clock")
+def test_on_linux_the_clock_leaves_out_time_given_to_other_programs():
+    """The page: each call is timed with the thread's processor time, so a pause
+    (here a sleep, as when the system runs another program) does not count."""
+    assert C.CLOCK is time.thread_time
+    assert time.get_clock_info("thread_time").resolution <= 1e-6
+    times = C._time_calls({"sleep": lambda: time.sleep(0.02)}, repeats=3)
+    assert max(times["sleep"]) < 0.005
     assert C.transcendental_count("relu") == 0
     assert C.transcendental_count("mish") == sum(
         get("mish").meta.transcendentals.values()
