@@ -275,7 +275,7 @@ def comparison(
 
     The cost column is the fastest formulation's share of a dense layer's forward
     time (`cost_cells`), not its ratio to ReLU: the share does not divide by
-    ReLU's own time, a fraction of a nanosecond that moves with whatever is
+    ReLU's own time, a nanosecond or less that moves with whatever is
     timed around it (see the cost page), so it is the steadier number. The
     ratios stay on each function's card.
     """
