@@ -4,6 +4,8 @@ timings' structure and sanity, the machine stamp, errors."""
 from __future__ import annotations
 
 import math
+import sys
+import time
 import warnings
 
 import numpy as np
@@ -147,6 +149,17 @@ def test_machine_stamp_and_transcendentals():
     stamp = C.machine_stamp(size=10, dtype="float64")
     assert stamp["numpy"] == np.__version__ and stamp["size"] == 10
     assert stamp["dtype"] == "float64" and stamp["cpu"] and stamp["blas"]
+    assert stamp["clock"] == f"time.{C.CLOCK.__name__}"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux clock")
+def test_on_linux_the_clock_leaves_out_time_given_to_other_programs():
+    """The page: each call is timed with the thread's processor time, so a pause
+    (here a sleep, as when the system runs another program) does not count."""
+    assert C.CLOCK is time.thread_time
+    assert time.get_clock_info("thread_time").resolution <= 1e-6
+    times = C._time_calls({"sleep": lambda: time.sleep(0.02)}, repeats=3)
+    assert max(times["sleep"]) < 0.005
     assert C.transcendental_count("relu") == 0
     assert C.transcendental_count("mish") == sum(
         get("mish").meta.transcendentals.values()
@@ -202,3 +215,32 @@ def test_the_guard_against_minus_infinity_is_what_it_says():
     with np.errstate(invalid="ignore"):
         assert np.isnan(x[0] * C.normal_cdf(x[0]))
     assert C.fast("gelu")(x)[0] == 0
+
+
+def test_expit_has_its_own_float32_loop():
+    """The page: SciPy's expit runs a scalar loop of its own in float32 (it does not
+    compute in double and round: its float32 result flushes to 0 where the
+    rounded double would not)."""
+    assert "f->f" in special.expit.types
+    rounded = np.float32(special.expit(-89.0))
+    assert rounded > 0 and special.expit(np.float32(-89.0)) == 0
+
+
+def test_the_sigmoid_through_tanh_is_not_faithful_in_the_left_tail():
+    """Exercise 5: ½ tanh(x/2) + ½ is off in the second digit at x = -15 and
+    gives 0 at x = -20, where σ is still a normal float32 number; by the table's
+    criterion (`FAITHFUL`) it is not a candidate."""
+
+    def through_tanh(x):
+        return 0.5 * np.tanh(0.5 * x) + 0.5
+
+    tail = np.array([-15.0, -20.0], dtype=np.float32)
+    exact = special.expit(tail.astype(np.float64))
+    y = through_tanh(tail)
+    assert y.dtype == np.float32
+    assert abs(y[0] / exact[0] - 1) > 0.01  # the second significant digit
+    assert y[1] == 0 and exact[1] > np.finfo(np.float32).tiny
+    grid = C.fidelity_grid()
+    reference = C.get("sigmoid")(grid.astype(np.float64))
+    assert C._worst_error(through_tanh(grid), reference)[0] > C.FAITHFUL
+    assert C.fidelity("sigmoid")["fast"] < C.FAITHFUL  # the table's formulation is

@@ -226,9 +226,13 @@ def test_page_claim_exact_zeros_are_rare():
     """float64 normal samples essentially never hit 0; float32 ones do, rarely.
 
     The page prints the counts for 10⁷ samples (seed 0) and says float32 hits
-    0 "about once in ten million draws"; this checks that rate on more samples.
+    0 about once in 2²³ draws (NumPy's float32 normals are a 23-bit integer
+    times a scale, and the integer is 0 with probability 2⁻²³), although the
+    float32 grid reaches about 1e-45 near 0; this checks that rate on more
+    samples (expected about 6 hits in 5 × 10⁷).
     """
+    assert np.finfo(np.float32).smallest_subnormal < 1e-44
     rng = np.random.default_rng(1)
     assert np.count_nonzero(rng.standard_normal(20_000_000) == 0) == 0
     hits = np.count_nonzero(rng.standard_normal(50_000_000, dtype=np.float32) == 0)
-    assert 2e-8 < hits / 50_000_000 < 5e-7
+    assert 2e-8 < hits / 50_000_000 < 5e-7  # 2⁻²³ ≈ 1.2e-7

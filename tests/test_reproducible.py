@@ -26,8 +26,8 @@ Two checks, on the build the tests make (``built_site``, every block of code run
   and headings must still be identical. The measured pages are properties/cost.md,
   choosing.md, cheatsheet.md (its table shows the measured share of a layer) and
   every activations/<name>.md (its property card shows the measured cost); plus
-  properties/index.md, whose summary table shows measured cost ratios and layer
-  shares (found by this test).
+  properties/index.md, whose summary table shows the measured share of a layer
+  (found by this test).
 """
 
 from __future__ import annotations

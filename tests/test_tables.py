@@ -96,7 +96,7 @@ def mean_by_quadrature(name: str) -> float:
 @pytest.mark.parametrize("lang", LANGS)
 def test_comparison_lists_every_function_once_with_working_links(lang, cost):
     header, body = rows(tables.comparison(lang, cost=cost))
-    assert len(header) == 10
+    assert len(header) == 9
     assert len(body) == len(names())
     targets = [link(row[0])[1] for row in body]
     assert targets == [f"activations/{name}.md" for name in names()]
@@ -112,7 +112,7 @@ def test_comparison_escapes_pipes(lang, cost):
     text = tables.comparison(lang, cost=cost)
     header = text.split("\n")[0]
     assert "máx \\|f′\\|" in header or "max \\|f′\\|" in header
-    assert len(cells(header)) == 10  # the escaped pipes did not split cells
+    assert len(cells(header)) == 9  # the escaped pipes did not split cells
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -123,8 +123,7 @@ def test_comparison_numbers_use_the_language_separator(lang, cost):
             assert re.fullmatch(NUMBER[lang], cell), cell
         for cell in row[6:8]:  # flat tails, dead zone
             assert re.fullmatch(r"\d+ %", cell), cell
-        assert re.fullmatch(ratio(lang), row[8]), row[8]
-        assert re.fullmatch(share(lang), row[9]), row[9]
+        assert re.fullmatch(share(lang), row[8]), row[8]
 
 
 def test_comparison_is_the_same_in_both_languages(cost):
@@ -136,30 +135,42 @@ def test_comparison_is_the_same_in_both_languages(cost):
         assert a[2] in {"sim", "não"} and b[2] in {"yes", "no"}
 
 
-def test_relu_costs_one_relu(cost):
-    _, body = rows(tables.comparison("en", cost=cost))
-    relu = body[names().index("relu")]
-    assert relu[8] == "1×"
+def test_relu_costs_one_relu_on_its_card(cost):
+    _, card = rows(tables.card("relu", "en", cost=cost))
+    values = {r[0]: r[1] for r in card}
+    assert values[LABELS["en"]["card_cost"]] == "1×"
+
+
+def test_the_comparison_shows_the_share_not_the_ratio_to_relu(cost):
+    """The cost page concludes that the share of the layer is the steadier
+    number; the comparison table's only cost column is that share."""
+    header, _ = rows(tables.comparison("en", cost=cost))
+    assert header[-1] == LABELS["en"]["col_share"]
+    assert not any("ReLU" in cell for cell in header)
+    assert column("en", "col_share", cost) == [
+        tables.cost_cells(name, "en", cost)["share"] for name in names()
+    ]
 
 
 @pytest.mark.parametrize("name", ["gelu", "tanh"])
 def test_cost_cells_show_the_measurement(name, cost):
-    """The comparison and the card show the fastest formulation's ratio and
-    share, the card the registry's ratio too, from the same measurement."""
+    """The comparison shows the fastest formulation's share; the card shows that
+    share and the ratios to ReLU of both codes, from the same measurement."""
     row = cost["functions"][name]
     _, body = rows(tables.comparison("en", cost=cost))
     cells_ = body[names().index(name)]
     fast, reg = row["fast"], row["registry"]
-    assert float(cells_[8].rstrip("×")) == pytest.approx(fast["relative"], rel=0.06)
-    assert float(cells_[9].rstrip(" %")) == pytest.approx(100 * fast["share"], rel=0.06)
+    assert float(cells_[8].rstrip(" %")) == pytest.approx(100 * fast["share"], rel=0.06)
     _, card = rows(tables.card(name, "en", cost=cost))
     values = {r[0]: r[1] for r in card}
     shown = values[LABELS["en"]["card_cost"]]
     assert float(shown.rstrip("×")) == pytest.approx(reg["relative"], rel=0.06)
     fast_cell = values[LABELS["en"]["card_cost_fast"]]
-    assert fast_cell.startswith(cells_[8])
+    assert re.match(ratio("en"), fast_cell), fast_cell
+    shown_fast = float(re.match(r"[\d.]+", fast_cell).group())
+    assert shown_fast == pytest.approx(fast["relative"], rel=0.06)
     assert fast_cell.endswith("(the same code)") == (FAST[name] is None)
-    assert values[LABELS["en"]["card_share"]] == cells_[9]
+    assert values[LABELS["en"]["card_share"]] == cells_[8]
 
 
 @pytest.mark.parametrize("name", names())
