@@ -45,6 +45,18 @@ TERMS: tuple[Term, ...] = (
         bridge="Hessian",
     ),
     Term(
+        "jacobiana",
+        "Jacobian",
+        "Matriz das derivadas parciais de uma função vetorial F: com vetores-linha, "
+        "como no site, a entrada (i, j) é ∂Fⱼ/∂hᵢ. Na retropropagação, o gradiente "
+        "que atravessa F é multiplicado por ela.",
+        "Matrix of the partial derivatives of a vector function F: with row "
+        "vectors, as on this site, entry (i, j) is ∂Fⱼ/∂hᵢ. In backpropagation, "
+        "the gradient crossing F is multiplied by it.",
+        avoid=("jacobiano", "Jacobian"),
+        bridge="Jacobian",
+    ),
+    Term(
         "número de condição",
         "condition number",
         "Razão entre o maior e o menor autovalor de uma matriz simétrica positiva "
