@@ -339,7 +339,12 @@ def _run(activation, init, gain, depth, width, batch, seeds, norm, residual):
     X, Ws, R = _draws(depth, width, batch, seeds)
     std = gain * INITS[init](width, width)
     us, dzs, _, _ = _propagate(
-        _resolve(activation), [std * Ws[:, k] for k in range(depth)], X, R, norm, residual
+        _resolve(activation),
+        [std * Ws[:, k] for k in range(depth)],
+        X,
+        R,
+        norm,
+        residual,
     )
     return {
         "spread": np.stack([u.var(axis=1).mean(axis=1) for u in us], axis=1),

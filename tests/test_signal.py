@@ -411,7 +411,7 @@ def test_claims_about_normalisation_at_initialisation():
     assert np.all(ratio < 1e-10) and np.all(ratio > _range("sigmoid")[1])
     spread, ratio = _range("sigmoid", norm="batch")  # more than half of its size
     assert np.all((ratio > 0.5) & (ratio < 1))
-    spread, ratio = _range("sigmoid", residual=True)  # grows about fourfold to the input
+    spread, ratio = _range("sigmoid", residual=True)  # "grows about fourfold"
     assert np.all((ratio > 3.5) & (ratio < 4.5)) and np.all(spread > 1)
 
 

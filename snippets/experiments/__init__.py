@@ -21,7 +21,10 @@ Comparing and choosing
 """
 
 from snippets.experiments.choosing import rate_sweep, spirals_split
-from snippets.experiments.normalisation import deep_network_runs, output_label_correlation
+from snippets.experiments.normalisation import (
+    deep_network_runs,
+    output_label_correlation,
+)
 from snippets.experiments.plateaus import (
     born_dead_share,
     dead_units,

@@ -107,8 +107,10 @@ print(f"{len(X_test)} held-out points")
 linear = MLP((2, 1), "identity", seed=0)
 history = train(linear, X, y, loss="bce", lr=0.5, epochs=400)
 print(f"final loss: {fmt_number(history['loss'][-1], 'en', 3)}")
-print(f"accuracy on the training points: {fmt_number(100 * accuracy(linear, X, y), 'en', 1)} %")
-print(f"held-out accuracy: {fmt_number(100 * accuracy(linear, X_test, y_test), 'en', 1)} %")
+train_acc = fmt_number(100 * accuracy(linear, X, y), "en", 1)
+test_acc = fmt_number(100 * accuracy(linear, X_test, y_test), "en", 1)
+print(f"accuracy on the training points: {train_acc} %")
+print(f"held-out accuracy: {test_acc} %")
 show(decision_boundary, linear.predict, X, y, lang="en",
      title_key="nb_title_linear")
 
@@ -210,7 +212,8 @@ for name, init in INITS.items():
         continue
     label, ratios = get(name).meta.display["en"], []
     for seed in range(5):
-        values = layer_gradient_norms(MLP(deep, name, seed=seed, init=init), X, y)
+        model = MLP(deep, name, seed=seed, init=init)
+        values = layer_gradient_norms(model, X, y)
         ratios.append(fmt_auto(values[0] / values[-1], "en"))
         if seed == 0:
             norms[label] = values

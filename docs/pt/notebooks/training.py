@@ -106,8 +106,10 @@ print(f"{len(X_test)} pontos fora do treinamento")
 linear = MLP((2, 1), "identity", seed=0)
 history = train(linear, X, y, loss="bce", lr=0.5, epochs=400)
 print(f"perda final: {fmt_number(history['loss'][-1], 'pt', 3)}")
-print(f"acurácia nos pontos de treinamento: {fmt_number(100 * accuracy(linear, X, y), 'pt', 1)} %")
-print(f"acurácia fora do treinamento: {fmt_number(100 * accuracy(linear, X_test, y_test), 'pt', 1)} %")
+train_acc = fmt_number(100 * accuracy(linear, X, y), "pt", 1)
+test_acc = fmt_number(100 * accuracy(linear, X_test, y_test), "pt", 1)
+print(f"acurácia nos pontos de treinamento: {train_acc} %")
+print(f"acurácia fora do treinamento: {test_acc} %")
 show(decision_boundary, linear.predict, X, y, lang="pt",
      title_key="nb_title_linear")
 
@@ -133,7 +135,7 @@ show(decision_boundary, linear.predict, X, y, lang="pt",
 # função de ativação das camadas ocultas -> inicialização dos pesos
 INITS = {"identity": "glorot", "sigmoid": "glorot", "tanh": "glorot",
          "relu": "he"}
-models, histories, lines = {}, {}, []  # impresso de uma vez: um só bloco de saída
+models, histories, lines = {}, {}, []  # impresso de uma vez, num só bloco
 for name, init in INITS.items():
     accs = []
     for seed in range(5):
@@ -209,7 +211,8 @@ for name, init in INITS.items():
         continue
     label, ratios = get(name).meta.display["pt"], []
     for seed in range(5):
-        values = layer_gradient_norms(MLP(deep, name, seed=seed, init=init), X, y)
+        model = MLP(deep, name, seed=seed, init=init)
+        values = layer_gradient_norms(model, X, y)
         ratios.append(fmt_auto(values[0] / values[-1], "pt"))
         if seed == 0:
             norms[label] = values
