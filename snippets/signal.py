@@ -258,13 +258,15 @@ def _draws(depth, width, batch, seeds):
     Every configuration of `signal_through_depth` scales the same matrices, so
     that only the scale, the activation and the normalisation differ.
     """
-    X, W, R = [], [], []
-    for seed in seeds:
+    X = np.empty((len(seeds), batch, width))
+    W = np.empty((len(seeds), depth, width, width))  # filled in place: no copies
+    R = np.empty((len(seeds), batch, width))
+    for k, seed in enumerate(seeds):
         rng = np.random.default_rng(seed)
-        X.append(rng.standard_normal((batch, width)))
-        W.append(rng.standard_normal((depth, width, width)))
-        R.append(rng.standard_normal((batch, width)))
-    arrays = (np.stack(X), np.stack(W, axis=1), np.stack(R))  # W: (depth, seed, ...)
+        rng.standard_normal(out=X[k])
+        rng.standard_normal(out=W[k])
+        rng.standard_normal(out=R[k])
+    arrays = (X, W, R)  # W: (seed, depth, units, units)
     for array in arrays:
         array.flags.writeable = False
     return arrays
@@ -322,7 +324,7 @@ def _propagate(act, weights, X, R, norm=None, residual=False):
         du = d * act.derivative(u)
         dz = du if backward is None else backward(du)
         dzs.append(dz)
-        dx = dz @ W.transpose(0, 2, 1)
+        dx = dz @ np.ascontiguousarray(W.transpose(0, 2, 1))  # a view is ~40x slower
         d = d + dx if residual else dx
     return [u for _, u, _ in layers], dzs[::-1], loss, d
 
@@ -332,7 +334,12 @@ def _run(activation, init, gain, depth, width, batch, seeds, norm, residual):
     X, Ws, R = _draws(depth, width, batch, seeds)
     std = gain * INITS[init](width, width)
     us, dzs, _, _ = _propagate(
-        _resolve(activation), [std * W for W in Ws], X, R, norm, residual
+        _resolve(activation),
+        [std * Ws[:, k] for k in range(depth)],
+        X,
+        R,
+        norm,
+        residual,
     )
     return {
         "spread": np.stack([u.var(axis=1).mean(axis=1) for u in us], axis=1),

@@ -400,7 +400,9 @@ def test_claims_about_the_sigmoid_network():
     assert 0.25 < second[9:].mean() < 0.28  # "about 0.26"
     assert 0.05 < (spread[19] / spread[4]) ** (1 / 15) < 0.06  # "about 0.055"
     assert 0.05 < (grad[4] / grad[19]) ** (2 / 15) < 0.06
-    assert 1e-20 < grad[0] / grad[-1] < 1e-18  # "about 1e-19"
+    assert 0.225 < (grad[4] / grad[19]) ** (1 / 15) < 0.235  # size: "about 0.23"
+    ratio = _range("sigmoid")[1]  # "between 4 and 6 x 1e-19", per seed
+    assert np.all((ratio > 4e-19) & (ratio < 6.5e-19))
     eps = np.finfo(float).eps
     assert eps < np.sqrt(spread[-1] / second[-1]) < 10 * eps  # "a few times 1e-16"
 
@@ -410,8 +412,63 @@ def test_claims_about_normalisation_at_initialisation():
     assert np.all(ratio < 1e-10) and np.all(ratio > _range("sigmoid")[1])
     spread, ratio = _range("sigmoid", norm="batch")  # more than half of its size
     assert np.all((ratio > 0.5) & (ratio < 1))
-    spread, ratio = _range("sigmoid", residual=True)  # grows a little towards the input
-    assert np.all((ratio > 1) & (ratio < 10)) and np.all(spread > 1)
+    spread, ratio = _range("sigmoid", residual=True)  # "grows about fourfold"
+    assert np.all((ratio > 3.5) & (ratio < 4.5)) and np.all(spread > 1)
+
+
+def test_claims_about_the_gradient_size_at_the_fixed_points():
+    # sqrt(chi) per layer, (sqrt(chi))^29 over 29 layers; N(0, q*) in the flat tails
+    from snippets.properties import flat_tails
+
+    def flat_share(name, q):
+        left, right = flat_tails(name)  # symmetric for both functions
+        assert left == pytest.approx(-right, abs=1e-12)
+        return math.erfc(right / math.sqrt(2 * q))  # 2 P(Z > right / sqrt(q))
+
+    fp = S.fixed_point("sigmoid", 1.0)
+    assert fp["chi"] ** 14.5 == pytest.approx(6.6e-19, rel=0.01)  # "6.6 x 1e-19"
+    assert flat_share("sigmoid", fp["q"]) < 1e-6  # "practically none"
+    fp = S.fixed_point("tanh", 3.0)
+    assert 7500 < fp["chi"] ** 14.5 < 8500  # "about 8 thousand"
+    share = flat_share("tanh", fp["q"])
+    assert 1 / 3 < share < 0.5  # "more than a third" (and not most)
+    assert (fp["chi"] / 9) ** 0.5 < 0.5  # tanh' passes on "less than half"
+
+
+def test_the_sigmoid_reaches_the_edge_of_chaos_only_with_large_weights():
+    # exercise 5: chi = 1 at g = 10.15, q* about 46, two thirds in the flat tails
+    from scipy.optimize import brentq
+
+    from snippets.properties import flat_tails
+
+    edge = brentq(lambda g: S.fixed_point("sigmoid", g)["chi"] - 1, 5, 20)
+    assert round(edge, 2) == 10.15
+    q, chi = _mp_fixed_point(*_MP["sigmoid"], edge)  # independent reference
+    assert chi == pytest.approx(1.0, abs=1e-8) and round(q) == 46
+    flat = math.erfc(flat_tails("sigmoid")[1] / math.sqrt(2 * q))
+    assert 0.66 < flat < 0.68  # "two thirds"
+
+
+def test_claims_about_selu_with_gain_three_quarters():
+    # exercise 3, for 30 and 100 layers: (ratio layer 1 / last, factor per layer
+    # over the half near the output)
+    def measure(gain, depth):
+        r = S.signal_through_depth("selu", "lecun", gain, depth=depth)
+        g, half = r["grad"], depth // 2
+        late = (g[:, half] / g[:, -1]) ** (1 / (depth - 1 - half))
+        return r["second"][:, -1], g[:, 0] / g[:, -1], late
+
+    q, ratio, _ = measure(1.0, 30)
+    assert np.all((ratio > 2) & (ratio < 3.1))  # "grows 2 to 3 times"
+    q, ratio, _ = measure(0.75, 30)
+    assert np.all((q > 0.01) & (q < 0.05))  # "a few hundredths"
+    assert np.all((ratio > 0.245) & (ratio < 0.355))  # "0.25 to 0.35"
+    q, ratio, late = measure(1.0, 100)
+    assert np.all((late > 1.03) & (late < 1.045))  # "3 to 4 % at every layer"
+    assert np.all((ratio > 29.5) & (ratio < 39.5))  # "30 to 39 times"
+    q, ratio, late = measure(0.75, 100)
+    assert np.all(np.abs(late - 1) < 0.01)  # "practically 1"
+    assert np.all((ratio > 0.175) & (ratio < 0.525))  # "0.18 to 0.52"
 
 
 def test_claims_about_the_gains():

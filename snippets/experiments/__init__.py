@@ -15,7 +15,7 @@ Plateaus and vanishing gradients
     `signal_by_layer`, `learning_rate_sweep`, `train_together`,
     `dead_units`, `dying_relu`, `born_dead_share`.
 Normalisation and residual connections
-    `deep_network_runs`.
+    `deep_network_runs`, `output_label_correlation`.
 Comparing and choosing
     `rate_sweep`, `spirals_split`.
 The playground
@@ -23,7 +23,10 @@ The playground
 """
 
 from snippets.experiments.choosing import rate_sweep, spirals_split
-from snippets.experiments.normalisation import deep_network_runs
+from snippets.experiments.normalisation import (
+    deep_network_runs,
+    output_label_correlation,
+)
 from snippets.experiments.plateaus import (
     born_dead_share,
     dead_units,
@@ -52,6 +55,7 @@ __all__ = [
     "dying_relu",
     "epochs_to",
     "learning_rate_sweep",
+    "output_label_correlation",
     "playground_runs",
     "positive_inputs",
     "quadratic_loss",

@@ -60,7 +60,11 @@ def deep_network_runs(
         ``"final_losses"``: training loss after the last step, one per seed;
         ``"test_accuracies"``: held-out accuracy, one per seed;
         ``"output_ranges"``: largest minus smallest output (logit) over the
-        held-out points, one per seed (near 0: the same answer for every input).
+        held-out points, one per seed (near 0: the same answer for every input);
+        ``"initial_accuracies"``: held-out accuracy of the untrained networks;
+        ``"initial_correlations"`` and ``"final_correlations"``: correlation
+        between the output and the label over the held-out points, before and
+        after training (see `output_label_correlation`).
 
     Examples
     --------
@@ -86,6 +90,7 @@ def deep_network_runs(
         X_test, y_test = two_moons(n_test, seed=1)
         sizes = (2, *(width,) * depth, 1)
         curves, finals, accs, ranges = [], [], [], []
+        accs0, corrs0, corrs = [], [], []
         for seed in seeds:
             model = MLP(
                 sizes,
@@ -95,15 +100,73 @@ def deep_network_runs(
                 norm=norm,
                 residual=residual,
             )
+            accs0.append(accuracy(model, X_test, y_test))
+            corrs0.append(_correlation(model.forward(X_test), y_test))
             history = train(model, X, y, lr=lr, epochs=epochs, record=False)
             curves.append(history["loss"])
             finals.append(cross_entropy(model.forward(X), y)[0])
             accs.append(accuracy(model, X_test, y_test))
             ranges.append(np.ptp(model.forward(X_test)))
+            corrs.append(_correlation(model.forward(X_test), y_test))
         _RUNS[key] = {
             "loss": np.mean(curves, axis=0),
             "final_losses": np.array(finals),
             "test_accuracies": np.array(accs),
             "output_ranges": np.array(ranges),
+            "initial_accuracies": np.array(accs0),
+            "initial_correlations": np.array(corrs0),
+            "final_correlations": np.array(corrs),
         }
     return {name: value.copy() for name, value in _RUNS[key].items()}
+
+
+def _correlation(outputs, labels):
+    """Pearson correlation between a network's outputs and the labels."""
+    return float(np.corrcoef(np.ravel(outputs), np.ravel(labels))[0, 1])
+
+
+def output_label_correlation(
+    seeds=range(5, 45), activation="sigmoid", depth=10, width=16, n_test=500
+):
+    """Correlation between output and label of untrained deep networks.
+
+    The networks of `deep_network_runs` (``depth`` hidden layers of ``width``
+    units, Glorot initialisation, no normalisation), not trained, on the same
+    ``n_test`` held-out points of the two moons (seed 1). A deep sigmoid network
+    gives nearly the same output for every input; the tiny differences are a
+    smooth function of the input, and this says whether, for each draw of the
+    weights, they rise with the class (> 0) or against it (< 0).
+
+    Parameters
+    ----------
+    seeds : iterable of int, optional
+        Seeds of the initial weights (one network each).
+    activation : str, optional
+        Activation of the hidden layers.
+    depth, width : int, optional
+        Number and width of the hidden layers.
+    n_test : int, optional
+        Number of held-out points.
+
+    Returns
+    -------
+    numpy.ndarray
+        One Pearson correlation per seed, in [-1, 1].
+
+    Examples
+    --------
+    >>> r = output_label_correlation(seeds=[0])
+    >>> r.shape, bool(-1 <= r[0] <= 1)
+    ((1,), True)
+    """
+    X_test, y_test = two_moons(n_test, seed=1)
+    sizes = (2, *(width,) * depth, 1)
+    return np.array(
+        [
+            _correlation(
+                MLP(sizes, activation, seed=int(s), init="glorot").forward(X_test),
+                y_test,
+            )
+            for s in seeds
+        ]
+    )

@@ -55,6 +55,8 @@ TERMS: tuple[Term, ...] = (
         "vectors, as on this site, entry (i, j) is ∂F_j/∂h_i. A gradient crossing F "
         "backwards is multiplied by its transpose; that of a linear layer xW + b is "
         "W.",
+        avoid=("jacobiano", "Jacobian"),
+        bridge="Jacobian",
     ),
     Term(
         "número de condição",
