@@ -333,8 +333,8 @@ _REGISTRY: dict[str, _Entry] = {
             monotonic=False,
             bounded_above=False,
             bounded_below=True,
-            origin="elfwing2018",
-            see_also=("hendrycks2016", "ramachandran2017"),
+            origin="hendrycks2016",  # where the name SiLU first appears
+            see_also=("elfwing2018", "ramachandran2017"),
             transcendentals={"exp": 1},
             kink_convention=_NO_KINKS,
         ),
