@@ -228,14 +228,11 @@ LABELS: dict[str, dict[str, str]] = {
         # --- tables and property cards (snippets.tables) ---------------------------
         "card_function": "Função",
         "card_derivative": "Derivada",
-        "formula_x_is_z": (
-            "Aqui, \\(x\\) é a pré-ativação do neurônio (o \\(z\\) das páginas anteriores)."
-        ),
         "card_property": "Propriedade",
         "card_value": "Valor",
         "card_range": "Imagem (saída)",
         "card_class": "Diferenciabilidade",
-        "card_kinks": "Pontos sem derivada (valores de x)",
+        "card_kinks": "Pontos sem derivada",
         "card_monotonic": "Monótona",
         "card_mean": "E[f(X)], X ~ N(0, 1)",
         "card_prob_positive": "P(f(X) > 0)",
@@ -550,14 +547,11 @@ LABELS: dict[str, dict[str, str]] = {
         # --- tables and property cards (snippets.tables) ---------------------------
         "card_function": "Function",
         "card_derivative": "Derivative",
-        "formula_x_is_z": (
-            "Here \\(x\\) is the neuron's pre-activation (the \\(z\\) of the earlier pages)."
-        ),
         "card_property": "Property",
         "card_value": "Value",
         "card_range": "Range (output)",
         "card_class": "Differentiability",
-        "card_kinks": "Points without a derivative (values of x)",
+        "card_kinks": "Points without a derivative",
         "card_monotonic": "Monotonic",
         "card_mean": "E[f(X)], X ~ N(0, 1)",
         "card_prob_positive": "P(f(X) > 0)",

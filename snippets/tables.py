@@ -169,8 +169,7 @@ def formulas(name: str, lang: str) -> str:
     )
     return (
         f"**{t('card_function', lang)}**\n\n\\[\n{function}\n\\]\n\n"
-        f"**{t('card_derivative', lang)}**\n\n\\[\n{derivative}\n\\]\n\n"
-        f"{t('formula_x_is_z', lang)}\n"
+        f"**{t('card_derivative', lang)}**\n\n\\[\n{derivative}\n\\]\n"
     )
 
 
