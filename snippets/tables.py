@@ -12,7 +12,6 @@ import functools
 import json
 import math
 import os
-import re
 
 from snippets.activations import get, names
 from snippets.bibliography import cite, reference
@@ -164,22 +163,10 @@ def formulas(name: str, lang: str) -> str:
     """
     check_lang(lang)
     meta = get(name).meta
-    function, derivative = (
-        _decimals(latex, lang) for latex in (meta.latex, meta.latex_derivative)
-    )
     return (
-        f"**{t('card_function', lang)}**\n\n\\[\n{function}\n\\]\n\n"
-        f"**{t('card_derivative', lang)}**\n\n\\[\n{derivative}\n\\]\n"
+        f"**{t('card_function', lang)}**\n\n\\[\n{meta.latex}\n\\]\n\n"
+        f"**{t('card_derivative', lang)}**\n\n\\[\n{meta.latex_derivative}\n\\]\n"
     )
-
-
-def _decimals(latex: str, lang: str) -> str:
-    r"""Decimal numbers of a formula in the page's style: ``0{,}044715`` in pt.
-
-    >>> _decimals(r"x + 0.044715\,x^{3}", "pt")
-    'x + 0{,}044715\\,x^{3}'
-    """
-    return re.sub(r"(\d)\.(\d)", r"\1{,}\2", latex) if lang == "pt" else latex
 
 
 def card(name: str, lang: str, cost: dict | None = None) -> str:
