@@ -264,21 +264,6 @@ def test_bad_lang_and_theme(case):
         CASES[case](lang="pt", theme="sepia")
 
 
-def test_parameterised_plot_shows_both_values(built):
-    for lang, default, exaggerated in (("pt", "0,01", "0,2"), ("en", "0.01", "0.2")):
-        fig = built["activation_plot_params", lang, "light"]
-        legend = " | ".join(text.get_text() for text in fig.legends[0].get_texts())
-        assert default in legend and exaggerated in legend
-        assert exaggerated in fig.alt_text
-
-
-def test_series_differ_by_more_than_colour(built):
-    ax = built["activations_overview", "pt", "light"].axes[0]
-    lines = [line for line in ax.get_lines() if line.get_label()[0] != "_"]
-    styles = {(str(line.get_linestyle()), line.get_marker()) for line in lines}
-    assert len(styles) == len(lines) == 4
-
-
 # SELU's constants as Klambauer et al. (2017) print them, not the registry's.
 _PAPER_ALPHA = 1.6732632423543772848170429916717
 _PAPER_LAMBDA = 1.0507009873554804934193349852946
@@ -318,6 +303,21 @@ def test_derivative_alt_text_at_a_kink():
         activations.get("elu", alpha=0.5), (-6, 6)
     )
     assert summary["kind"] == "range" and summary["max"] == 1.0
+
+
+def test_parameterised_plot_shows_both_values(built):
+    for lang, default, exaggerated in (("pt", "0,01", "0,2"), ("en", "0.01", "0.2")):
+        fig = built["activation_plot_params", lang, "light"]
+        legend = " | ".join(text.get_text() for text in fig.legends[0].get_texts())
+        assert default in legend and exaggerated in legend
+        assert exaggerated in fig.alt_text
+
+
+def test_series_differ_by_more_than_colour(built):
+    ax = built["activations_overview", "pt", "light"].axes[0]
+    lines = [line for line in ax.get_lines() if line.get_label()[0] != "_"]
+    styles = {(str(line.get_linestyle()), line.get_marker()) for line in lines}
+    assert len(styles) == len(lines) == 4
 
 
 def test_alt_text_numbers_are_computed():
