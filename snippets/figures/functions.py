@@ -193,8 +193,12 @@ def _derivative_summary(act: Any, x_range: tuple[float, float]) -> dict:
         left = float(act.derivative(np.nextafter(at, -np.inf)))
         right = float(act.derivative(np.nextafter(at, np.inf)))
         side = "peak_left" if left >= right else "peak_right"
-        return {"kind": side, "max": max(left, right), "at": at,
-                "other": min(left, right)}
+        return {
+            "kind": side,
+            "max": max(left, right),
+            "at": at,
+            "other": min(left, right),
+        }
     for _ in range(60):  # golden-section search for a smooth peak
         m1, m2 = lo + 0.382 * (hi - lo), hi - 0.382 * (hi - lo)
         if float(act.derivative(m1)) < float(act.derivative(m2)):
@@ -212,7 +216,10 @@ def _derivative_text(act: Any, x_range: tuple[float, float], lang: str) -> str:
         return t("alt_derivative_constant", lang, value=_num(s["value"], lang))
     if s["kind"] == "range":
         return t(
-            "alt_derivative_max", lang, min=_num(s["min"], lang), max=_num(s["max"], lang)
+            "alt_derivative_max",
+            lang,
+            min=_num(s["min"], lang),
+            max=_num(s["max"], lang),
         )
     values = {k: _num(v, lang) for k, v in s.items() if k != "kind"}
     return t(f"alt_derivative_{s['kind']}", lang, **values)
