@@ -110,6 +110,14 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "alt_range": "a saída vai de {lo} a {hi}",
         "alt_derivative_peak": "a derivada atinge o máximo de {max} em x = {at}",
+        "alt_derivative_peak_left": (
+            "a derivada atinge o maior valor, {max}, logo à esquerda de x = {at} "
+            "(à direita vale {other})"
+        ),
+        "alt_derivative_peak_right": (
+            "a derivada atinge o maior valor, {max}, logo à direita de x = {at} "
+            "(à esquerda vale {other})"
+        ),
         "alt_derivative_max": "a derivada fica entre {min} e {max}",
         "alt_derivative_constant": "a derivada é constante e igual a {value}",
         "alt_kinks": "; a função não é diferenciável em {points} (círculo vazado)",
@@ -423,6 +431,14 @@ LABELS: dict[str, dict[str, str]] = {
         "alt_range": "the output goes from {lo} to {hi}",
         "alt_derivative_peak": (
             "the derivative reaches its maximum of {max} at x = {at}"
+        ),
+        "alt_derivative_peak_left": (
+            "the derivative reaches its largest value, {max}, just left of "
+            "x = {at} (on the right it is {other})"
+        ),
+        "alt_derivative_peak_right": (
+            "the derivative reaches its largest value, {max}, just right of "
+            "x = {at} (on the left it is {other})"
         ),
         "alt_derivative_max": "the derivative stays between {min} and {max}",
         "alt_derivative_constant": "the derivative is constant and equal to {value}",

@@ -270,6 +270,47 @@ def test_bad_lang_and_theme(case):
         CASES[case](lang="pt", theme="sepia")
 
 
+# SELU's constants as Klambauer et al. (2017) print them, not the registry's.
+_PAPER_ALPHA = 1.6732632423543772848170429916717
+_PAPER_LAMBDA = 1.0507009873554804934193349852946
+
+
+@pytest.mark.parametrize(
+    ("name", "params", "at", "left", "right"),
+    [
+        # f'(0⁻) = λα e⁰, f'(0⁺) = λ
+        ("selu", {}, 0.0, _PAPER_LAMBDA * _PAPER_ALPHA, _PAPER_LAMBDA),
+        ("elu", {"alpha": 2.0}, 0.0, 2.0, 1.0),  # f'(0⁻) = α e⁰, f'(0⁺) = 1
+        ("elu", {"alpha": 3.0}, 0.0, 3.0, 1.0),
+        ("hard_swish", {}, 3.0, 1.5, 1.0),  # (2·3 + 3)/6 on the left, 1 on the right
+    ],
+)
+def test_derivative_peak_at_a_kink_is_the_larger_one_sided_limit(
+    name, params, at, left, right
+):
+    """A peak of f' at a jump is reported as its larger one-sided limit and side,
+    not as the value a search lands on (SELU's λ on the right, 1.05, was reported
+    as its maximum)."""
+    act = activations.get(name, **params)
+    summary = figures.functions._derivative_summary(act, (-6, 6))
+    assert summary["kind"] == "peak_left"
+    assert summary["at"] == at
+    assert summary["max"] == pytest.approx(left, rel=1e-12)
+    assert summary["other"] == pytest.approx(right, rel=1e-12)
+
+
+def test_derivative_alt_text_at_a_kink():
+    en = figures.activation_plot("selu", lang="en").alt_text
+    assert "its largest value, 1.76, just left of x = 0 (on the right it is 1.05)" in en
+    pt = figures.activation_plot("selu", lang="pt").alt_text
+    assert "o maior valor, 1,76, logo à esquerda de x = 0 (à direita vale 1,05)" in pt
+    # ELU with α = 0.5: the jump at 0 goes up (0.5 to 1), and 1 is a plateau
+    summary = figures.functions._derivative_summary(
+        activations.get("elu", alpha=0.5), (-6, 6)
+    )
+    assert summary["kind"] == "range" and summary["max"] == 1.0
+
+
 def test_parameterised_plot_shows_both_values(built):
     for lang, default, exaggerated in (("pt", "0,01", "0,2"), ("en", "0.01", "0.2")):
         fig = built["activation_plot_params", lang, "light"]

@@ -162,8 +162,17 @@ def _range_text(output_range: tuple[float, float], lang: str) -> str:
     return t("alt_range", lang, lo=_num(lo, lang), hi=_num(hi, lang))
 
 
-def _derivative_text(act: Any, x_range: tuple[float, float], lang: str) -> str:
-    """Describe the derivative over ``x_range``: constant, a peak, or its range."""
+def _derivative_summary(act: Any, x_range: tuple[float, float]) -> dict:
+    """What the alt text says about f′ over ``x_range``, as numbers.
+
+    Returns ``{"kind": "constant", "value"}``, ``{"kind": "range", "min", "max"}``,
+    ``{"kind": "peak", "max", "at"}`` for a smooth peak, or, when the largest
+    value is a one-sided limit at a kink (SELU at 0, ELU with ``alpha > 1``,
+    hard swish at 3), ``{"kind": "peak_left" | "peak_right", "max", "at",
+    "other"}``: the larger one-sided value, the side it is on, and the value on
+    the other side. The value returned *at* a kink is a convention, not a value
+    of f′, and is left out.
+    """
     x = np.linspace(*map(float, x_range), 4001)
     kinks = np.asarray(act.kinks(), dtype=float)
     if kinks.size:  # one-sided conventions at kinks are not values of f'
@@ -171,26 +180,49 @@ def _derivative_text(act: Any, x_range: tuple[float, float], lang: str) -> str:
     d = np.asarray(act.derivative(x), dtype=float)
     dmin, dmax = float(d.min()), float(d.max())
     if dmax - dmin < 1e-9:
-        return t("alt_derivative_constant", lang, value=_num(dmax, lang))
+        return {"kind": "constant", "value": dmax}
     near_max = np.flatnonzero(d >= dmax - 1e-6 * max(1.0, abs(dmax)))
     interior = near_max[0] > 0 and near_max[-1] < x.size - 1
-    if interior and x[near_max[-1]] - x[near_max[0]] < 0.01:
-        i = int(np.argmax(d))
-        lo, hi = x[max(i - 1, 0)], x[min(i + 1, x.size - 1)]
-        for _ in range(60):  # golden-section search for the peak
-            m1, m2 = lo + 0.382 * (hi - lo), hi - 0.382 * (hi - lo)
-            if float(act.derivative(m1)) < float(act.derivative(m2)):
-                lo = m1
-            else:
-                hi = m2
-        at = 0.5 * (lo + hi)
+    if not (interior and x[near_max[-1]] - x[near_max[0]] < 0.01):
+        return {"kind": "range", "min": dmin, "max": dmax}
+    i = int(np.argmax(d))
+    lo, hi = x[max(i - 1, 0)], x[min(i + 1, x.size - 1)]
+    inside = kinks[(kinks >= lo) & (kinks <= hi)]
+    if inside.size:  # f' jumps at the peak: its sup is a one-sided limit
+        at = float(inside[0])
+        left = float(act.derivative(np.nextafter(at, -np.inf)))
+        right = float(act.derivative(np.nextafter(at, np.inf)))
+        side = "peak_left" if left >= right else "peak_right"
+        return {
+            "kind": side,
+            "max": max(left, right),
+            "at": at,
+            "other": min(left, right),
+        }
+    for _ in range(60):  # golden-section search for a smooth peak
+        m1, m2 = lo + 0.382 * (hi - lo), hi - 0.382 * (hi - lo)
+        if float(act.derivative(m1)) < float(act.derivative(m2)):
+            lo = m1
+        else:
+            hi = m2
+    at = 0.5 * (lo + hi)
+    return {"kind": "peak", "max": float(act.derivative(at)), "at": at}
+
+
+def _derivative_text(act: Any, x_range: tuple[float, float], lang: str) -> str:
+    """Describe the derivative over ``x_range``: constant, a peak, or its range."""
+    s = _derivative_summary(act, x_range)
+    if s["kind"] == "constant":
+        return t("alt_derivative_constant", lang, value=_num(s["value"], lang))
+    if s["kind"] == "range":
         return t(
-            "alt_derivative_peak",
+            "alt_derivative_max",
             lang,
-            max=_num(act.derivative(at), lang),
-            at=_num(at, lang),
+            min=_num(s["min"], lang),
+            max=_num(s["max"], lang),
         )
-    return t("alt_derivative_max", lang, min=_num(dmin, lang), max=_num(dmax, lang))
+    values = {k: _num(v, lang) for k, v in s.items() if k != "kind"}
+    return t(f"alt_derivative_{s['kind']}", lang, **values)
 
 
 # --------------------------------------------------------------------------- #
