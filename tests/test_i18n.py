@@ -42,12 +42,26 @@ def test_no_key_written_twice():
 
     import snippets.labels
 
-    tree = ast.parse(Path(snippets.labels.__file__).read_text(encoding="utf-8"))
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Dict):
-            keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
-            twice = [k for k, n in collections.Counter(keys).items() if n > 1]
-            assert not twice, f"snippets/labels.py line {node.lineno}: {twice}"
+    folder = Path(snippets.labels.__file__).parent
+    modules = sorted(folder.glob("labels*.py"))
+    assert len(modules) >= 5, modules  # labels.py and the modules it merges
+    for module in modules:
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Dict):
+                keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
+                twice = [k for k, n in collections.Counter(keys).items() if n > 1]
+                assert not twice, f"{module.name} line {node.lineno}: {twice}"
+
+
+def test_a_key_in_two_label_modules_is_an_error(monkeypatch):
+    from snippets import labels, labels_tables
+
+    monkeypatch.setitem(
+        labels_tables.LABELS["pt"], "axis_input", labels.LABELS["pt"]["axis_input"]
+    )
+    with pytest.raises(ValueError, match="axis_input"):
+        labels._merge()
 
 
 @pytest.mark.parametrize("key", sorted(LABELS["pt"]))
