@@ -125,6 +125,9 @@ def on_page_content(html, page, config, files):
     # so that two builds of the same notebook give the same page.
     counter = iter(range(1, 1_000_000))
     html = _CELL_ID.sub(lambda m: f'id="cell-{next(counter)}"', html)
+    if _is_notebook(page, config):  # section 5
+        html = notebook_markup(html, _source(page, config))
+        html = _figures_as_files(html, config)
     if FIGURE_PREFIX in html:
         prefix = get_relative_url("assets/figures/x", page.url)[:-1]
         html = html.replace(f'src="{FIGURE_PREFIX}', f'src="{prefix}')
@@ -283,6 +286,19 @@ def math_to_mathml(html: str, where: str) -> str:
 #      the built site, so the link points at the site as published on the
 #      repository's ``gh-pages`` branch (``mkdocs gh-deploy``, ghp-import); the
 #      Colab copy gets a first cell that installs ``snippets`` from the repository;
+#    - the page in the site's own markup (`notebook_markup`): mkdocs-jupyter puts
+#      half a megabyte of JupyterLab's CSS, a clipboard script and a Mermaid
+#      loader into the page, and highlights code with its own Pygments colours
+#      (some under 4.5:1). They are dropped: code cells become Material's code
+#      blocks (the same ``.highlight`` markup and colours as the pages, and its
+#      copy button), headings get the pages' permalinks, and the few rules the
+#      cells need are in overrides/assets/stylesheets/extra.css;
+#    - figures as files: in the build's kernel, `snippets.publish.show` displays
+#      both colour schemes as SVG data URLs (the notebook's outputs are cached
+#      as HTML, so the figures travel with them); `_figures_as_files` writes each
+#      into ``assets/figures/`` and points the image at it, as on the pages
+#      (sized, lazy, ``only-light``/``only-dark``). The ``.ipynb`` for readers has
+#      no outputs: run in Jupyter or Colab, ``show`` displays PNG there;
 #    - math in Markdown cells: nbconvert writes it back as ``$...$`` for MathJax;
 #      here it gets pymdownx.arithmatex's markup instead, which section 1 turns
 #      into MathML. Only Markdown goes through that renderer (Markdown cells, and
@@ -373,6 +389,65 @@ def _notebook_math_as_arithmatex() -> None:
     IPythonRenderer.latex_environment = lambda self, name, body: markup(
         self, "div", f"\\begin{{{name}}}{body}\\end{{{name}}}"
     )
+
+
+_NOTEBOOK_INPUT = re.compile(  # mkdocs-jupyter's code cell (notebook.html.j2)
+    r'<div class="jp-CodeMirrorEditor[^>]*>\s*<div class="CodeMirror[^>]*>\s*'
+    r'<div class="zeroclipboard-container">.*?</clipboard-copy>\s*</div>\s*'
+    r'<div class="highlight-ipynb hl-(\w+)[^"]*"><pre><span></span>(.*?)</pre></div>\s*'
+    r'<div class="clipboard-copy-txt"[^>]*>.*?</div>\s*</div>\s*</div>',
+    re.DOTALL,
+)
+_NOTEBOOK_HEAD = re.compile(r"<(script|style)\b.*?</\1>|<!--.*?-->", re.DOTALL)
+_NOTEBOOK_LEFTOVERS = ("highlight-ipynb", "clipboard-copy", "<style")
+_DATA_SVG = re.compile(r'src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)"')
+
+
+def notebook_markup(html: str, where: str = "") -> str:
+    """A notebook page (mkdocs-jupyter's HTML) in the site's own markup: no
+    scripts or styles of its own, code cells as Material's code blocks, headings
+    with the pages' permalinks, no keyboard stop on every cell. Anything of
+    mkdocs-jupyter's markup left over is a warning (the strict build fails)."""
+    head, wrapper, body = html.partition('<div class="jupyter-wrapper">')
+    if not wrapper:
+        return html
+    head = _NOTEBOOK_HEAD.sub("", head)
+    body = _NOTEBOOK_INPUT.sub(
+        r'<div class="language-\1 highlight"><pre><span></span>'
+        r"<code>\2</code></pre></div>",
+        body,
+    )
+    body = body.replace(
+        '<a class="anchor-link" href=',
+        '<a class="headerlink" title="Permanent link" href=',
+    )
+    body = body.replace(
+        ' class="jp-Cell-inputWrapper" tabindex="0"', ' class="jp-Cell-inputWrapper"'
+    )
+    left = [mark for mark in _NOTEBOOK_LEFTOVERS if mark in head + body]
+    if left:
+        log.warning(
+            "%s: mkdocs-jupyter's markup changed (%s left): update notebook_markup "
+            "in scripts/hooks.py",
+            where,
+            ", ".join(left),
+        )
+    return head + wrapper + body
+
+
+def _figures_as_files(html: str, config) -> str:
+    """Each figure carried as an SVG data URL written into ``assets/figures/``."""
+    import base64
+
+    from snippets.publish import save_svg
+
+    folder = Path(config.site_dir) / "assets" / "figures"
+
+    def to_file(match: re.Match) -> str:
+        name = save_svg(base64.b64decode(match.group(1)), folder)
+        return f'src="{FIGURE_PREFIX}{name}"'
+
+    return _DATA_SVG.sub(to_file, html)
 
 
 def _is_notebook(page, config) -> bool:
