@@ -1,8 +1,8 @@
 """MkDocs hooks: the few things the configuration alone cannot do.
 
 1. Math as MathML: every TeX formula is converted when the site is built
-   (``latex2mathml``); browsers render MathML natively, so no page loads a math
-   script or a math font.
+   (``latex2mathml``, scripts/mathml.py); browsers render MathML natively, so no
+   page loads a math script or a math font.
 2. Figures drawn at build time: :func:`snippets.publish.show` writes SVG files into
    ``<site_dir>/assets/figures/`` (told by the ``SNIPPETS_FIGURE_DIR`` variable set
    here) and refers to them as ``@fig/<name>``; each page gets that prefix rewritten
@@ -16,21 +16,30 @@
    of build-time code, which are converted separately.
 4. Name the page in the warning of a failing build-time code block (markdown-exec
    does not), so a failing build says which page to fix.
-5. Notebooks (mkdocs-jupyter), 6. a notice on possibly stale translations,
+5. Notebooks (mkdocs-jupyter; helpers in scripts/notebook_pages.py), 6. a notice on possibly stale translations,
    7. the offline copy without CDN, 8. the cache of build-time code's output,
-   9. compiled page templates kept between builds: see their sections below.
+   9. compiled page templates kept between builds, 10. the addresses of the
+   hosted site and of the repository: see their sections below.
 """
 
 from __future__ import annotations
 
-import functools
 import logging
 import os
 import posixpath
 import re
+import sys
 from pathlib import Path
 
 from mkdocs.utils import get_relative_url
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the modules beside this
+from mathml import math_to_mathml, tex_to_mathml  # noqa: F401  (section 1)
+from notebook_pages import (
+    figures_as_files,
+    notebook_for_readers,
+    notebook_markup,
+)
 
 log = logging.getLogger("mkdocs.hooks.snippets")
 FIGURE_PREFIX = "@fig/"
@@ -74,18 +83,19 @@ def on_config(config):
     _cache_blocks(config)  # section 8
     _find_stale_pages(config)  # section 6
     _offline_without_cdn(config)  # section 7
+    _hosting(config)  # section 10
     return config
 
 
 # --------------------------------------------------------------------------- #
 # 7. The offline copy (``make offline``, Material's offline plugin): its search
 #    needs the iframe-worker shim, which the plugin loads from unpkg.com; serve the
-#    copy vendored in overrides/ instead. And drop the <link rel="alternate">
-#    tags: Material fetches each language's sitemap.xml through them, which a
-#    browser refuses from file:// (the language switcher does not need them).
+#    copy vendored in overrides/ instead. Its pages name no address in another
+#    language (<link rel="alternate" hreflang>, section 10): a copy on disk has
+#    none, and Material would fetch sitemaps through them, which a browser
+#    refuses from file://.
 # --------------------------------------------------------------------------- #
 IFRAME_WORKER = "assets/javascripts/vendor/iframe-worker/shim.js"
-_ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 
 def _offline(config) -> bool:
@@ -110,6 +120,7 @@ def _source(page, config) -> str:
 
 def on_page_markdown(markdown, page, config, files):
     _page_name.page = _source(page, config)
+    markdown = clone_command(markdown, page, config)  # section 10
     markdown = f"{markdown}\n\n{_abbreviations[_language(config)]}"  # section 3
     return stale_notice(markdown, page, config)  # section 6
 
@@ -127,7 +138,7 @@ def on_page_content(html, page, config, files):
     html = _CELL_ID.sub(lambda m: f'id="cell-{next(counter)}"', html)
     if _is_notebook(page, config):  # section 5
         html = notebook_markup(html, _source(page, config))
-        html = _figures_as_files(html, config)
+        html = figures_as_files(html, config.site_dir)
     if FIGURE_PREFIX in html:
         prefix = get_relative_url("assets/figures/x", page.url)[:-1]
         html = html.replace(f'src="{FIGURE_PREFIX}', f'src="{prefix}')
@@ -150,120 +161,6 @@ def _resolve_link(match, page, files) -> str:
         )
         return match.group(0)
     return f'href="{linked.url_relative_to(page.file)}{anchor}"'
-
-
-# --------------------------------------------------------------------------- #
-# 1. Math: pymdownx.arithmatex (generic mode, no delimiters: see mkdocs.yml)
-#    leaves each formula, HTML-escaped, in <span class="arithmatex"> (inline) or
-#    <div class="arithmatex"> (display), in the pages as in the output of
-#    build-time code; notebooks' Markdown cells get the same markup (section 5).
-#    on_page_content replaces each by its MathML <math> (latex2mathml), plus a
-#    few touches of TeX's spacing that latex2mathml lacks. A formula it cannot
-#    convert, or would silently get wrong (an unknown command or a stray brace
-#    left as text), is a warning naming the page and the formula: the strict
-#    build fails on it.
-# --------------------------------------------------------------------------- #
-_ARITHMATEX = re.compile(r'<(span|div) class="arithmatex">(.*?)</\1>', re.DOTALL)
-_TEX_LEFT = re.compile(r">[^<]*[\\{}]")  # a text node with TeX in it
-_ROWS = ("math", "mrow", "mstyle", "msqrt", "mtd", "mphantom", "menclose")
-_CLOSING = (")", "]", "}", "|", "‖")
-
-
-@functools.cache  # a formula met again (cards, tables) is reused
-def tex_to_mathml(tex: str, display: str = "inline") -> str:
-    """The TeX formula ``tex`` as a MathML ``<math>`` element for an HTML page.
-
-    Raises ValueError, saying what is wrong, if ``tex`` cannot be converted.
-    """
-    from unicodedata import category
-    from xml.etree import ElementTree
-
-    from latex2mathml.converter import convert
-
-    braces = re.sub(r"\\[{}]", "", tex)
-    if braces.count("{") != braces.count("}"):
-        raise ValueError("unbalanced braces")
-    # latex2mathml lays out align* but not aligned, the same inside a formula.
-    tex = re.sub(r"\\(begin|end)\{aligned\}", r"\\\1{align*}", tex)
-    try:
-        mathml = convert(tex.strip(), display=display)
-    except Exception as error:  # latex2mathml's errors: a class name, no message
-        name = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", type(error).__name__).lower()
-        raise ValueError(f"{name}: {error}" if str(error) else name) from None
-    if _TEX_LEFT.search(mathml):
-        raise ValueError("unknown command or stray brace")
-    namespace = ' xmlns="http://www.w3.org/1998/Math/MathML"'  # implied in HTML
-    try:
-        root = ElementTree.fromstring(mathml.replace(namespace, "", 1))
-    except ElementTree.ParseError:
-        raise ValueError("not valid MathML (a < or & in \\text?)") from None
-    for mi in root.iter("mi"):
-        text = mi.text or ""
-        if len(text) == 1 and "Α" <= text <= "Ω":  # \Phi upright, as TeX
-            mi.set("mathvariant", "normal")
-        elif len(text) == 1 and (text in ";:" or category(text) == "Sm"):
-            mi.tag = "mo"  # \pm, \sim, ";": operators, not identifiers
-            mi.text = "∼" if text == "~" else text  # \sim, not ASCII's tilde
-    for mo in root.iter("mo"):  # names (\max, \operatorname{ReLU}) and ordinary
-        text = mo.text or ""  # symbols (\infty, \partial, \dots) are no operators
-        if (text.isalnum() and len(text) > 1) or text in tuple("∞∂⊤…⋯"):
-            mo.tag = "mi"
-        elif mo.text in ("/", "."):  # ordinary in TeX: no space around them
-            mo.attrib.update(lspace="0", rspace="0")
-    for mrow in root.iter("mrow"):  # 0{,}5: TeX's braces make an operator ordinary
-        if len(mrow) == 1 and mrow[0].tag == "mo":
-            mrow[0].attrib.update(lspace="0", rspace="0")
-    for msup in root.iter("msup"):  # f': the prime glyph is raised already
-        if len(msup) == 2 and set(msup[1].text or "x") <= set("′″‴"):
-            msup.tag = "mrow"
-    rows = [element for element in root.iter() if element.tag in _ROWS]
-    for parent in rows:  # a sign first or after an operator is unary: (-x), = -1
-        unary = True
-        for element in parent:
-            if unary and element.tag == "mo" and element.text in ("+", "−", "±"):
-                element.set("form", "prefix")
-            if element.tag != "mspace" and (element.text or "x").strip():
-                unary = element.tag == "mo" and element.text not in _CLOSING
-    for parent in rows:  # thin space around a name: x \ln y, (a)\ln(b), not \ln(b)
-        for index in range(len(parent) - 1, 0, -1):
-            left, right = parent[index - 1], parent[index]
-            if (_is_name(left) and not _spaced(right, "start")) or (
-                _is_name(right) and not _spaced(left, "end")
-            ):
-                parent.insert(index, ElementTree.Element("mspace", width="0.1667em"))
-    return ElementTree.tostring(root, encoding="unicode")
-
-
-def _is_name(element) -> bool:
-    while element.tag in ("msub", "msup", "msubsup") and len(element):
-        element = element[0]
-    text = element.text or ""
-    return element.tag == "mi" and len(text) > 1 and text.isalnum()
-
-
-def _spaced(element, side: str) -> bool:
-    """Whether ``element`` has space of its own on that side: an operator, a space,
-    an opening fence at its start (TeX puts a thin space after a closing one)."""
-    while element.tag == "mrow" and len(element):
-        element = element[0 if side == "start" else -1]
-    closing = element.tag == "mo" and element.text in _CLOSING
-    return element.tag in ("mo", "mspace") and not (side == "end" and closing)
-
-
-def math_to_mathml(html: str, where: str) -> str:
-    """``html`` with the formulas marked up by pymdownx.arithmatex as MathML."""
-    from html import unescape
-
-    def convert(match: re.Match) -> str:
-        tex = unescape(match.group(2))
-        try:
-            return tex_to_mathml(tex, "block" if match.group(1) == "div" else "inline")
-        except ValueError as error:
-            message = "%s: cannot convert the formula %r: %s"
-            log.warning(message, where, tex.strip(), error)
-            return match.group(0)
-
-    return _ARITHMATEX.sub(convert, html)
 
 
 # --------------------------------------------------------------------------- #
@@ -391,65 +288,6 @@ def _notebook_math_as_arithmatex() -> None:
     )
 
 
-_NOTEBOOK_INPUT = re.compile(  # mkdocs-jupyter's code cell (notebook.html.j2)
-    r'<div class="jp-CodeMirrorEditor[^>]*>\s*<div class="CodeMirror[^>]*>\s*'
-    r'<div class="zeroclipboard-container">.*?</clipboard-copy>\s*</div>\s*'
-    r'<div class="highlight-ipynb hl-(\w+)[^"]*"><pre><span></span>(.*?)</pre></div>\s*'
-    r'<div class="clipboard-copy-txt"[^>]*>.*?</div>\s*</div>\s*</div>',
-    re.DOTALL,
-)
-_NOTEBOOK_HEAD = re.compile(r"<(script|style)\b.*?</\1>|<!--.*?-->", re.DOTALL)
-_NOTEBOOK_LEFTOVERS = ("highlight-ipynb", "clipboard-copy", "<style")
-_DATA_SVG = re.compile(r'src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)"')
-
-
-def notebook_markup(html: str, where: str = "") -> str:
-    """A notebook page (mkdocs-jupyter's HTML) in the site's own markup: no
-    scripts or styles of its own, code cells as Material's code blocks, headings
-    with the pages' permalinks, no keyboard stop on every cell. Anything of
-    mkdocs-jupyter's markup left over is a warning (the strict build fails)."""
-    head, wrapper, body = html.partition('<div class="jupyter-wrapper">')
-    if not wrapper:
-        return html
-    head = _NOTEBOOK_HEAD.sub("", head)
-    body = _NOTEBOOK_INPUT.sub(
-        r'<div class="language-\1 highlight"><pre><span></span>'
-        r"<code>\2</code></pre></div>",
-        body,
-    )
-    body = body.replace(
-        '<a class="anchor-link" href=',
-        '<a class="headerlink" title="Permanent link" href=',
-    )
-    body = body.replace(
-        ' class="jp-Cell-inputWrapper" tabindex="0"', ' class="jp-Cell-inputWrapper"'
-    )
-    left = [mark for mark in _NOTEBOOK_LEFTOVERS if mark in head + body]
-    if left:
-        log.warning(
-            "%s: mkdocs-jupyter's markup changed (%s left): update notebook_markup "
-            "in scripts/hooks.py",
-            where,
-            ", ".join(left),
-        )
-    return head + wrapper + body
-
-
-def _figures_as_files(html: str, config) -> str:
-    """Each figure carried as an SVG data URL written into ``assets/figures/``."""
-    import base64
-
-    from snippets.publish import save_svg
-
-    folder = Path(config.site_dir) / "assets" / "figures"
-
-    def to_file(match: re.Match) -> str:
-        name = save_svg(base64.b64decode(match.group(1)), folder)
-        return f'src="{FIGURE_PREFIX}{name}"'
-
-    return _DATA_SVG.sub(to_file, html)
-
-
 def _is_notebook(page, config) -> bool:
     """Whether mkdocs-jupyter renders this page (it wraps their files in on_files)."""
     from mkdocs_jupyter.plugin import NotebookFile
@@ -458,6 +296,7 @@ def _is_notebook(page, config) -> bool:
 
 
 def on_pre_page(page, config, files):
+    page.hreflang = _hreflang(page, config)  # section 10
     if not _is_notebook(page, config):
         return page
     from snippets.i18n import t
@@ -488,38 +327,7 @@ def on_pre_page(page, config, files):
     return page
 
 
-def notebook_for_readers(source: Path, lang: str, repository: str = ""):
-    """The jupytext notebook ``source`` as an nbformat notebook to download.
-
-    Without outputs (readers run it); the jupytext pairing metadata is dropped (the
-    ``.ipynb`` stands alone). With ``repository`` (``owner/name``), a first cell
-    installs the ``snippets`` package from it when it is missing (e.g. on Colab).
-    """
-    import jupytext
-    import nbformat
-
-    from snippets.i18n import t
-
-    notebook = jupytext.read(source)
-    notebook.metadata.pop("jupytext", None)
-    if repository:
-        install = (
-            f"# {t('nb_install_comment', lang)}\n"
-            "import importlib.util\n\n"
-            'if importlib.util.find_spec("snippets") is None:\n'
-            f'    get_ipython().run_line_magic("pip", "install --quiet '
-            f'git+https://github.com/{repository}")'
-        )
-        notebook.cells.insert(0, nbformat.v4.new_code_cell(install))
-    for index, cell in enumerate(notebook.cells):
-        cell.id = f"cell-{index}"  # stable ids: the same source gives the same file
-    nbformat.validate(notebook)
-    return notebook
-
-
 def on_post_page(output, page, config):
-    if _offline(config):
-        output = _ALTERNATE_LINK.sub("", output)
     if not _is_notebook(page, config):
         return output
     import nbformat
@@ -700,3 +508,71 @@ def on_env(env, config, files):
     folder.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
     return env
+
+
+# --------------------------------------------------------------------------- #
+# 10. Where the site and its sources live, when the build is told (the CI
+#     workflow sets both from the repository's variables SITE_URL and
+#     REPOSITORY; README, "Publishing"):
+#     - ``SITE_URL``, the address of the hosted Portuguese site (mkdocs.yml's
+#       site_url; English lives at SITE_URL + "en/", scripts/website.py). Each
+#       page then names its own address in each language, absolute, as search
+#       engines want (``page.hreflang``, written by overrides/main.html). Without
+#       it (a local build) the address is unknown and no alternate is written;
+#       nor in the offline copy (section 7).
+#     - ``SITE_REPOSITORY``, "owner/name" on GitHub: ``extra.repository``. The
+#       header links to the repository (a plain link: overrides/partials/
+#       header.html), the home page's clone command shows the repository's
+#       address instead of its placeholder, and notebooks link to Colab (section
+#       5). Without it, the placeholder stays and no link is shown.
+# --------------------------------------------------------------------------- #
+SITE_URL_VARIABLE = "SITE_URL"
+REPOSITORY_VARIABLE = "SITE_REPOSITORY"
+CLONE_PLACEHOLDERS = {  # the words of the home pages' clone command
+    "pt": ("<endereço do repositório>", "<pasta do repositório>"),
+    "en": ("<repository address>", "<repository folder>"),
+}
+_REPOSITORY = re.compile(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")
+
+
+def _hosting(config) -> None:
+    repository = os.environ.get(REPOSITORY_VARIABLE, "").strip().strip("/")
+    if not repository:
+        return
+    if not _REPOSITORY.fullmatch(repository):
+        raise ValueError(
+            f"{REPOSITORY_VARIABLE}={repository!r}: expected the GitHub repository "
+            "as owner/name, for example octocat/hello-world"
+        )
+    config.extra["repository"] = repository
+
+
+def hreflang_links(site_url: str, alternates, url: str) -> list[dict[str, str]]:
+    """The absolute address of the page at ``url`` in each language: the build's
+    ``site_url`` joined with each alternate's ``link`` (relative to this build's
+    root, ``extra.alternate``) and the page's ``url`` (the same in every language:
+    the pages are mirrored)."""
+    from urllib.parse import urljoin
+
+    return [
+        {"lang": alt["lang"], "href": urljoin(site_url, alt["link"] + url)}
+        for alt in alternates
+    ]
+
+
+def _hreflang(page, config) -> list[dict[str, str]]:
+    if not os.environ.get(SITE_URL_VARIABLE) or _offline(config):
+        return []
+    alternates = config.extra.get("alternate") or []
+    return hreflang_links(config.site_url, alternates, page.url)
+
+
+def clone_command(markdown: str, page, config) -> str:
+    """The home page's clone command with the repository's address and folder,
+    when the repository is known; otherwise as written."""
+    repository = config.extra.get("repository")
+    if not repository or not page.is_homepage:
+        return markdown
+    address, folder = CLONE_PLACEHOLDERS[_language(config)]
+    markdown = markdown.replace(address, f"https://github.com/{repository}.git")
+    return markdown.replace(folder, repository.split("/")[1])

@@ -1,10 +1,13 @@
 // Wide tables scroll sideways inside .md-typeset__scrollwrap. A region that
 // scrolls must be reachable by keyboard (WCAG 2.1.1): make it focusable, and name
 // it after its table's first header so screen readers announce something useful.
-// Checked when the page is ready, then by a ResizeObserver whenever a region's
-// width changes (a phone turned sideways): a region that stops scrolling leaves
-// the tab order. All widths are read before any attribute changes, so the browser
-// lays the page out once, not once per table.
+// Checked by a ResizeObserver: once when the browser first lays a region out
+// (its first notification), then whenever its width changes (a phone turned
+// sideways): a region that stops scrolling leaves the tab order. The observer
+// reports after the browser's own layout, and all widths are read before any
+// attribute changes, so no table costs a layout of its own (the API page has
+// 150; reading each one when the page is ready forced one layout per table, and
+// one per section the browser had skipped, content-visibility in extra.css).
 function updateScrollRegions(regions) {
   const scrolls = regions.map(region => region.scrollWidth > region.clientWidth);
   regions.forEach((region, i) => {
@@ -23,7 +26,7 @@ const scrollRegions = new ResizeObserver(entries =>
   updateScrollRegions(entries.map(entry => entry.target)));
 
 document$.subscribe(() => {
-  const regions = [...document.querySelectorAll(".md-typeset__scrollwrap")];
-  updateScrollRegions(regions);
-  for (const region of regions) scrollRegions.observe(region);
+  for (const region of document.querySelectorAll(".md-typeset__scrollwrap")) {
+    scrollRegions.observe(region);
+  }
 });
