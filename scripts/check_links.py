@@ -55,6 +55,8 @@ class _Parser(HTMLParser):
         rel = (attrs.get("rel") or "").split()
         if tag == "link" and {"canonical", "preconnect", "dns-prefetch"} & set(rel):
             return  # the page's own published address, or a hint: not a link to check
+        if tag == "link" and "alternate" in rel and attrs.get("hreflang"):
+            return  # its published address in a language (tests/test_hosting.py)
         for name in LINK_ATTRIBUTES.get(tag, ()):
             value = attrs.get(name)
             if value is not None:

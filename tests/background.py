@@ -6,7 +6,8 @@ Started once per run by ``tests/conftest.py`` as soon as the tests are collected
 (with xdist, by the first worker). In order:
 
 1. ``build``: both languages, strictly, every block of code run (an empty cache of
-   block outputs), into ``FOLDER/build/site``;
+   block outputs), told the site's address and repository (``HOSTING``), into
+   ``FOLDER/build/site``;
 2. then, side by side, when asked for:
    ``tour``: every page of that build in Chromium (``tests/browser_tour.py``), kept
    in ``FOLDER/tour/visits.pickle``;
@@ -29,6 +30,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 WEBSITE = [sys.executable, str(ROOT / "scripts" / "website.py")]
+# The builds are told where the site and the repository live, as CI's builds are
+# (README, "Publishing"): the pages under test then carry what the hosted ones do
+# (absolute language alternates, the repository's link and clone address, Colab
+# links), with the same values on every machine (CI's own are replaced).
+HOSTING = {
+    "SITE_URL": "https://example.org/funcoes-de-ativacao/",
+    "SITE_REPOSITORY": "example-owner/funcoes-de-ativacao",
+}
 
 
 class Job:
@@ -58,15 +67,15 @@ class Job:
 
 def main(shared: Path, wanted: set[str]) -> int:
     build = Job(shared, "build")
-    blocks = {"SNIPPETS_BLOCK_CACHE": str(build.folder / "blocks")}
+    env = {"SNIPPETS_BLOCK_CACHE": str(build.folder / "blocks"), **HOSTING}
     site = build.folder / "site"
-    build.start([*WEBSITE, "build", "--site-dir", str(site)], blocks)
+    build.start([*WEBSITE, "build", "--site-dir", str(site)], env)
     built = build.finish() == 0
     later = []
     if "build-again" in wanted:
         again = Job(shared, "build-again")
         command = [*WEBSITE, "build-language", "pt", "--site-dir"]
-        later.append(again.start([*command, str(again.folder / "site")], blocks))
+        later.append(again.start([*command, str(again.folder / "site")], env))
     if "tour" in wanted:
         tour = Job(shared, "tour")
         if built:

@@ -22,6 +22,7 @@ import nbformat
 import numpy as np
 import pytest
 
+from tests.background import HOSTING
 from tests.conftest import ROOT
 
 LANGS = ("pt", "en")
@@ -227,9 +228,15 @@ def test_built_notebook_pages_are_rendered_with_downloads(
             assert target.is_file(), (
                 f"the link {href} of {relative} ({lang}) leads nowhere"
             )
-        assert not [h for h in links if "colab.research.google.com" in h], (
-            "no repository set"
-        )
+        # The test build is told the repository (tests/background.py): Colab opens
+        # the .ipynb as published on the gh-pages branch, at this page's address.
+        colab = [h for h in links if "colab.research.google.com" in h]
+        repository = HOSTING["SITE_REPOSITORY"]
+        published = (folder / links[0]).relative_to(built_site).as_posix()
+        assert colab == [
+            f"https://colab.research.google.com/github/{repository}/blob/gh-pages/"
+            + published
+        ], colab
         downloaded = nbformat.read(folder / links[0], as_version=4)
         nbformat.validate(downloaded)
         assert [c.source for c in downloaded.cells] == [c.source for c in source.cells]
