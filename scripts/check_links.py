@@ -16,6 +16,7 @@ what was actually written, theme and cross-language links included.
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -33,7 +34,6 @@ LINK_ATTRIBUTES = {
     "video": ("src", "poster"),
     "audio": ("src",),
 }
-BASE = "http://site.invalid/"  # stands for the site root while resolving URLs
 
 
 @dataclass
@@ -82,28 +82,32 @@ def _target(site: Path, path: str) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
-def check(site: Path) -> tuple[list[str], dict[str, list[str]]]:
+def check(site: Path, root: str = "/") -> tuple[list[str], dict[str, list[str]]]:
     """``(problems, external)``: one line per broken link ("page:line: problem"),
-    and every external URL with the pages that link to it."""
+    and every external URL with the pages that link to it. ``root`` is the site's
+    path on its host (``/repository/`` for a GitHub project site: the path of
+    ``SITE_URL``), which addresses written from the host's root start with (the
+    404 page's: it is served at any depth)."""
     site = site.resolve()
+    base = "http://site.invalid" + root
     pages = {p: parse(p) for p in sorted(site.rglob("*.html"))}
     problems: list[str] = []
     external: dict[str, list[str]] = {}
     for path, page in pages.items():
         name = path.relative_to(site).as_posix()
-        here = BASE + name
+        here = base + name
         for url, line in page.links:
             if not url or url.startswith(("javascript:", "data:")):
                 continue
             resolved = urljoin(here, url)
             parts = urlsplit(resolved)
-            if not resolved.startswith(BASE):
+            if not resolved.startswith(base):
                 if parts.scheme in ("http", "https", "mailto", "ftp", "tel", ""):
                     external.setdefault(url, []).append(name)
                 else:
                     problems.append(f"{name}:{line}: unsupported link {url!r}")
                 continue
-            target = _target(site, parts.path.removeprefix(urlsplit(BASE).path[:-1]))
+            target = _target(site, parts.path.removeprefix(root[:-1]))
             if target is None:
                 problems.append(f"{name}:{line}: {url!r} -> no such file")
                 continue
@@ -130,7 +134,8 @@ def external_report(external: dict[str, list[str]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     site = Path(argv[0] if argv else Path(__file__).resolve().parent.parent / "site")
-    problems, external = check(site)
+    root = urlsplit(os.environ.get("SITE_URL") or "/").path.rstrip("/") + "/"
+    problems, external = check(site, root)
     print(external_report(external))
     for problem in problems:
         print(problem)

@@ -239,7 +239,9 @@ def test_built_notebook_pages_are_rendered_with_downloads(
         ], colab
         downloaded = nbformat.read(folder / links[0], as_version=4)
         nbformat.validate(downloaded)
-        assert [c.source for c in downloaded.cells] == [c.source for c in source.cells]
+        install, *cells = downloaded.cells  # the repository is known: Colab installs
+        assert f"git+https://github.com/{repository}" in install.source
+        assert [c.source for c in cells] == [c.source for c in source.cells]
         assert "jupytext" not in downloaded.metadata
 
 
