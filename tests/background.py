@@ -10,7 +10,8 @@ Started once per run by ``tests/conftest.py`` as soon as the tests are collected
    ``FOLDER/build/site``;
 2. then, side by side, when asked for:
    ``tour``: every page of that build in Chromium (``tests/browser_tour.py``), kept
-   in ``FOLDER/tour/visits.pickle``;
+   in ``FOLDER/tour/tour.pickle``, and beside it (job ``plain``) the plain audits
+   of one page of every kind, in ``FOLDER/plain/plain.pickle``;
    ``build-again``: the Portuguese site again, in another process, from the first
    build's block outputs (its block cache), into ``FOLDER/build-again/site``
    (``test_reproducible.py``; the blocks themselves are run again by the tests of
@@ -76,15 +77,16 @@ def main(shared: Path, wanted: set[str]) -> int:
         again = Job(shared, "build-again")
         command = [*WEBSITE, "build-language", "pt", "--site-dir"]
         later.append(again.start([*command, str(again.folder / "site")], env))
-    if "tour" in wanted:
-        tour = Job(shared, "tour")
-        if built:
-            out = tour.folder / "visits.pickle"
-            command = [sys.executable, "-m", "tests.browser_tour", str(site), str(out)]
-            later.append(tour.start(command))
-        else:
-            (tour.folder / "log.txt").write_text("the build failed\n", encoding="utf-8")
-            tour.finish(1)
+    if "tour" in wanted:  # the tour of every page, and the plain audits
+        for name, extra in (("tour", []), ("plain", ["plain"])):
+            job = Job(shared, name)
+            if built:
+                out = job.folder / f"{name}.pickle"
+                command = [sys.executable, "-m", "tests.browser_tour", str(site)]
+                later.append(job.start([*command, str(out), *extra]))
+            else:
+                (job.folder / "log.txt").write_text("the build failed\n", "utf-8")
+                job.finish(1)
     codes = [0 if built else 1]
     while later:  # each status as soon as its job ends: its tests wait for it
         for job in [job for job in later if job.process.poll() is not None]:

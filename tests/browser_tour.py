@@ -25,7 +25,7 @@ and backgrounds behind it: elements alike in all of these have the same contrast
 For the same reason a combination checked on one page of the tour is not checked
 again on the next pages (most pages then add none, and skip the colour rules).
 
-Those shortcuts are checked in turn (``plain_audits``): after the tour, one page
+Those shortcuts are checked in turn (``plain_audits``, beside the tour): one page
 of every kind (``scripts/page_kinds.py``, the kinds alternating between the two
 languages) is audited plainly, as a reader's browser shows it: the whole page,
 every rule in the light scheme and the colour rules in the dark one, the scheme
@@ -52,7 +52,6 @@ from tests.conftest import ARGS, Watch, _chromium_or_skip, open_tab
 
 HOME_PAGES = ("", "en/")
 COLOUR_RULES = ("color-contrast", "link-in-text-block")  # the scheme matters to these
-PLAIN_FILE = "plain.pickle"
 # Runs in the page first: transitions off, everything rendered, two frames.
 _SETTLE = """
   const style = document.createElement("style");
@@ -278,10 +277,10 @@ def plain_audits(browser, base: str) -> dict[str, PageVisit]:
     return audits
 
 
-def main(site: Path, out: Path) -> None:
-    """Take the tour of the built ``site`` (served here) and pickle it into ``out``,
-    then the plain audits into ``PLAIN_FILE`` beside it:
-    ``python -m tests.browser_tour SITE OUT``, run by ``tests/background.py``."""
+def main(site: Path, out: Path, plain: bool = False) -> None:
+    """Take the tour of the built ``site`` (served here), or with ``plain`` the
+    plain audits, and pickle it into ``out``: ``python -m tests.browser_tour SITE
+    OUT [plain]``, run by ``tests/background.py`` (the two side by side)."""
     import functools
     import pickle
     from http.server import ThreadingHTTPServer
@@ -299,13 +298,11 @@ def main(site: Path, out: Path) -> None:
                 executable_path=_chromium_or_skip(), args=TOUR_ARGS
             )
             base = f"http://127.0.0.1:{httpd.server_address[1]}"
-            visits = tour(browser, base, site)
-            plain = plain_audits(browser, base)
+            result = plain_audits(browser, base) if plain else tour(browser, base, site)
             browser.close()
     finally:
         httpd.shutdown()
-    out.write_bytes(pickle.dumps(visits))
-    out.with_name(PLAIN_FILE).write_bytes(pickle.dumps(plain))
+    out.write_bytes(pickle.dumps(result))
 
 
 if __name__ == "__main__":
@@ -313,4 +310,4 @@ if __name__ == "__main__":
 
     from tests.browser_tour import main as run  # pickles tests.browser_tour.PageVisit
 
-    run(Path(sys.argv[1]), Path(sys.argv[2]))
+    run(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3:] == ["plain"])

@@ -291,16 +291,14 @@ def tour(request, built_site: Path):
     import pickle
 
     _chromium_or_skip()
-    return pickle.loads((_job(request.config, "tour") / "visits.pickle").read_bytes())
+    return pickle.loads((_job(request.config, "tour") / "tour.pickle").read_bytes())
 
 
 @pytest.fixture(scope="session")
 def plain_audits(request, built_site: Path):
     """axe-core run plainly on one page of every kind, in both colour schemes,
-    after the tour (tests/browser_tour.py): ``{"<path> <scheme>": PageVisit}``."""
+    beside the tour (tests/browser_tour.py): ``{"<path> <scheme>": PageVisit}``."""
     import pickle
 
-    from tests.browser_tour import PLAIN_FILE
-
     _chromium_or_skip()
-    return pickle.loads((_job(request.config, "tour") / PLAIN_FILE).read_bytes())
+    return pickle.loads((_job(request.config, "plain") / "plain.pickle").read_bytes())
