@@ -16,10 +16,11 @@
    of build-time code, which are converted separately.
 4. Name the page in the warning of a failing build-time code block (markdown-exec
    does not), so a failing build says which page to fix.
-5. Notebooks (mkdocs-jupyter; helpers in scripts/notebook_pages.py), 6. a notice on possibly stale translations,
-   7. the offline copy without CDN, 8. the cache of build-time code's output,
-   9. compiled page templates kept between builds, 10. the addresses of the
-   hosted site and of the repository: see their sections below.
+5. Notebooks (mkdocs-jupyter; helpers in scripts/notebook_pages.py), 6. a
+   notice on possibly stale translations, 7. the offline copy without CDN, 8. the
+   cache of build-time code's output, 9. compiled page templates kept between
+   builds, 10. the addresses of the hosted site and of the repository: see their
+   sections below.
 """
 
 from __future__ import annotations
@@ -192,7 +193,7 @@ def _resolve_link(match, page, files) -> str:
 #      cells need are in overrides/assets/stylesheets/extra.css;
 #    - figures as files: in the build's kernel, `snippets.publish.show` displays
 #      both colour schemes as SVG data URLs (the notebook's outputs are cached
-#      as HTML, so the figures travel with them); `_figures_as_files` writes each
+#      as HTML, so the figures travel with them); `figures_as_files` writes each
 #      into ``assets/figures/`` and points the image at it, as on the pages
 #      (sized, lazy, ``only-light``/``only-dark``). The ``.ipynb`` for readers has
 #      no outputs: run in Jupyter or Colab, ``show`` displays PNG there;
