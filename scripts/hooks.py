@@ -19,8 +19,8 @@
 5. Notebooks (mkdocs-jupyter; helpers in scripts/notebook_pages.py), 6. a
    notice on possibly stale translations, 7. the offline copy without CDN, 8. the
    cache of build-time code's output, 9. compiled page templates kept between
-   builds, 10. the addresses of the hosted site and of the repository: see their
-   sections below.
+   builds, 10. the addresses of the hosted site and of the repository, 11. the
+   API page's table of contents: see their sections below.
 """
 
 from __future__ import annotations
@@ -143,6 +143,7 @@ def on_page_content(html, page, config, files):
     if FIGURE_PREFIX in html:
         prefix = get_relative_url("assets/figures/x", page.url)[:-1]
         html = html.replace(f'src="{FIGURE_PREFIX}', f'src="{prefix}')
+    modules_only_toc(html, page)  # section 11
     where = _source(page, config)
     html = math_to_mathml(_NOTEBOOK_MATHJAX.sub("", html), where)  # sections 5, 1
     # Markdown printed by build-time code is rendered by markdown-exec, outside
@@ -577,3 +578,25 @@ def clone_command(markdown: str, page, config) -> str:
     address, folder = CLONE_PLACEHOLDERS[_language(config)]
     markdown = markdown.replace(address, f"https://github.com/{repository}.git")
     return markdown.replace(folder, repository.split("/")[1])
+
+
+# --------------------------------------------------------------------------- #
+# 11. The API page (mkdocstrings): its table of contents lists the modules, not
+#     their 150-odd classes, functions and attributes (their headings keep their
+#     anchors). Material looks up where each entry's heading is when the page
+#     loads, and again whenever the page's height changes; a heading inside a
+#     docstring body the browser has not laid out yet (content-visibility,
+#     extra.css) made it lay out that whole module: the largest part of the
+#     page's Total Blocking Time on a phone (scripts/bench.py).
+# --------------------------------------------------------------------------- #
+_MODULE = '<div class="doc doc-object doc-module">'
+
+
+def modules_only_toc(html: str, page) -> None:
+    """On a page of mkdocstrings modules, drop every entry below the modules'
+    from ``page.toc`` (the page's title, its own sections and the modules stay)."""
+    if _MODULE not in html:
+        return
+    for title in page.toc:
+        for section in title.children:
+            section.children = []
