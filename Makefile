@@ -3,6 +3,8 @@
 #                with live reload at http://127.0.0.1:8000/ (Portuguese at /, English at /en/)
 #   make build   build both languages, strictly, into site/
 #   make test    create the environment if needed, run every test (pages included)
+#   make pdf     print the site as one PDF per language into the built site (after
+#                make build): site/pdf/funcoes-de-ativacao.pdf, site/en/pdf/activation-functions.pdf
 #   make offline build a copy that works opened from disk: site-offline.zip
 #   make bench   measure build, test and page-weight budgets (prints a report)
 #   make lock    re-pin requirements.lock from the current environment
@@ -13,10 +15,10 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test bench offline lock clean
+.PHONY: help serve build test bench pdf offline lock clean
 
 help:
-	@sed -n '2,8p' Makefile | sed 's/^#//'
+	@sed -n '2,10p' Makefile | sed 's/^#//'
 
 $(STAMP): pyproject.toml requirements.lock
 	@sh scripts/check-prerequisites.sh "$(PYTHON)"
@@ -39,6 +41,11 @@ build: $(STAMP)
 # processes, and each would compile snippets/, scripts/ and the tests again.
 test: $(STAMP)
 	PYTHONDONTWRITEBYTECODE= $(PY) -m pytest -n auto
+
+# Needs Chromium (/usr/bin/chromium, or the CHROMIUM variable). make build empties
+# site/, PDFs included: run make pdf after it.
+pdf: $(STAMP)
+	$(PY) scripts/pdf.py --site-dir site
 
 offline: $(STAMP)
 	rm -rf .cache/offline site-offline.zip

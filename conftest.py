@@ -10,7 +10,7 @@ its attributes. ``tests/test_fences.py`` checks that nothing shown is left out.
 Each block runs in a fresh temporary folder (a figure saved by a snippet lands
 there) with the build-only variable unset, as a reader who copied it would run it;
 like the site build, the two languages' copies of a block train each network once
-between them (``snippets/sharing.py``: bit for bit the same network). What a
+between them (``scripts/sharing.py``: bit for bit the same network). What a
 build-time block prints is kept, in a folder every xdist worker of the run shares,
 for ``tests/test_reproducible.py``: a reader who runs a block must get what the
 page shows (the build ran it in another process).
@@ -38,7 +38,7 @@ from pytest_codeblocks.plugin import TestBlock
 ROOT = Path(__file__).parent
 RUNNABLE = {"python", "sh", "bash"}
 BLOCK_RUNS = "block-runs"  # what build-time blocks printed, in the shared folder
-PAGE_TRAINING = "page-training"  # the networks the blocks trained (snippets/sharing.py)
+PAGE_TRAINING = "page-training"  # the networks the blocks trained (scripts/sharing.py)
 _BUILD_TIME = re.compile(r"""\bexec=["']?(on|1|true)\b""", re.IGNORECASE)
 
 
@@ -50,14 +50,15 @@ def block_run_file(config, nodeid: str) -> Path:
 
 @contextlib.contextmanager
 def page_training(config):
-    """Within it, training runs are shared (snippets/sharing.py) by the pages'
+    """Within it, training runs are shared (scripts/sharing.py) by the pages'
     blocks and the tests of what the pages say about them. As in a site build, the
     Portuguese and the English copy of a block (they differ only in words) train
     each network once between them, bit for bit the same network. In a folder of
     this test run: what the build trained is not reused, so the build's output is
     compared with new runs (tests/test_reproducible.py)."""
-    from snippets.sharing import SHARED_DIR_VARIABLE
+    from scripts.sharing import SHARED_DIR_VARIABLE, install
 
+    install()
     before = os.environ.get(SHARED_DIR_VARIABLE)
     os.environ[SHARED_DIR_VARIABLE] = str(shared_folder(config) / PAGE_TRAINING)
     try:

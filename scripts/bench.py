@@ -13,8 +13,8 @@ Prints medians over repeats, each against its budget:
   by kind (HTML, CSS, JS, images, fonts), and the largest figures;
 * Lighthouse scores (npm ``lighthouse``, pinned below, mobile, on Debian's
   Chromium) for one page of every kind (``scripts/page_kinds.py``: home, content,
-  catalogue index and page, property page, notebook, API, glossary, references)
-  in each language, with their Total Blocking Time.
+  catalogue index and page, property page, notebook, API, glossary, references,
+  playground) in each language, with their Total Blocking Time.
 
 The site is built for the address it is served at (``SITE_URL``), as the hosted
 site is, and served gzipped, as GitHub Pages serves it. Budgets are checked here,

@@ -12,12 +12,21 @@ Faster than LinkChecker on this site (well under a second for both languages, wh
 LinkChecker needs several seconds for the same pages) and with no dependency. MkDocs'
 own ``validation:`` (strict) checks the Markdown links of each language; this checks
 what was actually written, theme and cross-language links included.
+
+The PDFs (``make pdf``, scripts/pdf.py) are published with the site but written
+after its build: ``--before-pdf`` accepts a link to one of them
+(``scripts/pdf_hooks.py``, ``PUBLISHED_LATER``) when it is not there yet, for a site
+built by ``make build`` alone. Without it, a missing PDF is a broken link.
+
+    python scripts/check_links.py --before-pdf site   # after make build
+    python scripts/check_links.py site                # after make build + make pdf
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -82,12 +91,17 @@ def _target(site: Path, path: str) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
-def check(site: Path, root: str = "/") -> tuple[list[str], dict[str, list[str]]]:
+def check(
+    site: Path, root: str = "/", later: Iterable[str] = ()
+) -> tuple[list[str], dict[str, list[str]]]:
     """``(problems, external)``: one line per broken link ("page:line: problem"),
     and every external URL with the pages that link to it. ``root`` is the site's
     path on its host (``/repository/`` for a GitHub project site: the path of
     ``SITE_URL``), which addresses written from the host's root start with (the
-    404 page's: it is served at any depth)."""
+    404 page's: it is served at any depth). ``later``: paths, from the site's
+    root, of files written after the build (the PDFs); a link to one of them that
+    is not there is not a problem."""
+    later = set(later)
     site = site.resolve()
     base = "http://site.invalid" + root
     pages = {p: parse(p) for p in sorted(site.rglob("*.html"))}
@@ -107,7 +121,10 @@ def check(site: Path, root: str = "/") -> tuple[list[str], dict[str, list[str]]]
                 else:
                     problems.append(f"{name}:{line}: unsupported link {url!r}")
                 continue
-            target = _target(site, parts.path.removeprefix(root[:-1]))
+            path = parts.path.removeprefix(root[:-1])
+            target = _target(site, path)
+            if target is None and unquote(path).lstrip("/") in later:
+                continue
             if target is None:
                 problems.append(f"{name}:{line}: {url!r} -> no such file")
                 continue
@@ -133,9 +150,16 @@ def external_report(external: dict[str, list[str]]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    later: set[str] = set()
+    if "--before-pdf" in argv:
+        argv = [a for a in argv if a != "--before-pdf"]
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from pdf_hooks import PUBLISHED_LATER
+
+        later = PUBLISHED_LATER
     site = Path(argv[0] if argv else Path(__file__).resolve().parent.parent / "site")
     root = urlsplit(os.environ.get("SITE_URL") or "/").path.rstrip("/") + "/"
-    problems, external = check(site, root)
+    problems, external = check(site, root, later)
     print(external_report(external))
     for problem in problems:
         print(problem)

@@ -6,7 +6,8 @@
 2. Figures drawn at build time: :func:`snippets.publish.show` writes SVG files into
    ``<site_dir>/assets/figures/`` (told by the ``SNIPPETS_FIGURE_DIR`` variable set
    here) and refers to them as ``@fig/<name>``; each page gets that prefix rewritten
-   into a relative URL, so the site works under any base path and from disk.
+   into a relative URL, so the site works under any base path and from disk. The
+   same for ``@root/``, the site's root (the script of `snippets.explore`).
 3. Glossary tooltips: the terms of :mod:`snippets.glossary` become Markdown
    abbreviations appended to every page of the build's language (the ``abbr``
    extension writes ``<abbr title>``, which browsers show on hover; Material's
@@ -35,6 +36,7 @@ from pathlib import Path
 from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the modules beside this
+from hosting import clone_command, hreflang, repository_setting  # section 10
 from mathml import math_to_mathml, tex_to_mathml  # noqa: F401  (section 1)
 from notebook_pages import (
     figures_as_files,
@@ -44,6 +46,8 @@ from notebook_pages import (
 
 log = logging.getLogger("mkdocs.hooks.snippets")
 FIGURE_PREFIX = "@fig/"
+_FIGURE_REFERENCE = re.compile(r"@fig/(?=[0-9a-f]{20}\.svg)")
+ROOT_PREFIX = "@root/"  # a file of the site, from its root
 
 
 class _PageName(logging.Filter):
@@ -84,7 +88,7 @@ def on_config(config):
     _cache_blocks(config)  # section 8
     _find_stale_pages(config)  # section 6
     _offline_without_cdn(config)  # section 7
-    _hosting(config)  # section 10
+    repository_setting(config)  # section 10
     return config
 
 
@@ -121,7 +125,7 @@ def _source(page, config) -> str:
 
 def on_page_markdown(markdown, page, config, files):
     _page_name.page = _source(page, config)
-    markdown = clone_command(markdown, page, config)  # section 10
+    markdown = clone_command(markdown, page, config, _language(config))  # 10
     markdown = f"{markdown}\n\n{_abbreviations[_language(config)]}"  # section 3
     return stale_notice(markdown, page, config)  # section 6
 
@@ -140,9 +144,12 @@ def on_page_content(html, page, config, files):
     if _is_notebook(page, config):  # section 5
         html = notebook_markup(html, _source(page, config))
         html = figures_as_files(html, config.site_dir)
-    if FIGURE_PREFIX in html:
+    if FIGURE_PREFIX in html:  # in src="...", and in the explorers' tables
         prefix = get_relative_url("assets/figures/x", page.url)[:-1]
-        html = html.replace(f'src="{FIGURE_PREFIX}', f'src="{prefix}')
+        html = _FIGURE_REFERENCE.sub(prefix, html)
+    if ROOT_PREFIX in html:  # the explorers' script (snippets/explore.py)
+        root = get_relative_url("x", page.url)[:-1]
+        html = html.replace(f'src="{ROOT_PREFIX}', f'src="{root}')
     modules_only_toc(html, page)  # section 11
     where = _source(page, config)
     html = math_to_mathml(_NOTEBOOK_MATHJAX.sub("", html), where)  # sections 5, 1
@@ -236,9 +243,10 @@ def notebook_cache_key(root: Path, kernel_name: str = "") -> str:
 
 
 def code_digest(root: Path, packages, extra: str = "") -> str:
-    """Hash of the sources of ``snippets/``, the Python version, the versions of
-    ``packages`` and ``extra``: what build-time code's output depends on besides
-    the code itself (notebooks here, page blocks in section 8)."""
+    """Hash of the sources of ``snippets/`` (and its bibliography), the Python
+    version, the versions of ``packages`` and ``extra``: what build-time code's
+    output depends on besides the code itself (notebooks here, page blocks in
+    section 8)."""
     import hashlib
     import sys
     from importlib.metadata import PackageNotFoundError, version
@@ -249,7 +257,8 @@ def code_digest(root: Path, packages, extra: str = "") -> str:
             digest.update(f"{name}={version(name)}\n".encode())
         except PackageNotFoundError:
             digest.update(f"{name}=missing\n".encode())
-    for path in sorted((root / "snippets").rglob("*.py")):
+    sources = root / "snippets"
+    for path in sorted([*sources.rglob("*.py"), *sources.rglob("*.bib")]):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()[:20]
@@ -298,7 +307,7 @@ def _is_notebook(page, config) -> bool:
 
 
 def on_pre_page(page, config, files):
-    page.hreflang = _hreflang(page, config)  # section 10
+    page.hreflang = hreflang(page, config, _offline(config))  # section 10
     if not _is_notebook(page, config):
         return page
     from snippets.i18n import t
@@ -349,10 +358,12 @@ def on_post_page(output, page, config):
 # 6. Possibly stale translations: when git says that a page's counterpart in the
 #    other language (same path under docs/pt/ or docs/en/) was committed more than
 #    STALE_MARGIN after the page itself, readers of the page see a short notice
-#    above its content until the page is brought up to date (committed again).
-#    One ``git log`` per build (on_config); uncommitted edits do not count; outside
-#    a git checkout, or without git, nothing happens. ``scripts/parity.py`` lists
-#    the same pages.
+#    above its content until the page is brought up to date (committed again), or
+#    until a commit declares it in step with a trailer ``In-step: docs/en/x.md ...``
+#    (for a change that leaves the other language right as it is, such as a
+#    wording fix). One ``git log`` per build (on_config); uncommitted edits do not
+#    count; outside a git checkout, or without git, nothing happens.
+#    ``scripts/parity.py`` lists the same pages.
 # --------------------------------------------------------------------------- #
 STALE_MARGIN = 3600  # seconds: a translation committed within the hour is in step
 STALE_NOTICE = {
@@ -364,15 +375,21 @@ STALE_NOTICE = {
 _stale: set[str] = set()  # src_uri of this build's stale pages
 
 
+_DOCS = ("docs/pt/", "docs/en/")
+
+
 def stale_pages(root: Path, margin: float = STALE_MARGIN) -> dict[str, set[str]]:
     """Pages (per language, relative to ``docs/<lang>/``) whose counterpart was last
-    committed more than ``margin`` seconds after them; empty outside git."""
+    committed more than ``margin`` seconds after them; empty outside git. A commit's
+    ``In-step:`` trailer (paths separated by spaces) counts as committing the pages
+    it names in both languages."""
     import subprocess
 
+    trailer = "%x03%(trailers:key=In-step,valueonly,separator=%x20)"
     try:
-        command = ["git", "log", "--format=%x01%ct", "--name-only", "--no-renames"]
+        command = ["git", "log", f"--format=%x01%ct%n{trailer}", "--name-only"]
         log = subprocess.run(
-            [*command, "--relative", "--", "docs/pt", "docs/en"],
+            [*command, "--no-renames", "--relative"],
             cwd=root,
             capture_output=True,
             text=True,
@@ -385,8 +402,14 @@ def stale_pages(root: Path, margin: float = STALE_MARGIN) -> dict[str, set[str]]
     for line in log.splitlines():
         if line.startswith("\x01"):
             when = int(line[1:])
-        elif line and line not in last:
-            last[line] = when
+            continue
+        paths = [line]
+        if line.startswith("\x03"):  # In-step: the pages and their counterparts
+            pages = [p[len("docs/pt/") :] for p in line[1:].split() if p[:8] in _DOCS]
+            paths = [f"{docs}{page}" for page in pages for docs in _DOCS]
+        for path in paths:
+            if path.startswith(_DOCS) and path not in last:
+                last[path] = when
     stale: dict[str, set[str]] = {"pt": set(), "en": set()}
     for path, when in last.items():
         lang, _, page = path.removeprefix("docs/").partition("/")
@@ -429,7 +452,7 @@ def stale_notice(markdown: str, page, config) -> str:
 BLOCK_CACHE_VARIABLE = "SNIPPETS_BLOCK_CACHE"
 _BLOCK_PACKAGES = ("markdown", "markdown-exec", "matplotlib", "numpy", "pygments")
 _BLOCK_PACKAGES += ("pymdown-extensions", "scipy")
-_FIGURE_NAME = re.compile(r'src="@fig/([0-9a-f]+\.svg)"')
+_FIGURE_NAME = re.compile(r"@fig/([0-9a-f]+\.svg)")  # in src="..." or a table
 
 
 def block_cache_folder(root: Path) -> Path | None:
@@ -513,72 +536,10 @@ def on_env(env, config, files):
 
 
 # --------------------------------------------------------------------------- #
-# 10. Where the site and its sources live, when the build is told (the CI
-#     workflow sets both from the repository's variables SITE_URL and
-#     REPOSITORY; README, "Publishing"):
-#     - ``SITE_URL``, the address of the hosted Portuguese site (mkdocs.yml's
-#       site_url; English lives at SITE_URL + "en/", scripts/website.py). Each
-#       page then names its own address in each language, absolute, as search
-#       engines want (``page.hreflang``, written by overrides/main.html). Without
-#       it (a local build) the address is unknown and no alternate is written;
-#       nor in the offline copy (section 7).
-#     - ``SITE_REPOSITORY``, "owner/name" on GitHub: ``extra.repository``. The
-#       header links to the repository (a plain link: overrides/partials/
-#       header.html), the home page's clone command shows the repository's
-#       address instead of its placeholder, and notebooks link to Colab (section
-#       5). Without it, the placeholder stays and no link is shown.
+# 10. Where the site and its sources live (SITE_URL, SITE_REPOSITORY), when the
+#     build is told: absolute language alternates, the header's link to the
+#     repository, the home page's clone command (scripts/hosting.py).
 # --------------------------------------------------------------------------- #
-SITE_URL_VARIABLE = "SITE_URL"
-REPOSITORY_VARIABLE = "SITE_REPOSITORY"
-CLONE_PLACEHOLDERS = {  # the words of the home pages' clone command
-    "pt": ("<endereço do repositório>", "<pasta do repositório>"),
-    "en": ("<repository address>", "<repository folder>"),
-}
-_REPOSITORY = re.compile(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")
-
-
-def _hosting(config) -> None:
-    repository = os.environ.get(REPOSITORY_VARIABLE, "").strip().strip("/")
-    if not repository:
-        return
-    if not _REPOSITORY.fullmatch(repository):
-        raise ValueError(
-            f"{REPOSITORY_VARIABLE}={repository!r}: expected the GitHub repository "
-            "as owner/name, for example octocat/hello-world"
-        )
-    config.extra["repository"] = repository
-
-
-def hreflang_links(site_url: str, alternates, url: str) -> list[dict[str, str]]:
-    """The absolute address of the page at ``url`` in each language: the build's
-    ``site_url`` joined with each alternate's ``link`` (relative to this build's
-    root, ``extra.alternate``) and the page's ``url`` (the same in every language:
-    the pages are mirrored)."""
-    from urllib.parse import urljoin
-
-    return [
-        {"lang": alt["lang"], "href": urljoin(site_url, alt["link"] + url)}
-        for alt in alternates
-    ]
-
-
-def _hreflang(page, config) -> list[dict[str, str]]:
-    if not os.environ.get(SITE_URL_VARIABLE) or _offline(config):
-        return []
-    alternates = config.extra.get("alternate") or []
-    return hreflang_links(config.site_url, alternates, page.url)
-
-
-def clone_command(markdown: str, page, config) -> str:
-    """The home page's clone command with the repository's address and folder,
-    when the repository is known; otherwise as written."""
-    repository = config.extra.get("repository")
-    if not repository or not page.is_homepage:
-        return markdown
-    address, folder = CLONE_PLACEHOLDERS[_language(config)]
-    markdown = markdown.replace(address, f"https://github.com/{repository}.git")
-    return markdown.replace(folder, repository.split("/")[1])
-
 
 # --------------------------------------------------------------------------- #
 # 11. The API page (mkdocstrings): its table of contents lists the modules, not

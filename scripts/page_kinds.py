@@ -1,8 +1,10 @@
 """The kinds of page of the site, and one page of each kind to measure.
 
 Pages of one kind share their template and their heavy parts (figures, tables,
-code blocks, a notebook's outputs, the API's docstrings), so one page stands for
-its kind. Sampling only light pages hid the heavy ones once (the API page, the
+code blocks, a notebook's outputs, the API's docstrings, the explorers' controls
+and layered figures), so one page stands for its kind: where only some pages of a
+kind carry a part, the page that stands for it is one of those (the catalogue
+page of a function with parameters, with its explorer). Sampling only light pages hid the heavy ones once (the API page, the
 notebook): the budgets (``scripts/bench.py``: Lighthouse on each kind's page in
 both languages) and the plain accessibility check (``tests/browser_tour.py``,
 ``tests/test_a11y.py``) take one page of every kind from here.
@@ -24,12 +26,13 @@ import re
 PAGE_KINDS: dict[str, tuple[str, str]] = {
     "home": ("", r""),
     "catalogue index": ("activations/", r"activations/"),
-    "catalogue page": ("activations/sigmoid/", r"activations/[^/]+/"),
+    "catalogue page": ("activations/leaky_relu/", r"activations/[^/]+/"),
     "property page": ("properties/plateaus/", r"properties/[^/]+/"),
     "notebook": ("notebooks/training/", r"notebooks/[^/]+/"),
     "API": ("api/", r"api/"),
     "glossary": ("glossary/", r"glossary/"),
     "references": ("references/", r"references/"),
+    "playground": ("playground/", r"playground/"),
     "content page": ("neuron/", r"[^/]+/|properties/"),
 }
 LANGUAGES = {"pt": "", "en": "en/"}  # each language's folder in the site

@@ -95,9 +95,10 @@ def _build_in_parallel(site_dir: Path) -> None:
     site_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=site_dir.parent, prefix=".en-build-") as tmp:
         _measure_costs_once(Path(tmp) / "costs.json")
-        from snippets.sharing import SHARED_DIR_VARIABLE  # one training, two languages
+        import sharing  # one training, two languages (scripts/sharing.py)
 
-        os.environ[SHARED_DIR_VARIABLE] = str(Path(tmp) / "shared")
+        sharing.install()  # before the fork: both processes have the wrappers
+        os.environ[sharing.SHARED_DIR_VARIABLE] = str(Path(tmp) / "shared")
         try:
             english = _start_english(Path(tmp))
             try:
@@ -105,7 +106,7 @@ def _build_in_parallel(site_dir: Path) -> None:
             finally:
                 failed = english()
         finally:  # later rebuilds (make serve) train by themselves
-            del os.environ[SHARED_DIR_VARIABLE]
+            del os.environ[sharing.SHARED_DIR_VARIABLE]
         if failed:
             raise Abort("the English build failed (its messages are above)")
         shutil.rmtree(site_dir / "en", ignore_errors=True)

@@ -1,50 +1,296 @@
 """Measure what an activation function costs to compute, on the machine at hand.
 
-Cost is measured on the machine running the code: ratios to ReLU, medians of
-repeats, one thread. NumPy's element-wise ufuncs run on a single thread anyway;
-if ``threadpoolctl`` is installed it also limits BLAS/OpenMP pools to one thread.
+Three questions, three tools:
 
-Allocation matters more than arithmetic at 10^6 elements: glibc hands out large
-arrays as fresh memory maps, and the page faults on first touch can cost 10x the
-computation, depending on what ran before. On glibc the timing functions
-therefore first set the allocator to the state its own heuristic reaches after
-freeing a 32 MiB block (``M_MMAP_THRESHOLD`` 32 MiB, ``M_TRIM_THRESHOLD``
-64 MiB), so that arrays up to 32 MiB are reused rather than re-mapped. The
-setting stays for the rest of the process (pass ``steady_allocator=False`` to
-measure with the allocator as it is).
+* **What does this site's code cost?** `layer_costs` and `cost_table` time the
+  registry (`snippets.activations`), which is written to be accurate to
+  ``1e-12`` in float64 over the whole real line, not to be fast.
+* **What does the function cost?** `FAST` holds, for the default parameters, the
+  fastest formulation in plain NumPy that we know of and that stays faithful in
+  float32; `fidelity` says how faithful (worst relative error against the
+  registry, warnings, NaN), and `layer_costs` times it next to the registry.
+* **Does it matter in training?** `layer_costs` also times the dense layer the
+  activation follows, ``x @ W + b`` (batch 256, width 512, float32), and gives
+  the activation's share of the layer's forward time.
+
+Cost is measured on the machine running the code: ratios to the registry's ReLU,
+medians of repeats with their quartiles, one thread (``threadpoolctl`` limits the
+BLAS behind ``@``), all functions interleaved within each repeat.
+
+Allocation matters more than arithmetic at 10^5-10^6 elements: glibc hands out
+large arrays as fresh memory maps, whose page faults can cost 10x the computation.
+On glibc the timing functions therefore first set the allocator to the state its
+own heuristic reaches after freeing a 32 MiB block (``M_MMAP_THRESHOLD`` 32 MiB,
+``M_TRIM_THRESHOLD`` 64 MiB), so that arrays up to 32 MiB are reused; the setting
+stays for the rest of the process (``steady_allocator=False`` leaves it alone).
 """
 
 from __future__ import annotations
 
 import ctypes
+import math
 import os
 import platform
 import statistics
 import sys
 import time
-from contextlib import nullcontext
+import warnings
+from functools import partial
 
 import numpy as np
+from threadpoolctl import threadpool_info, threadpool_limits
 
-from snippets.activations import get
+from snippets import activations
+from snippets.activations import SELU_ALPHA, SELU_LAMBDA, get
 
-__all__ = ["cost_table", "machine_stamp", "relative_cost", "transcendental_count"]
+__all__ = [
+    "BATCH",
+    "FAITHFUL",
+    "FAST",
+    "WIDTH",
+    "cost_table",
+    "fast",
+    "fidelity",
+    "fidelity_grid",
+    "layer_costs",
+    "machine_stamp",
+    "normal_cdf",
+    "relative_cost",
+    "transcendental_count",
+]
 
-#: Untimed rounds over all functions before timing (see `cost_table`).
+BATCH = 256
+"""Rows of the dense layer's input in `layer_costs` (examples in a batch)."""
+
+WIDTH = 512
+"""Inputs and outputs of the dense layer in `layer_costs`."""
+
+FAITHFUL = 3e-5
+"""Worst relative error in float32 that the tests accept for a `FAST` formulation
+(about 250 float32 rounding units; GELU's far left tail needs most of it)."""
+
+#: Untimed rounds over all functions before timing.
 _WARMUP_ROUNDS = 3
 
 
+# --------------------------------------------------------------------------- #
+# The fastest faithful formulations we know, in NumPy (default parameters)
+# --------------------------------------------------------------------------- #
+# Numerical Recipes' erfcc (Press et al., 1992, section 6.2: Numerical Recipes in
+# C, 2nd edition): a Chebyshev fit with relative error below 1.2e-7 for
+# z >= 0; coefficients highest power first.
+_ERFC_COEFFS = (0.17087277, -0.82215223, 1.48851587, -1.13520398, 0.27886807)
+_ERFC_COEFFS += (-0.18628806, 0.09678418, 0.37409196, 1.00002368, -1.26551223)
+
+
+def normal_cdf(x):
+    """The standard normal cumulative distribution Φ(x), in NumPy operations.
+
+    ``Φ(-|x|) = erfc(|x|/√2)/2`` with Numerical Recipes' erfc, one ``np.exp``
+    and a polynomial, vectorised by NumPy (SciPy's ``ndtr`` and ``erfc`` compute
+    in float64 one element at a time). Relative error about 1e-7 in exact
+    arithmetic: enough for float32, not for float64 (in float64 it keeps that
+    accuracy, and gives 0 below x = -40). The dtype is kept; the
+    blend ``tail + (x >= 0) * (1 - 2 tail)`` avoids ``np.where``, which is slow
+    on random signs.
+
+    Examples
+    --------
+    >>> normal_cdf(np.array([-1.0, 0.0, 1.0], dtype=np.float32))
+    array([0.15865526, 0.5       , 0.8413447 ], dtype=float32)
+    """
+    z = np.minimum(np.abs(x), 40.0) * (1.0 / math.sqrt(2.0))  # Φ(-40) underflows
+    t = 1.0 / (1.0 + 0.5 * z)
+    poly = 0.0
+    for c in _ERFC_COEFFS:  # Horner's rule with Python floats: dtype kept
+        poly = poly * t + c
+    tail = 0.5 * t * np.exp(poly - z * z)  # Φ(-|x|)
+    return tail + (x >= 0) * (1.0 - 2.0 * tail)
+
+
+FAST = {
+    "identity": None,
+    "step": "np.ceil(np.clip(x, 0.0, 1.0))",
+    "sigmoid": "np.exp(np.minimum(x, 0.0)) / (1.0 + np.exp(-np.abs(x)))",
+    "tanh": None,
+    "relu": None,
+    "leaky_relu": "np.maximum(x, 0.01 * x)",
+    "prelu": "np.maximum(x, 0.25 * x)",
+    "elu": "np.maximum(x, 0.0) + np.expm1(np.minimum(x, 0.0))",
+    "selu": (
+        "SELU_LAMBDA * np.maximum(x, 0.0)"
+        " + SELU_LAMBDA * SELU_ALPHA * np.expm1(np.minimum(x, 0.0))"
+    ),
+    "celu": "np.maximum(x, 0.0) + np.expm1(np.minimum(x, 0.0))",
+    "gelu": "np.maximum(x, -1e3) * normal_cdf(x)",
+    "gelu_tanh": (
+        "np.maximum(x, -1e3)"
+        " * sigmoid(math.sqrt(8 / math.pi) * x * (1.0 + 0.044715 * x * x))"
+    ),
+    "silu": "np.maximum(x, -1e3) * sigmoid(x)",
+    "mish": None,
+    "softplus": None,
+    "softsign": None,
+    "log_sigmoid": None,
+    "hard_sigmoid": None,
+    "hard_tanh": None,
+    "hard_swish": None,
+    "relu6": None,
+}
+"""For each activation (default parameters), the fastest formulation in NumPy
+that we know of and that stays faithful in float32, as an expression in ``x``;
+``None`` where the registry's own code is already the fastest we found.
+``sigmoid`` inside an expression is the one above; ``normal_cdf`` is in this
+module; ``np.maximum(x, -1e3)`` only makes ``-inf`` give 0 instead of NaN.
+The registry stays the accurate reference; see `fidelity`."""
+
+_NAMESPACE = {"np": np, "math": math, "normal_cdf": normal_cdf}  # for the formulas
+_NAMESPACE |= {"SELU_ALPHA": SELU_ALPHA, "SELU_LAMBDA": SELU_LAMBDA}
+_COMPILED: dict = {}
+
+
+def fast(name):
+    """The fastest faithful formulation of activation ``name``, as a function.
+
+    Parameters
+    ----------
+    name : str
+        A registered activation name.
+
+    Returns
+    -------
+    callable
+        ``f(x)`` for an array ``x`` (dtype kept), evaluating ``FAST[name]`` with
+        NumPy's overflow warning off: SELU's ``λ x`` rounds to ``inf`` where the
+        true value is beyond float32's range, as in the registry (`fidelity`
+        would see any other overflow as a wrong result). Where ``FAST[name]`` is
+        ``None`` (or missing, for a new activation), the registry's function.
+
+    Raises
+    ------
+    ValueError
+        For an unknown name (the message lists the valid names).
+
+    Examples
+    --------
+    >>> fast("leaky_relu")(np.array([-2.0, 3.0], dtype=np.float32))
+    array([-0.02,  3.  ], dtype=float32)
+    >>> fast("tanh")
+    get('tanh')
+    """
+    act = get(name)  # unknown names raise here, listing the valid ones
+    code = FAST.get(name)
+    if code is None:
+        return act
+    if name not in _COMPILED:
+        formula = eval(f"lambda x: {code}", _NAMESPACE)  # the table's expression
+
+        def run(x):
+            with np.errstate(over="ignore"):
+                return formula(x)
+
+        run.__name__, run.__doc__ = f"fast_{name}", code
+        _COMPILED[name] = run
+    return _COMPILED[name]
+
+
+_NAMESPACE["sigmoid"] = fast("sigmoid")
+
+
+# --------------------------------------------------------------------------- #
+# How faithful the fast formulations are
+# --------------------------------------------------------------------------- #
+def fidelity_grid():
+    """The float32 inputs `fidelity` checks (about 85 000, sorted, unique).
+
+    Every multiple of 2**-11 in [-16, 16] (where the functions bend), 10 000
+    magnitudes spaced evenly in log scale from float32's smallest subnormal
+    number to its largest finite number, both signs, and the extreme values
+    themselves: ±0, ±smallest subnormal, ±smallest normal, ±largest, ±inf.
+
+    Examples
+    --------
+    >>> g = fidelity_grid()
+    >>> g.dtype, bool(np.isinf(g).sum() == 2)
+    (dtype('float32'), True)
+    """
+    f32 = np.finfo(np.float32)
+    core = np.arange(-(2**15), 2**15 + 1) / 2**11
+    mags = np.geomspace(float(f32.smallest_subnormal), float(f32.max), 10_000)
+    ends = [0.0, f32.smallest_subnormal, f32.tiny, f32.max, np.inf]
+    grid = np.concatenate([core, mags, -mags, ends, np.negative(ends)])
+    return np.unique(grid.astype(np.float32))
+
+
+def _worst_error(y, ref):
+    """Worst relative error of float32 ``y`` against float64 ``ref``, and where.
+
+    Below float32's smallest normal number (1.2e-38) the absolute error counts,
+    divided by that number. Where the true value is beyond float32's range, the
+    right float32 answer is ``±inf``.
+    """
+    y = y.astype(np.float64)
+    with np.errstate(over="ignore"):
+        rounded = ref.astype(np.float32).astype(np.float64)
+    exact = (y == ref) | (np.isinf(rounded) & (y == rounded))
+    with np.errstate(invalid="ignore"):
+        err = np.abs(y - ref) / np.maximum(
+            np.abs(ref), float(np.finfo(np.float32).tiny)
+        )
+    err = np.where(exact, 0.0, np.where(np.isnan(err), np.inf, err))
+    worst = int(np.argmax(err))
+    return float(err[worst]), worst
+
+
+def fidelity(name):
+    """How faithful `fast` ``(name)`` is in float32, against the registry.
+
+    The reference is the registry in float64 on the same float32 inputs
+    (accurate to 1e-12); the inputs are `fidelity_grid`.
+
+    Parameters
+    ----------
+    name : str
+        A registered activation name.
+
+    Returns
+    -------
+    dict
+        ``fast``: worst relative error of the fast formulation in float32;
+        ``fast_at``: an input where it occurs; ``registry``: the same for the
+        registry applied to float32 input (float32's own limits); ``keeps_nan``:
+        NaN in gives NaN out; ``warnings``: the warnings the fast formulation
+        gave on the grid (float32 and float64), as a sorted list of messages.
+
+    Examples
+    --------
+    >>> f = fidelity("leaky_relu")
+    >>> f["fast"] < 1e-6, f["keeps_nan"], f["warnings"]
+    (True, True, [])
+    """
+    act, fn, grid = get(name), fast(name), fidelity_grid()
+    ref = act(grid.astype(np.float64))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        y = fn(grid)
+        fn(grid.astype(np.float64))
+        nan = fn(np.array([np.nan], dtype=np.float32))
+    worst, where = _worst_error(y, ref)
+    return {
+        "fast": worst,
+        "fast_at": float(grid[where]),
+        "registry": _worst_error(act(grid), ref)[0],
+        "keeps_nan": bool(np.isnan(nan[0])),
+        "warnings": sorted({str(w.message) for w in caught}),
+    }
+
+
+# --------------------------------------------------------------------------- #
+# Timing
+# --------------------------------------------------------------------------- #
 def _resolve(act):
     """Return an Activation for an Activation object or a registry name."""
     return get(act) if isinstance(act, str) else act
-
-
-def _threads_one():
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:  # element-wise ufuncs are single-threaded anyway
-        return nullcontext()
-    return threadpool_limits(limits=1)
 
 
 def _steady_allocator():
@@ -59,31 +305,54 @@ def _steady_allocator():
         return False
 
 
-def _time_table(acts, size, dtype, repeats, steady_allocator=True):
-    """Median seconds per call of each activation, interleaved across repeats."""
+def _check(size, repeats, dtype="float32"):
     if int(size) < 1:
         raise ValueError(f"size must be a positive integer, got {size!r}")
     if int(repeats) < 1:
         raise ValueError(f"repeats must be a positive integer, got {repeats!r}")
     if np.dtype(dtype) not in (np.float32, np.float64):
         raise ValueError(f"dtype must be 'float32' or 'float64', got {dtype!r}")
+
+
+def _time_calls(calls, repeats, steady_allocator=True, first=()):
+    """Seconds of each call, one list per call, interleaved across repeats.
+
+    In every repeat the keys in ``first`` run first, in that order; the others
+    follow in a new random order (seeded), so that no function always runs
+    right after the same one: the first to read an array after a large matrix
+    product, for instance, waits for it to come back into the cache.
+    """
     if steady_allocator:
         _steady_allocator()
-    x = np.random.default_rng(0).standard_normal(int(size)).astype(dtype)
-    times = {name: [] for name in acts}
-    with _threads_one():
+    times = {key: [] for key in calls}
+    rest = [key for key in calls if key not in first]
+    order = np.random.default_rng(0)
+    with threadpool_limits(limits=1):
         # Warm-up rounds: lazy imports, CPU caches and, above all, the allocator:
         # glibc serves large arrays with fresh mmap pages (page faults on every
         # call) until freeing a few of them raises its mmap threshold.
         for _ in range(_WARMUP_ROUNDS):
-            for act in acts.values():
-                act(x)
+            for call in calls.values():
+                call()
         for _ in range(int(repeats)):
-            for name, act in acts.items():
+            shuffled = [rest[i] for i in order.permutation(len(rest))]
+            for key in [*first, *shuffled]:
                 start = time.perf_counter()
-                act(x)
-                times[name].append(time.perf_counter() - start)
-    return {name: statistics.median(ts) for name, ts in times.items()}
+                calls[key]()
+                times[key].append(time.perf_counter() - start)
+    return times
+
+
+def _median_quartiles(values):
+    """``(median, first quartile, third quartile)`` of a list of numbers."""
+    if len(values) < 2:
+        return values[0], values[0], values[0]
+    q1, q2, q3 = statistics.quantiles(values, n=4, method="inclusive")
+    return q2, q1, q3
+
+
+def _ratios(times, reference):
+    return [t / r for t, r in zip(times, reference, strict=True)]
 
 
 def relative_cost(
@@ -97,29 +366,24 @@ def relative_cost(
     """Time per element of ``act`` relative to ``reference`` (ReLU by default).
 
     Both functions are timed on the same standard normal input (seeded, allocated
-    once), interleaved, after a warm-up call; the ratio of the medians is returned.
-    Nothing is cached: every call measures again.
+    once), interleaved, after warm-up calls; the median of the ratios of the
+    repeats is returned. Nothing is cached: every call measures again.
 
     Parameters
     ----------
-    act : Activation or str
-        The activation to time.
-    size : int, optional
-        Number of elements of the input array, >= 1.
+    act, reference : Activation or str
+        The activation to time, and the one whose cost counts as 1.
+    size, repeats : int, optional
+        Elements of the input array and timed calls per function, >= 1.
     dtype : {"float32", "float64"}, optional
         Floating type of the input.
-    repeats : int, optional
-        Number of timed calls per function, >= 1 (the median is used).
-    reference : Activation or str, optional
-        The activation whose cost counts as 1.
     steady_allocator : bool, optional
-        On glibc, keep freed arrays up to 32 MiB for reuse so that page faults
-        do not swamp the arithmetic (see the module notes; stays set).
+        On glibc, keep freed arrays up to 32 MiB for reuse (module notes).
 
     Returns
     -------
     float
-        Median time of ``act`` divided by median time of ``reference``.
+        Median over the repeats of time of ``act`` / time of ``reference``.
 
     Examples
     --------
@@ -127,9 +391,8 @@ def relative_cost(
     >>> r > 0
     True
     """
-    a, ref = _resolve(act), _resolve(reference)
-    med = _time_table({"act": a, "ref": ref}, size, dtype, repeats, steady_allocator)
-    return med["act"] / med["ref"]
+    table = cost_table([act], size, dtype, repeats, reference, steady_allocator)
+    return table[_resolve(act).name]["relative"]
 
 
 def cost_table(
@@ -140,10 +403,11 @@ def cost_table(
     reference="relu",
     steady_allocator=True,
 ):
-    """Measure the cost of several activations at once, relative to ``reference``.
+    """Time several registry activations at once, relative to ``reference``.
 
     The functions are interleaved within each repeat so that slow drifts of the
-    machine (frequency scaling, other processes) affect them all alike.
+    machine (frequency scaling, other processes) affect them all alike; each
+    repeat gives one ratio per function.
 
     Parameters
     ----------
@@ -155,7 +419,9 @@ def cost_table(
     Returns
     -------
     dict
-        ``{name: {"ns_per_element": float, "relative": float}}`` in input order.
+        ``{name: {"ns_per_element": float, "relative": float,
+        "relative_spread": [q1, q3]}}`` in input order: median time per
+        element, median ratio, and the quartiles of the ratios over the repeats.
 
     Examples
     --------
@@ -163,21 +429,116 @@ def cost_table(
     >>> table["relu"]["relative"]
     1.0
     """
-    acts = {}
-    for item in names:
-        a = _resolve(item)
-        acts[a.name] = a
+    _check(size, repeats, dtype)
+    acts = {a.name: a for a in map(_resolve, names)}
     ref = _resolve(reference)
-    med = _time_table(
-        {**acts, "__reference__": ref}, size, dtype, repeats, steady_allocator
-    )
-    ref_time = med["__reference__"] if ref.name not in acts else med[ref.name]
-    return {
-        name: {
-            "ns_per_element": med[name] / int(size) * 1e9,
-            "relative": med[name] / ref_time,
+    x = np.random.default_rng(0).standard_normal(int(size)).astype(dtype)
+    calls = {name: partial(a, x) for name, a in acts.items()}
+    calls.setdefault(ref.name, partial(ref, x))
+    times = _time_calls(calls, repeats, steady_allocator)
+    out = {}
+    for name in acts:
+        median, q1, q3 = _median_quartiles(_ratios(times[name], times[ref.name]))
+        out[name] = {
+            "ns_per_element": statistics.median(times[name]) / int(size) * 1e9,
+            "relative": median,
+            "relative_spread": [q1, q3],
         }
-        for name in acts
+    return out
+
+
+def layer_costs(
+    names=None, batch=BATCH, width=WIDTH, repeats=15, steady_allocator=True
+):
+    """Time each activation after a dense layer, and the layer itself.
+
+    The layer is ``z = x @ w + b`` in float32: ``x`` is ``batch × width``
+    standard normal, ``w`` is ``width × width`` with variance ``1/width``
+    (LeCun initialisation, so ``z`` is about standard normal), ``b`` small;
+    everything seeded. Each repeat times the layer, then every activation on
+    ``z``, in the registry's code and in its `fast` formulation, in a new
+    random order (seeded) each time, one thread.
+
+    Parameters
+    ----------
+    names : iterable of str, optional
+        Registered activations (all by default). ReLU is always timed: it is the
+        unit of cost.
+    batch, width : int, optional
+        Shape of the layer (rows of ``x``; inputs and outputs of the layer).
+    repeats : int, optional
+        Timed rounds, >= 1.
+    steady_allocator : bool, optional
+        As in `relative_cost`.
+
+    Returns
+    -------
+    dict
+        ``batch``, ``width``, ``repeats``, ``seconds`` (how long the whole
+        measurement took), ``layer_ns_per_element`` (median time of the layer
+        per output element) and ``functions``: ``{name:
+        {"registry": row, "fast": row}}``, where a row has ``ns_per_element``,
+        ``relative`` (to the registry's ReLU) and ``share`` (time of the
+        activation / (time of the layer + time of the activation)), medians over
+        the repeats, with ``relative_spread`` and ``share_spread``, their
+        quartiles. Where `FAST` has no formulation, ``fast`` is ``registry``.
+
+    Examples
+    --------
+    >>> c = layer_costs(["relu", "gelu"], batch=8, width=64, repeats=3)
+    >>> c["functions"]["relu"]["registry"]["relative"]
+    1.0
+    >>> 0 < c["functions"]["gelu"]["fast"]["share"] < 1
+    True
+    """
+    started = time.perf_counter()
+    _check(int(batch) * int(width), repeats)
+    chosen = [get(n).name for n in (activations.names() if names is None else names)]
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal((int(batch), int(width)), dtype=np.float32)
+    w = rng.standard_normal((int(width), int(width)), dtype=np.float32)
+    w /= math.sqrt(width)
+    b = 0.1 * rng.standard_normal(int(width), dtype=np.float32)
+    z = x @ w + b
+    # The layer, then one read of z (untimed), so that every activation finds z
+    # in the cache, as it finds the layer's fresh output in a network.
+    calls = {"layer": lambda: x @ w + b, "read z": z.sum}
+    for name in dict.fromkeys(["relu", *chosen]):
+        calls["registry", name] = partial(get(name), z)
+        if FAST.get(name) is not None:
+            calls["fast", name] = partial(fast(name), z)
+    times = _time_calls(calls, repeats, steady_allocator, first=("layer", "read z"))
+
+    def row(key):
+        t = times[key]
+        relative = _median_quartiles(_ratios(t, times["registry", "relu"]))
+        layer = times["layer"]
+        share = _median_quartiles(
+            [a / (lay + a) for a, lay in zip(t, layer, strict=True)]
+        )
+        return {
+            "ns_per_element": statistics.median(t) / z.size * 1e9,
+            "relative": relative[0],
+            "relative_spread": list(relative[1:]),
+            "share": share[0],
+            "share_spread": list(share[1:]),
+        }
+
+    functions = {}
+    for name in chosen:
+        registry = row(("registry", name))
+        fast_key = ("fast", name)
+        functions[name] = {
+            "registry": registry,
+            "fast": row(fast_key) if fast_key in times else dict(registry),
+        }
+    return {
+        "batch": int(batch),
+        "width": int(width),
+        "repeats": int(repeats),
+        "layer_ns_per_element": statistics.median(times["layer"]) / z.size * 1e9,
+        "functions": functions,
+        "seconds": time.perf_counter() - started,
     }
 
 
@@ -186,22 +547,20 @@ def machine_stamp(size=1_000_000, dtype="float32"):
 
     Parameters
     ----------
-    size : int, optional
-        Array size used for the measurement (reported as is).
-    dtype : str, optional
-        Floating type used for the measurement (reported as is).
+    size, dtype : int and str, optional
+        Array size and floating type of the measurement (reported as is).
 
     Returns
     -------
     dict
-        Keys ``cpu``, ``cores``, ``machine``, ``python``, ``numpy``, ``size``,
-        ``dtype``, ``threads``, ``platform``, ``libc``.
+        Keys ``cpu``, ``cores``, ``machine``, ``python``, ``numpy``, ``blas``
+        (the library behind NumPy's ``@``), ``size``, ``dtype``, ``threads``, ``platform``, ``libc``.
 
     Examples
     --------
     >>> stamp = machine_stamp()
     >>> sorted(stamp)[:3]
-    ['cores', 'cpu', 'dtype']
+    ['blas', 'cores', 'cpu']
     """
     cpu = ""
     try:
@@ -212,12 +571,19 @@ def machine_stamp(size=1_000_000, dtype="float32"):
                     break
     except OSError:
         pass
+    pools = [p for p in threadpool_info() if p.get("user_api") == "blas"]
+    numpys = [p for p in pools if "numpy" in p.get("filepath", "")]  # the one `@` uses
+    blas = [
+        f"{p.get('internal_api', '?')} {p.get('version') or ''}".strip()
+        for p in numpys or pools
+    ]
     return {
         "cpu": cpu or platform.processor() or "unknown",
         "cores": os.cpu_count(),
         "machine": platform.machine(),
         "python": platform.python_version(),
         "numpy": np.__version__,
+        "blas": ", ".join(dict.fromkeys(blas)) or "unknown",
         "size": int(size),
         "dtype": str(np.dtype(dtype)),
         "threads": 1,

@@ -138,7 +138,7 @@ def gated(X, W, V, b=None, c=None, gate="glu"):
     b, c : array_like, optional
         Biases (n_out,) of the two branches; ``None`` means no bias (zeros).
     gate : str, optional
-        A key of `GATES` (``"glu"``: sigmoid, Dauphin et al. 2017; ``"swiglu"``:
+        A key of `GATES` (``"glu"``: sigmoid, Dauphin et al., 2017; ``"swiglu"``:
         SiLU; ``"geglu"``: GELU; ``"reglu"``: ReLU; ``"bilinear"``: identity) or
         any registry name.
 
@@ -329,7 +329,7 @@ def _maxout_weights(W, b):
 
 
 def maxout(X, W, b):
-    """Maxout units (Goodfellow et al. 2013): the largest of ``k`` affine maps.
+    """Maxout units (Goodfellow et al., 2013): the largest of ``k`` affine maps.
 
     ``H[:, j] = max_i (X W[:, j, i] + b[j, i])``.
 

@@ -223,6 +223,59 @@ def fmt_auto(x: float, lang: str, significant: int = 2) -> str:
     return f"{text} × 10{str(exponent).translate(_SUPERSCRIPTS)}"
 
 
+def fmt_spread(
+    values: Any,
+    lang: str,
+    digits: int = 2,
+    scale: float = 1.0,
+    unit: str = "",
+    style: str = "range",
+) -> str:
+    """The mean of repeated measurements (seeds, runs) with their spread.
+
+    Parameters
+    ----------
+    values
+        The measurements (a sequence of numbers).
+    lang
+        ``"pt"`` or ``"en"``.
+    digits
+        Decimal places of every number shown.
+    scale
+        Factor applied first (100 for a share shown as a percentage).
+    unit
+        Text after the mean, e.g. ``" %"``.
+    style
+        ``"range"``: mean (smallest–largest); ``"sd"``: mean ± sample standard
+        deviation.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> fmt_spread([0.2, 0.3, 0.4], "pt")
+    '0,30 (0,20–0,40)'
+    >>> fmt_spread([0.5, 0.75], "en", 1, scale=100, unit=" %")
+    '62.5 % (50.0–75.0)'
+    >>> fmt_spread([1.0, 2.0, 3.0], "en", 2, style="sd")
+    '2.00 ± 1.00'
+    """
+    x = [scale * float(v) for v in values]
+    if not x:
+        raise ValueError("fmt_spread needs at least one value")
+    mean = fmt_number(math.fsum(x) / len(x), lang, digits) + unit
+    if style == "range":
+        low, high = fmt_number(min(x), lang, digits), fmt_number(max(x), lang, digits)
+        return f"{mean} ({low}–{high})"
+    if style == "sd":
+        m = math.fsum(x) / len(x)
+        sd = math.sqrt(math.fsum((v - m) ** 2 for v in x) / max(len(x) - 1, 1))
+        return f"{mean} ± {fmt_number(sd, lang, digits)}"
+    raise ValueError(f"style must be 'range' or 'sd', got {style!r}")
+
+
 def fmt_list(items: list[str], lang: str) -> str:
     """Join texts with the list separator of ``lang`` (``;`` in pt, ``,`` in en).
 

@@ -19,10 +19,14 @@ LABELS: dict[str, dict[str, str]] = {
         "axis_epoch": "época",
         "axis_loss": "perda",
         "axis_layer": "camada (1 = mais próxima da entrada)",
-        "axis_grad_norm": "norma do gradiente",
-        "axis_relative_cost": "custo relativo (ReLU = 1)",
+        "axis_gradient_size": "norma do gradiente",
+        "axis_error_size": "sinal de erro ∂ℓ/∂z (RMS)",
+        "axis_forward_size": "variância entre exemplos",
+        "axis_layer_share": "parcela do tempo da propagação direta (%)",
         "axis_weight_1": "peso w₁",
         "axis_weight_2": "peso w₂",
+        "axis_spread": "variância entre os exemplos",
+        "axis_grad_rms": "tamanho de ∂L/∂z",
         # --- titles ---------------------------------------------------------------
         "title_overview": "Algumas funções de ativação",
         "title_neuron": "Um neurônio artificial",
@@ -39,17 +43,21 @@ LABELS: dict[str, dict[str, str]] = {
         "nb_title_sigmoid": "Duas luas: camadas ocultas com a sigmoide",
         "nb_title_tanh": "Duas luas: camadas ocultas com a tanh",
         "nb_title_relu": "Duas luas: camadas ocultas com a ReLU",
-        "nb_link_ipynb": "Baixar o caderno (.ipynb)",
+        "nb_link_ipynb": "Baixar o notebook (.ipynb)",
         "nb_link_source": "Fonte (.py, jupytext)",
         "nb_link_colab": "Abrir no Colab",
-        "nb_install_comment": "Colab: instala o pacote usado neste caderno, se faltar.",
+        "nb_install_comment": "Colab: instala o pacote usado neste notebook, se faltar.",
         "title_loss": "Perda durante o treinamento",
-        "title_grad_norms": "Norma do gradiente em cada camada",
-        "title_cost": "Custo de calcular cada função de ativação",
-        "title_plateaus": "Derivadas e seus platôs",
+        "title_gradient_size": "Norma do gradiente em cada camada",
+        "title_error_size": "Retropropagação: sinal de erro",
+        "title_forward_size": "Propagação direta: ativações",
+        "title_cost": "Parcela da ativação no tempo de uma camada densa",
+        "title_plateaus": "Derivadas, caudas planas e zonas mortas",
         "title_zigzag": "Caminhos da descida do gradiente",
         "title_glu_one_input": "GLU de uma entrada: x · σ(v x)",
         "title_maxout": "Maxout com {k} pedaços afins",
+        "title_signal_forward": "Propagação direta: pré-ativações",
+        "title_signal_backward": "Retropropagação: gradiente",
         # --- legends and annotations ----------------------------------------------
         "legend_function": "função f(x)",
         "legend_derivative": "derivada f′(x)",
@@ -57,7 +65,8 @@ LABELS: dict[str, dict[str, str]] = {
         "legend_derivative_params": "f′(x) com {params}",
         "legend_kink": "ponto não diferenciável",
         "legend_class": "classe {label}",
-        "legend_plateau": "platô (|f′| < {threshold})",
+        "legend_plateau": "cauda plana (|f′| < {threshold})",
+        "legend_dead_zone": "zona morta (f′ = 0)",
         "legend_start": "início",
         "legend_end": "fim",
         "legend_loss_level": "curvas de nível da perda",
@@ -67,6 +76,8 @@ LABELS: dict[str, dict[str, str]] = {
         "legend_gate_weight_silu": "{label}: a SiLU",
         "legend_piece": "pedaço {i}: {formula}",
         "legend_maxout": "o maior dos pedaços (Maxout)",
+        "legend_registry_code": "código deste site (o registro)",
+        "legend_fast_code": "formulação mais rápida",
         "param_value": "{param} = {value}",
         "param_alpha": "α",
         "param_beta": "β",
@@ -84,6 +95,7 @@ LABELS: dict[str, dict[str, str]] = {
         "neuron_sum_formula": "z = Σ wᵢxᵢ + b = {z}",
         "neuron_output_formula": "ŷ = f(z) = {y}",
         "cost_value": "{value}×",
+        "share_value": "{value} %",
         "stamp": "Medido em: {stamp}",
         "point": "({a}; {b})",
         "list_sep": "; ",
@@ -127,29 +139,54 @@ LABELS: dict[str, dict[str, str]] = {
             "{epochs} épocas para {count} configurações; a perda final é "
             "{finals}; a menor é a de {best}."
         ),
+        "alt_loss_bands": (
+            "A faixa sombreada em torno de cada curva vai da menor à maior perda "
+            "entre as execuções que a curva resume."
+        ),
         "alt_scale_log": "logarítmica",
         "alt_scale_linear": "linear",
-        "alt_grad_norms": (
+        "alt_gradient_sizes": (
             "Norma do gradiente em cada uma das {layers} camadas (eixo vertical "
             "em escala logarítmica) para {count} configurações; {items}."
         ),
-        "alt_grad_norms_item": (
-            "{label}: {first} na camada 1 e {last} na camada {layers} "
-            "(razão entre a primeira e a última: {ratio})"
+        "alt_error_sizes": (
+            "Tamanho do sinal de erro ∂ℓ/∂z que chega a cada uma das {layers} "
+            "camadas (eixo vertical em escala logarítmica) para {count} "
+            "configurações; {items}."
         ),
+        "alt_forward_backward": (
+            "Dois painéis, com o eixo vertical em escala logarítmica, para {count} "
+            "configurações e {layers} camadas. À esquerda, a variância entre os "
+            "exemplos das ativações de cada camada: {forward}. À direita, o "
+            "tamanho do sinal de erro ∂ℓ/∂z que chega a cada camada: {backward}."
+        ),
+        "alt_layers_item": (
+            "{label}: {first} na camada 1 e {last} na camada {layers} (a camada 1 "
+            "recebe {ratio} vezes o que recebe a camada {layers}: {gain} por camada)"
+        ),
+        "alt_forward_item": "{label}: {first} na camada 1 e {last} na camada {layers}",
         "alt_cost": (
-            "Gráfico de barras horizontais com o custo de calcular {count} "
-            "funções de ativação, relativo à ReLU; a mais barata é {cheapest} "
-            "({cheapest_value}×) e a mais cara é {dearest} ({dearest_value}×). "
-            "Medido em: {stamp}."
+            "Gráfico de barras horizontais, duas por função, para {count} funções "
+            "de ativação: a parcela do tempo da propagação direta de uma camada "
+            "densa ({layer}) gasta na função, com o código deste site e com a "
+            "formulação mais rápida. Com a mais rápida, a menor parcela é a de "
+            "{cheapest} ({cheapest_value} %) e a maior a de {dearest} "
+            "({dearest_value} %); com o código deste site, a maior é a de "
+            "{registry_dearest} ({registry_dearest_value} %). Medido em: {stamp}."
         ),
         "alt_plateaus": (
             "Derivadas de {count} funções de ativação para x de {xmin} a "
-            "{xmax}, uma por painel; as regiões sombreadas e hachuradas marcam "
-            "o platô, onde |f′| < {threshold}: {items}."
+            "{xmax}, uma por painel; as regiões hachuradas marcam as caudas "
+            "planas, onde |f′| < {threshold} daí até o fim do eixo e além, e as "
+            "regiões mais escuras, com hachuras cruzadas, as zonas mortas, onde "
+            "f′ = 0: {items}."
         ),
-        "alt_plateau_item": "{name}: platô {intervals}",
-        "alt_plateau_none": "{name}: nenhum platô",
+        "alt_plateau_item": "{name}: cauda plana {intervals}",
+        "alt_plateau_items": "{name}: caudas planas {intervals}",
+        "alt_plateau_all_dead": ", tudo zona morta (f′ = 0)",
+        "alt_plateau_dead": ", com zona morta (f′ = 0) {intervals}",
+        "alt_plateau_not_dead": ", sem zona morta (f′ nunca é 0 ali)",
+        "alt_plateau_none": "{name}: nenhuma cauda plana",
         "alt_interval": "de {a} a {b}",
         "alt_zigzag": (
             "Caminhos da descida do gradiente para dois pesos, w₁ e w₂{contours}; "
@@ -165,6 +202,17 @@ LABELS: dict[str, dict[str, str]] = {
             "direita, {k} retas tracejadas, {pieces}, e o maior dos seus valores em "
             "cada x, em linha grossa: uma unidade Maxout, convexa e linear por "
             "partes."
+        ),
+        "alt_signal": (
+            "Dois gráficos, com a camada no eixo horizontal (de 1 a {layers}) e "
+            "escala logarítmica no vertical, para {count} redes; cada linha é a "
+            "média geométrica de {seeds} sementes, com a faixa do menor ao maior "
+            "valor sombreada. Em cima, a variância das pré-ativações entre os "
+            "exemplos; embaixo, o tamanho do gradiente ∂L/∂z. {items}."
+        ),
+        "alt_signal_item": (
+            "{label}: variância de {first} na camada 1 a {last} na camada "
+            "{layers}, gradiente de {gfirst} a {glast}"
         ),
         "range": "de {lo} a {hi}",
         # --- messages -------------------------------------------------------------
@@ -182,11 +230,27 @@ LABELS: dict[str, dict[str, str]] = {
         "card_prob_positive": "P(f(X) > 0)",
         "card_prob_negative": "P(f(X) < 0)",
         "card_max_derivative": "máx |f′|",
-        "card_saturated": "Parcela de platô em [−6, 6] (|f′| < 0,01)",
+        "card_rms_gain": "Ganho RMS √E[f′(Z)²], Z ~ N(0, 1)",
+        "card_flat_tails": "Caudas planas (|f′| < {threshold} até ±∞)",
+        "card_dead_zone": "Zona morta (f′ = 0 até ±∞)",
+        "tail_left": "x < {x}",
+        "tail_right": "x > {x}",
+        "tail_symmetric": "|x| > {x}",
+        "tail_everywhere": "todo x",
+        "tail_none": "nenhuma",
+        "tail_share": "{tails}: {share} de {interval}",
         "card_transcendentals": "Operações transcendentes por elemento",
-        "card_cost": "Custo relativo à ReLU (medido)",
+        "card_cost": "Custo relativo à ReLU, código deste site (medido)",
+        "card_cost_fast": "Custo relativo à ReLU, formulação mais rápida (medido)",
+        "card_share": (
+            "Parcela da propagação direta de uma camada densa, formulação mais "
+            "rápida (medido)"
+        ),
+        "cost_same_code": "{value} (o mesmo código)",
         "col_function": "Função",
         "col_origin": "Origem",
+        "col_strengths": "Pontos fortes",
+        "col_flaws": "Defeitos",
         "cat_origin_none": (
             "Sem um trabalho de origem: a função é matemática comum, mais antiga "
             "que as redes neurais."
@@ -194,8 +258,11 @@ LABELS: dict[str, dict[str, str]] = {
         "col_zero_centred": "Centrada em zero",
         "col_mean": "E[f(X)]",
         "col_max_derivative": "máx |f′|",
-        "col_saturated": "Platô",
-        "col_cost": "Custo",
+        "col_rms_gain": "Ganho RMS",
+        "col_flat_tails": "Caudas planas",
+        "col_dead_zone": "Zona morta",
+        "col_cost": "Custo (ReLU = 1)",
+        "col_share": "Parcela da camada",
         "col_class": "Diferenciabilidade",
         "diff_col_point": "Ponto x",
         "diff_col_left": "f′ logo à esquerda",
@@ -208,6 +275,43 @@ LABELS: dict[str, dict[str, str]] = {
         "class_smooth": "suave (infinitamente diferenciável)",
         "yes": "sim",
         "no": "não",
+        # --- training pages (snippets.figures.training) ----------------------------
+        "title_backprop_graph": "Propagação direta e retropropagação",
+        "bp_col_inputs": "entradas",
+        "bp_col_hidden": "camada oculta, f = {name}",
+        "bp_col_output": "saída",
+        "bp_col_loss": "perda",
+        "bp_hidden_values": "z = {z}\na = {a}",
+        "bp_output_values": "z = {z}\np = {p}",
+        "bp_delta": "δ = {value}",
+        "bp_loss_value": "L = {loss}\ny = {y}",
+        "bp_forward": "propagação direta: valores",
+        "bp_backward": "retropropagação: δ = ∂L/∂z",
+        "alt_backprop_graph": (
+            "Diagrama de uma rede com {n_in} entradas, {n_hidden} neurônios na "
+            "camada oculta, com a função de ativação {name}, e uma saída sigmoide, "
+            "seguida da perda; cada seta leva o seu peso. Acima de cada neurônio, "
+            "os valores da propagação direta: pré-ativações z = {z1} na camada "
+            "oculta, probabilidade p = {p} na saída e perda L = {loss}. Abaixo, "
+            "os δ = ∂L/∂z da retropropagação: {delta2} na saída e {delta1} na "
+            "camada oculta."
+        ),
+        "title_logit_loss_gradient": "Um exemplo da classe 1: perda e gradiente em função do logit",
+        "axis_logit": "logit z",
+        "axis_logit_grad": "|∂L/∂z|",
+        "bp_pair_bce": "sigmoide + entropia cruzada",
+        "bp_pair_mse": "sigmoide + erro quadrático médio",
+        "alt_logit_loss_gradient": (
+            "Dois gráficos lado a lado, para um exemplo da classe 1 (y = 1) com "
+            "logit z de {lo} a {hi}, com a saída sigmoide e duas perdas: a "
+            "entropia cruzada e o erro quadrático médio. À esquerda, a perda: com a "
+            "entropia cruzada ela cresce sem limite à medida que z fica mais "
+            "negativo; com o erro quadrático médio ela nunca passa de 1. À direita, o "
+            "valor absoluto da derivada da perda em relação a z: com a entropia "
+            "cruzada ele vale {bce} em z = {lo} e cai a zero quando z cresce; com "
+            "o erro quadrático médio ele vale só {mse} em z = {lo}, chega ao máximo de "
+            "{peak_value} perto de z = {peak} e volta a cair."
+        ),
         # --- glossary -------------------------------------------------------------
         "glossary_col_term": "Termo",
         "glossary_col_other": "Em inglês",
@@ -224,10 +328,14 @@ LABELS: dict[str, dict[str, str]] = {
         "axis_epoch": "epoch",
         "axis_loss": "loss",
         "axis_layer": "layer (1 = closest to the input)",
-        "axis_grad_norm": "gradient norm",
-        "axis_relative_cost": "relative cost (ReLU = 1)",
+        "axis_gradient_size": "gradient norm",
+        "axis_error_size": "error signal ∂ℓ/∂z (RMS)",
+        "axis_forward_size": "variance across examples",
+        "axis_layer_share": "share of the forward pass time (%)",
         "axis_weight_1": "weight w₁",
         "axis_weight_2": "weight w₂",
+        "axis_spread": "variance across the examples",
+        "axis_grad_rms": "size of ∂L/∂z",
         # --- titles ---------------------------------------------------------------
         "title_overview": "A few activation functions",
         "title_neuron": "An artificial neuron",
@@ -249,12 +357,16 @@ LABELS: dict[str, dict[str, str]] = {
         "nb_link_colab": "Open in Colab",
         "nb_install_comment": "Colab: install the package this notebook uses, if missing.",
         "title_loss": "Loss during training",
-        "title_grad_norms": "Gradient norm in each layer",
-        "title_cost": "Cost of computing each activation function",
-        "title_plateaus": "Derivatives and their plateaus",
+        "title_gradient_size": "Gradient norm in each layer",
+        "title_error_size": "Backpropagation: error signal",
+        "title_forward_size": "Forward pass: activations",
+        "title_cost": "The activation's share of a dense layer's time",
+        "title_plateaus": "Derivatives, flat tails and dead zones",
         "title_zigzag": "Gradient descent paths",
         "title_glu_one_input": "One-input GLU: x · σ(v x)",
         "title_maxout": "Maxout with {k} affine pieces",
+        "title_signal_forward": "Forward pass: pre-activations",
+        "title_signal_backward": "Backward pass: gradient",
         # --- legends and annotations ----------------------------------------------
         "legend_function": "function f(x)",
         "legend_derivative": "derivative f′(x)",
@@ -262,7 +374,8 @@ LABELS: dict[str, dict[str, str]] = {
         "legend_derivative_params": "f′(x) with {params}",
         "legend_kink": "non-differentiable point",
         "legend_class": "class {label}",
-        "legend_plateau": "plateau (|f′| < {threshold})",
+        "legend_plateau": "flat tail (|f′| < {threshold})",
+        "legend_dead_zone": "dead zone (f′ = 0)",
         "legend_start": "start",
         "legend_end": "end",
         "legend_loss_level": "loss contour lines",
@@ -272,6 +385,8 @@ LABELS: dict[str, dict[str, str]] = {
         "legend_gate_weight_silu": "{label}: SiLU",
         "legend_piece": "piece {i}: {formula}",
         "legend_maxout": "the largest piece (Maxout)",
+        "legend_registry_code": "this site's code (the registry)",
+        "legend_fast_code": "fastest formulation",
         "param_value": "{param} = {value}",
         "param_alpha": "α",
         "param_beta": "β",
@@ -289,6 +404,7 @@ LABELS: dict[str, dict[str, str]] = {
         "neuron_sum_formula": "z = Σ wᵢxᵢ + b = {z}",
         "neuron_output_formula": "ŷ = f(z) = {y}",
         "cost_value": "{value}×",
+        "share_value": "{value} %",
         "stamp": "Measured on: {stamp}",
         "point": "({a}, {b})",
         "list_sep": ", ",
@@ -335,29 +451,54 @@ LABELS: dict[str, dict[str, str]] = {
             "for {count} configurations; the final loss is {finals}; the lowest "
             "is that of {best}."
         ),
+        "alt_loss_bands": (
+            "The shaded band around each curve goes from the lowest to the "
+            "highest loss among the runs the curve summarises."
+        ),
         "alt_scale_log": "logarithmic",
         "alt_scale_linear": "linear",
-        "alt_grad_norms": (
+        "alt_gradient_sizes": (
             "Gradient norm in each of the {layers} layers (vertical axis on a "
             "logarithmic scale) for {count} configurations; {items}."
         ),
-        "alt_grad_norms_item": (
-            "{label}: {first} in layer 1 and {last} in layer {layers} "
-            "(ratio of the first to the last: {ratio})"
+        "alt_error_sizes": (
+            "Size of the error signal ∂ℓ/∂z that reaches each of the {layers} "
+            "layers (vertical axis on a logarithmic scale) for {count} "
+            "configurations; {items}."
         ),
+        "alt_forward_backward": (
+            "Two panels, with the vertical axis on a logarithmic scale, for {count} "
+            "configurations and {layers} layers. On the left, the variance across "
+            "examples of each layer's activations: {forward}. On the right, the "
+            "size of the error signal ∂ℓ/∂z that reaches each layer: {backward}."
+        ),
+        "alt_layers_item": (
+            "{label}: {first} in layer 1 and {last} in layer {layers} (layer 1 "
+            "gets {ratio} times what layer {layers} gets: {gain} per layer)"
+        ),
+        "alt_forward_item": "{label}: {first} in layer 1 and {last} in layer {layers}",
         "alt_cost": (
-            "Horizontal bar chart of the cost of computing {count} activation "
-            "functions, relative to ReLU; the cheapest is {cheapest} "
-            "({cheapest_value}×) and the most expensive is {dearest} "
-            "({dearest_value}×). Measured on: {stamp}."
+            "Horizontal bar chart, two bars per function, for {count} activation "
+            "functions: the share of a dense layer's forward pass time ({layer}) "
+            "spent in the function, with this site's code and with the fastest "
+            "formulation. With the fastest, the smallest share is that of "
+            "{cheapest} ({cheapest_value} %) and the largest that of {dearest} "
+            "({dearest_value} %); with this site's code, the largest is that of "
+            "{registry_dearest} ({registry_dearest_value} %). Measured on: {stamp}."
         ),
         "alt_plateaus": (
             "Derivatives of {count} activation functions for x from {xmin} to "
-            "{xmax}, one per panel; the shaded, hatched regions mark the "
-            "plateau, where |f′| < {threshold}: {items}."
+            "{xmax}, one per panel; the hatched regions mark the flat tails, "
+            "where |f′| < {threshold} from there to the end of the axis and "
+            "beyond, and the darker, cross-hatched regions the dead zones, where "
+            "f′ = 0: {items}."
         ),
-        "alt_plateau_item": "{name}: plateau {intervals}",
-        "alt_plateau_none": "{name}: no plateau",
+        "alt_plateau_item": "{name}: flat tail {intervals}",
+        "alt_plateau_items": "{name}: flat tails {intervals}",
+        "alt_plateau_all_dead": ", all of it dead zone (f′ = 0)",
+        "alt_plateau_dead": ", with a dead zone (f′ = 0) {intervals}",
+        "alt_plateau_not_dead": ", no dead zone (f′ is never 0 there)",
+        "alt_plateau_none": "{name}: no flat tail",
         "alt_interval": "from {a} to {b}",
         "alt_zigzag": (
             "Gradient descent paths for two weights, w₁ and w₂{contours}; {items}."
@@ -371,6 +512,18 @@ LABELS: dict[str, dict[str, str]] = {
             "to ReLU, and with v = 1 it is SiLU. Right: {k} dashed lines, {pieces}, "
             "and the largest of their values at each x, as a thick line: a Maxout "
             "unit, convex and piecewise linear."
+        ),
+        "alt_signal": (
+            "Two plots, with the layer on the horizontal axis (from 1 to {layers}) "
+            "and a logarithmic vertical axis, for {count} networks; each line is "
+            "the geometric mean of {seeds} seeds, with the band from the smallest "
+            "to the largest value shaded. Above, the variance of the "
+            "pre-activations across the examples; below, the size of the gradient "
+            "∂L/∂z. {items}."
+        ),
+        "alt_signal_item": (
+            "{label}: variance from {first} in layer 1 to {last} in layer "
+            "{layers}, gradient from {gfirst} to {glast}"
         ),
         "range": "{lo} to {hi}",
         # --- messages -------------------------------------------------------------
@@ -388,11 +541,26 @@ LABELS: dict[str, dict[str, str]] = {
         "card_prob_positive": "P(f(X) > 0)",
         "card_prob_negative": "P(f(X) < 0)",
         "card_max_derivative": "max |f′|",
-        "card_saturated": "Plateau share of [−6, 6] (|f′| < 0.01)",
+        "card_rms_gain": "RMS gain √E[f′(Z)²], Z ~ N(0, 1)",
+        "card_flat_tails": "Flat tails (|f′| < {threshold} out to ±∞)",
+        "card_dead_zone": "Dead zone (f′ = 0 out to ±∞)",
+        "tail_left": "x < {x}",
+        "tail_right": "x > {x}",
+        "tail_symmetric": "|x| > {x}",
+        "tail_everywhere": "every x",
+        "tail_none": "none",
+        "tail_share": "{tails}: {share} of {interval}",
         "card_transcendentals": "Transcendental operations per element",
-        "card_cost": "Cost relative to ReLU (measured)",
+        "card_cost": "Cost relative to ReLU, this site's code (measured)",
+        "card_cost_fast": "Cost relative to ReLU, fastest formulation (measured)",
+        "card_share": (
+            "Share of a dense layer's forward pass, fastest formulation (measured)"
+        ),
+        "cost_same_code": "{value} (the same code)",
         "col_function": "Function",
         "col_origin": "Origin",
+        "col_strengths": "Strengths",
+        "col_flaws": "Flaws",
         "cat_origin_none": (
             "No originating work: the function is common mathematics, older than "
             "neural networks."
@@ -400,8 +568,11 @@ LABELS: dict[str, dict[str, str]] = {
         "col_zero_centred": "Zero-centred",
         "col_mean": "E[f(X)]",
         "col_max_derivative": "max |f′|",
-        "col_saturated": "Plateau",
-        "col_cost": "Cost",
+        "col_rms_gain": "RMS gain",
+        "col_flat_tails": "Flat tails",
+        "col_dead_zone": "Dead zone",
+        "col_cost": "Cost (ReLU = 1)",
+        "col_share": "Share of the layer",
         "col_class": "Differentiability",
         "diff_col_point": "Point x",
         "diff_col_left": "f′ just left",
@@ -414,6 +585,43 @@ LABELS: dict[str, dict[str, str]] = {
         "class_smooth": "smooth (infinitely differentiable)",
         "yes": "yes",
         "no": "no",
+        # --- training pages (snippets.figures.training) ----------------------------
+        "title_backprop_graph": "Forward pass and backward pass",
+        "bp_col_inputs": "inputs",
+        "bp_col_hidden": "hidden layer, f = {name}",
+        "bp_col_output": "output",
+        "bp_col_loss": "loss",
+        "bp_hidden_values": "z = {z}\na = {a}",
+        "bp_output_values": "z = {z}\np = {p}",
+        "bp_delta": "δ = {value}",
+        "bp_loss_value": "L = {loss}\ny = {y}",
+        "bp_forward": "forward pass: values",
+        "bp_backward": "backward pass: δ = ∂L/∂z",
+        "alt_backprop_graph": (
+            "Diagram of a network with {n_in} inputs, {n_hidden} units in the "
+            "hidden layer, with the activation function {name}, and one sigmoid "
+            "output, followed by the loss; each arrow carries its weight. Above "
+            "each unit, the values of the forward pass: pre-activations z = {z1} "
+            "in the hidden layer, probability p = {p} at the output and loss "
+            "L = {loss}. Below, the δ = ∂L/∂z of the backward pass: {delta2} at "
+            "the output and {delta1} in the hidden layer."
+        ),
+        "title_logit_loss_gradient": "An example of class 1: loss and gradient as functions of the logit",
+        "axis_logit": "logit z",
+        "axis_logit_grad": "|∂L/∂z|",
+        "bp_pair_bce": "sigmoid + cross-entropy",
+        "bp_pair_mse": "sigmoid + mean squared error",
+        "alt_logit_loss_gradient": (
+            "Two plots side by side, for an example of class 1 (y = 1) with logit "
+            "z from {lo} to {hi}, with the sigmoid output and two losses: "
+            "cross-entropy and the mean squared error. On the left, the loss: with "
+            "cross-entropy it grows without bound as z becomes more negative; with "
+            "the mean squared error it never exceeds 1. On the right, the absolute "
+            "value of the derivative of the loss with respect to z: with "
+            "cross-entropy it is {bce} at z = {lo} and falls to zero as z grows; "
+            "with the mean squared error it is only {mse} at z = {lo}, reaches its "
+            "maximum of {peak_value} near z = {peak} and falls again."
+        ),
         # --- glossary -------------------------------------------------------------
         "glossary_col_term": "Term",
         "glossary_col_other": "In Portuguese",
@@ -431,6 +639,7 @@ SAME_IN_BOTH = frozenset(
         "neuron_sum_formula",
         "neuron_output_formula",
         "cost_value",
+        "share_value",
         "items_sep",
         "alt_scale_linear",
         "value_of",
@@ -438,6 +647,22 @@ SAME_IN_BOTH = frozenset(
         "col_mean",
         "card_prob_positive",
         "card_prob_negative",
+        "tail_left",  # formulas
+        "tail_right",
+        "tail_symmetric",
+        "bp_hidden_values",  # formulas (the training pages' figures)
+        "bp_output_values",
+        "bp_delta",
+        "bp_loss_value",
+        "axis_logit",
+        "axis_logit_grad",
     }
 )
 """Keys whose text is legitimately identical in both languages (symbols, names)."""
+
+# The words of the explorable pages (playground, parameters), kept in their own module.
+from snippets.labels_explore import EXPLORE_LABELS, EXPLORE_SAME_IN_BOTH  # noqa: E402
+
+for _lang, _labels in EXPLORE_LABELS.items():
+    LABELS[_lang].update(_labels)
+SAME_IN_BOTH = SAME_IN_BOTH | EXPLORE_SAME_IN_BOTH

@@ -1,6 +1,6 @@
 """The long jobs of a test run, run in the background while the other tests run.
 
-    python -m tests.background FOLDER [tour] [build-again]
+    python -m tests.background FOLDER [tour] [build-again] [pdf]
 
 Started once per run by ``tests/conftest.py`` as soon as the tests are collected
 (with xdist, by the first worker). In order:
@@ -15,7 +15,11 @@ Started once per run by ``tests/conftest.py`` as soon as the tests are collected
    ``build-again``: the Portuguese site again, in another process, from the first
    build's block outputs (its block cache), into ``FOLDER/build-again/site``
    (``test_reproducible.py``; the blocks themselves are run again by the tests of
-   the pages' code, whose output that test compares with the first build's).
+   the pages' code, whose output that test compares with the first build's);
+   ``pdf``: the Portuguese PDF, as ``make pdf`` makes it (scripts/pdf.py: the
+   print page built from the first build's block outputs, kept in
+   ``FOLDER/pdf/print-site``, then printed by Chromium), into
+   ``FOLDER/pdf/site/pdf/`` (``tests/test_pdf.py``).
 
 Each job writes what it prints to ``FOLDER/<job>/log.txt`` and, when it ends, its
 exit status to ``FOLDER/<job>/status``, which the fixtures wait for.
@@ -77,6 +81,16 @@ def main(shared: Path, wanted: set[str]) -> int:
         again = Job(shared, "build-again")
         command = [*WEBSITE, "build-language", "pt", "--site-dir"]
         later.append(again.start([*command, str(again.folder / "site")], env))
+    if "pdf" in wanted:
+        pdf = Job(shared, "pdf")
+        command = [sys.executable, str(ROOT / "scripts" / "pdf.py"), "--lang", "pt"]
+        command += ["--site-dir", str(pdf.folder / "site")]
+        command += ["--keep", str(pdf.folder / "print-site")]
+        if built:
+            later.append(pdf.start(command, env))
+        else:
+            (pdf.folder / "log.txt").write_text("the build failed\n", encoding="utf-8")
+            pdf.finish(1)
     if "tour" in wanted:  # the tour of every page, and the plain audits
         for name, extra in (("tour", []), ("plain", ["plain"])):
             job = Job(shared, name)

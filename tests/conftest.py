@@ -59,6 +59,7 @@ def _fixtures(item) -> set[str]:
 
 
 NEEDS_BUILD = {"built_site", "second_site", "server", "tour", "plain_audits", "watch"}
+NEEDS_BUILD |= {"pdf_job"}
 _started: list[subprocess.Popen] = []  # the jobs, if this process started them
 
 
@@ -74,7 +75,7 @@ def pytest_configure(config) -> None:
     now, before the tests are even collected."""
     whole = config.args_source == pytest.Config.ArgsSource.TESTPATHS
     if whole and not config.option.collectonly and not hasattr(config, "workerinput"):
-        _start_jobs(config, {"tour", "second_site"})
+        _start_jobs(config, {"tour", "second_site", "pdf_job"})
 
 
 def pytest_collection_finish(session) -> None:
@@ -92,6 +93,7 @@ def _start_jobs(config, wanted: set[str]) -> None:
         return
     tour = bool({"tour", "plain_audits"} & wanted)
     jobs = ["tour"] * tour + ["build-again"] * ("second_site" in wanted)
+    jobs += ["pdf"] * ("pdf_job" in wanted)
     command = [sys.executable, "-m", "tests.background", str(shared), *jobs]
     _started.append(subprocess.Popen(command, cwd=ROOT, start_new_session=True))
 
@@ -134,6 +136,15 @@ def built_site(request) -> Path:
 def second_site(request) -> Path:
     """A second, independent strict build of the Portuguese site."""
     return _job(request.config, "build-again") / "site"
+
+
+@pytest.fixture(scope="session")
+def pdf_job(request, built_site: Path) -> Path:
+    """The folder of the background job that made the Portuguese PDF as
+    ``make pdf`` does (tests/background.py): ``site/pdf/<name>.pdf`` and the print
+    page it was printed from, ``print-site/print_page/index.html``."""
+    _chromium_or_skip()
+    return _job(request.config, "pdf")
 
 
 # --- Browser: Debian's Chromium driven by Playwright, on a local server ---------

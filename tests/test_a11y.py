@@ -11,7 +11,10 @@
   on any page, since the tour checks each combination of colours once).
 * Every ``<img>`` has a non-empty ``alt``, and a Portuguese page's alt texts are not
   the English ones: each is compared with the alt text of the same image (by
-  position) on the English page; identical texts of more than two words fail.
+  position) on the English page; identical texts of more than two words fail. The
+  one exception is the frame of a layered figure (``data-frame``, snippets/explore.py):
+  it lies over the image of the data, whose alt text describes the whole figure, and
+  has an empty ``alt`` on purpose, so that a screen reader reads the figure once.
 """
 
 from __future__ import annotations
@@ -94,8 +97,9 @@ class _Images(HTMLParser):
         self._article = 0
 
     def handle_starttag(self, tag, attrs):
-        if tag == "img":
-            self.alts.append((dict(attrs).get("alt"), self.getpos()[0]))
+        found = dict(attrs)
+        if tag == "img" and not ("data-frame" in found and found.get("alt") == ""):
+            self.alts.append((found.get("alt"), self.getpos()[0]))
 
 
 def _alts(page: Path) -> list[tuple[str | None, int]]:

@@ -99,8 +99,11 @@ def test_colour_scheme_toggle_and_figures(watch) -> None:
     assert body.get_attribute("data-md-color-scheme") == "slate"
     dark.scroll_into_view_if_needed()
     assert dark.is_visible() and not light.is_visible()
-    assert w.page.evaluate(
-        "img => img.complete && img.naturalWidth > 0", dark.element_handle()
+    # The figures load lazily: give the one just scrolled to the time to arrive.
+    w.page.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0",
+        arg=dark.element_handle(),
+        timeout=10_000,
     )
 
 
@@ -162,3 +165,131 @@ def test_math_is_mathml_typeset_by_the_browser(watch, path, scheme) -> None:
     assert (red + green + blue > 3 * 128) == (scheme == "dark"), colour
     fetched = [u for u in w.requests if re.search(r"mathjax|\.woff2?$|\.otf$", u, re.I)]
     assert not fetched, fetched
+
+
+# --- Explorers (snippets/explore.py, overrides/assets/javascripts/explore.js) -------
+_EXPLORER_STATE = """root => ({
+    focused: document.activeElement && document.activeElement.id,
+    figures: [...root.querySelectorAll("img[data-panel]")]
+        .filter(i => i.checkVisibility())
+        .map(i => [i.dataset.panel, i.getAttribute("src"), i.alt,
+                   i.complete && i.naturalWidth > 0]),
+    texts: [...root.querySelectorAll("[data-slot]")].map(s => s.textContent.trim()),
+})"""
+
+
+def _explore_by_keyboard(w, root, steps) -> list[tuple[str, dict, dict]]:
+    """Tab to each control in turn and press its key; the state before and after."""
+    seen = []
+    first = root.locator("[data-control]").first
+    first.focus()
+    for n, (ident, key) in enumerate(steps):
+        if n:
+            w.page.keyboard.press("Tab")  # the next control, in the page's order
+        before = root.evaluate(_EXPLORER_STATE)
+        assert before["focused"] == ident, (before["focused"], ident)
+        w.page.keyboard.press(key)
+        w.page.wait_for_function(
+            f"root => ({_EXPLORER_STATE})(root).figures.every(f => f[3])",
+            arg=root.element_handle(),
+        )  # the new files arrived and were drawn
+        seen.append((ident, before, root.evaluate(_EXPLORER_STATE)))
+    return seen
+
+
+@pytest.mark.parametrize(("lang", "scheme"), [("pt", "light"), ("en", "dark")])
+def test_playground_controls_work_by_keyboard(watch, lang, scheme) -> None:
+    """Each control, reached with Tab and moved with an arrow key, changes the
+    figure (its file, in the page's colour scheme), its alt text and the summary,
+    announced politely; range controls say their value in the page's language."""
+    w = watch(scheme)
+    w.goto(("/en" if lang == "en" else "") + "/playground/")
+    root = w.page.locator("#explorer-playground")
+    # On first load, only the default state's figures (a layer and a frame per
+    # figure and scheme), at most; the other states' wait for the reader (and lazy
+    # loading waits for the figures to come near the screen).
+    root.locator("img[data-panel=training]:visible").scroll_into_view_if_needed()
+    w.page.wait_for_load_state("networkidle")
+    fetched = {u.rsplit("/", 1)[-1] for u in w.requests if u.endswith(".svg")}
+    default = root.evaluate(
+        """root => [...root.querySelectorAll("img")]
+            .map(i => i.getAttribute("src").split("/").pop())"""
+    )
+    assert fetched and fetched <= set(default) and len(default) == 8, fetched
+    assert root.locator(".explorer-controls").is_visible()  # shown by the script
+    assert root.locator("[data-slot=summary]").get_attribute("aria-live") == "polite"
+    for control in root.locator("[data-control]").all():
+        ident = control.get_attribute("id")
+        label = root.locator(f'label[for="{ident}"]')
+        assert label.count() == 1 and label.inner_text().strip()
+    steps = [
+        ("explorer-playground-activation", "ArrowUp"),  # ReLU -> tanh
+        ("explorer-playground-init", "ArrowUp"),  # He -> Glorot
+        ("explorer-playground-depth", "ArrowRight"),  # 4 -> 8
+        ("explorer-playground-rate", "ArrowLeft"),  # 0.3 -> 0.03
+    ]
+    for ident, before, after in _explore_by_keyboard(w, root, steps):
+        assert after["texts"] != before["texts"], ident
+        changed = [
+            panel
+            for (panel, src, alt, _), (_, src2, alt2, _) in zip(
+                before["figures"], after["figures"], strict=True
+            )
+            if src != src2 and alt != alt2
+        ]
+        # the rate plays no part at initialisation: only the training changes
+        assert changed == (
+            ["training"] if ident.endswith("rate") else ["signal", "training"]
+        )
+        for _, src, _, _ in after["figures"]:
+            assert ("dark" in scheme) == (src in _dark_layers(root)), src
+    summary = root.locator("[data-slot=summary]").inner_text()
+    name = {"pt": "Tangente hiperbólica", "en": "Hyperbolic tangent"}[lang]
+    assert summary.startswith(f"{name}, ") and " 8 " in summary
+    rate = root.locator("#explorer-playground-rate")
+    assert rate.get_attribute("aria-valuetext") == {"pt": "0,03", "en": "0.03"}[lang]
+    assert (
+        root.locator("output[for=explorer-playground-rate]").inner_text()
+        == ({"pt": "0,03", "en": "0.03"}[lang])
+    )
+
+
+def _dark_layers(root) -> set[str]:
+    """Every dark layer of the explorer's table, as the page's <img> would use it."""
+    return set(
+        root.evaluate(
+            """root => Object.values(JSON.parse(root.dataset.states))
+                .flatMap(s => Object.values(s.layers).map(pair => pair[1]))"""
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "key"),
+    [
+        ("leaky_relu", "pt", "ArrowRight"),
+        ("prelu", "en", "ArrowLeft"),
+        ("elu", "pt", "ArrowLeft"),
+        ("celu", "en", "ArrowRight"),
+        ("softplus", "pt", "ArrowRight"),
+        ("hard_tanh", "en", "ArrowDown"),
+    ],
+)
+def test_catalogue_parameters_work_by_keyboard(watch, name, lang, key) -> None:
+    """The control of a catalogue page's parameters, moved by keyboard, changes
+    the figure (file and alt text), the summary and the card values."""
+    w = watch()
+    w.goto(("/en" if lang == "en" else "") + f"/activations/{name}/")
+    root = w.page.locator(f"#explorer-{name.replace('_', '-')}-parameters")
+    ident = f"explorer-{name.replace('_', '-')}-parameters-value"
+    assert root.locator(f'label[for="{ident}"]').inner_text().strip()
+    ((_, before, after),) = _explore_by_keyboard(w, root, [(ident, key)])
+    (panel, src, alt, _), (_, src2, alt2, loaded) = (
+        before["figures"][0],
+        after["figures"][0],
+    )
+    assert panel == "plot" and src2 != src and alt2 != alt and loaded
+    summary, card = before["texts"], after["texts"]
+    assert summary[0] != card[0]  # the live summary
+    assert summary[1] != card[1]  # the card values
+    assert root.locator("[data-slot=card] td").count() == 20  # ten rows

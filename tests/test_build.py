@@ -102,7 +102,7 @@ from snippets.tables import measured_costs
 
 runs = Path({runs!r})
 runs.write_text(runs.read_text() + "cost ")
-print(f"{{measured_costs()['gelu']['relative']:.3f}}")
+print(f"{{measured_costs()['functions']['gelu']['registry']['relative']:.3f}}")
 ```
 """
 

@@ -1,29 +1,152 @@
-"""Cost measurement: sanity of the timings, the machine stamp, errors."""
+"""Cost measurement: the fast formulations (fidelity, warnings, dtypes), the
+timings' structure and sanity, the machine stamp, errors."""
 
 from __future__ import annotations
 
+import math
+import warnings
+
 import numpy as np
 import pytest
+from scipy import special
 
 from snippets import cost as C
-from snippets.activations import get
+from snippets.activations import get, names
 
 
 def test_cost_sanity():
     table = C.cost_table(["relu", "sigmoid", "gelu"], size=10_000, repeats=3)
     assert list(table) == ["relu", "sigmoid", "gelu"]
     assert table["relu"]["relative"] == 1.0
+    assert table["relu"]["relative_spread"] == [1.0, 1.0]
     for row in table.values():
         assert np.isfinite(row["relative"]) and row["relative"] > 0
         assert np.isfinite(row["ns_per_element"]) and row["ns_per_element"] > 0
+        low, high = row["relative_spread"]
+        assert low <= row["relative"] <= high
     r = C.relative_cost("relu", size=10_000, dtype="float64", repeats=5)
     assert np.isfinite(r) and 0.05 < r < 20  # sanity only: machines are noisy
+
+
+@pytest.fixture(scope="module")
+def layer():
+    return C.layer_costs(batch=16, width=64, repeats=3)
+
+
+def test_layer_costs_structure(layer):
+    assert (layer["batch"], layer["width"], layer["repeats"]) == (16, 64, 3)
+    assert layer["layer_ns_per_element"] > 0
+    assert list(layer["functions"]) == list(names())
+    relu = layer["functions"]["relu"]["registry"]
+    assert relu["relative"] == 1.0 and relu["relative_spread"] == [1.0, 1.0]
+    for name, row in layer["functions"].items():
+        for kind in ("registry", "fast"):
+            r = row[kind]
+            assert r["ns_per_element"] > 0
+            assert r["relative_spread"][0] <= r["relative"] <= r["relative_spread"][1]
+            assert 0 < r["share_spread"][0] <= r["share"] <= r["share_spread"][1] < 1
+        if C.FAST.get(name) is None:  # no faster code: the registry's numbers
+            assert row["fast"] == row["registry"]
+
+
+def test_layer_costs_times_relu_even_when_not_asked(layer):
+    costs = C.layer_costs(["gelu"], batch=4, width=16, repeats=2)
+    assert list(costs["functions"]) == ["gelu"]
+    assert costs["functions"]["gelu"]["registry"]["relative"] > 0
+
+
+def test_share_is_time_over_layer_plus_time(layer):
+    # With one repeat the medians are the single timings, so the share and the
+    # times per element are tied exactly: share = a / (layer + a).
+    one = C.layer_costs(["tanh"], batch=8, width=32, repeats=1)
+    a = one["functions"]["tanh"]["registry"]["ns_per_element"]
+    lay = one["layer_ns_per_element"]
+    assert one["functions"]["tanh"]["registry"]["share"] == pytest.approx(
+        a / (lay + a), rel=1e-12
+    )
+
+
+# --- The fast formulations -------------------------------------------------------
+
+
+def test_fast_table_covers_the_registry():
+    assert list(C.FAST) == list(names())
+
+
+@pytest.mark.parametrize("name", names())
+def test_fast_formulation_is_faithful_in_float32(name):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        f = C.fidelity(name)
+    assert f["fast"] < C.FAITHFUL, f
+    assert f["keeps_nan"], f
+    assert f["warnings"] == [], f
+
+
+def test_fidelity_sees_an_unfaithful_formula(monkeypatch):
+    # The test above can fail: a formula that cancels (1 - s for sigmoid(-x)),
+    # one that warns and gives NaN (x / (1 + exp(-x)) at -inf: inf / inf).
+    monkeypatch.setitem(C.FAST, "sigmoid", "1.0 - 1.0 / (1.0 + np.exp(x))")
+    monkeypatch.setitem(C.FAST, "silu", "x / (1.0 + np.exp(-x))")
+    monkeypatch.setattr(C, "_COMPILED", {})
+    bad = C.fidelity("sigmoid")
+    assert bad["fast"] > 0.5
+    nan = C.fidelity("silu")
+    assert nan["fast"] == math.inf and nan["warnings"]
+
+
+@pytest.mark.parametrize("name", names())
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_fast_formulation_keeps_dtype_shape_and_gives_no_warning(name, dtype):
+    big = float(np.finfo(dtype).max)
+    x = np.array(
+        [
+            [-np.inf, -big, -1e30, -50.0, -1.0, -0.0],
+            [0.0, 1e-40, 1.0, 50.0, big, np.inf],
+        ]
+    ).astype(dtype)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        y = C.fast(name)(x)
+    assert y.dtype == dtype and y.shape == x.shape
+    ref = get(name)(x.astype(np.float64))
+    with np.errstate(over="ignore"):  # beyond float32's range: inf is right
+        rounded = ref.astype(dtype)
+    close = np.isclose(y.astype(np.float64), ref, rtol=1e-5, atol=1e-30)
+    assert (close | (np.isinf(rounded) & (y == rounded))).all(), (x, y, ref)
+
+
+def test_normal_cdf_against_scipy():
+    # An independent implementation (SciPy's ndtr, double precision): the
+    # coefficients of Numerical Recipes' erfc are copied right.
+    x = np.linspace(-37.0, 37.0, 200_001)  # ndtr(-38.5) underflows
+    ours, theirs = C.normal_cdf(x), special.ndtr(x)
+    assert np.max(np.abs(ours - theirs) / theirs) < 2e-7
+    assert C.normal_cdf(np.float32(0.0)) == np.float32(0.5)
+
+
+def test_fast_sees_unknown_names():
+    with pytest.raises(ValueError, match="valid names"):
+        C.fast("sigmod")
+    assert C.fast("tanh") is not None and C.fast("tanh").name == "tanh"
+
+
+def test_fidelity_grid_reaches_the_extremes():
+    g = C.fidelity_grid()
+    f32 = np.finfo(np.float32)
+    assert g.dtype == np.float32 and np.all(np.diff(g) > 0)
+    for v in (0.0, f32.smallest_subnormal, f32.tiny, f32.max, np.inf):
+        assert v in g and -v in g
+    assert np.count_nonzero((g > -16) & (g < 16)) > 2**16
+
+
+# --- Machine stamp, errors -------------------------------------------------------
 
 
 def test_machine_stamp_and_transcendentals():
     stamp = C.machine_stamp(size=10, dtype="float64")
     assert stamp["numpy"] == np.__version__ and stamp["size"] == 10
-    assert stamp["dtype"] == "float64" and stamp["cpu"]
+    assert stamp["dtype"] == "float64" and stamp["cpu"] and stamp["blas"]
     assert C.transcendental_count("relu") == 0
     assert C.transcendental_count("mish") == sum(
         get("mish").meta.transcendentals.values()
@@ -36,8 +159,46 @@ def test_machine_stamp_and_transcendentals():
         (lambda: C.relative_cost("tanh", size=-1), "size"),
         (lambda: C.relative_cost("tanh", size=10, repeats=0), "repeats"),
         (lambda: C.cost_table(["tanh"], size=10, dtype="int32"), "dtype"),
+        (lambda: C.layer_costs(["tanh"], batch=0), "size"),
+        (lambda: C.layer_costs(["tanh"], repeats=0), "repeats"),
+        (lambda: C.layer_costs(["tnah"]), "valid names"),
     ],
 )
 def test_bad_arguments(call, match):
     with pytest.raises(ValueError, match=match):
         call()
+
+
+# --- Claims of properties/cost.md -------------------------------------------------
+
+
+def test_where_the_registry_in_float32_is_far_off_expit_flushes_to_zero():
+    """The page: where the last column is large (sigmoid, tanh form of GELU,
+    SiLU), SciPy's expit in float32 gives 0 in the far left tail, where the true
+    value is still a tiny positive number."""
+    large = {"sigmoid", "gelu_tanh", "silu"}
+    for name in names():
+        if C.FAST[name] is not None:
+            f = C.fidelity(name)
+            assert (f["registry"] > 1e-3) == (name in large), (name, f)
+    assert special.expit(np.float32(-89.0)) == 0
+    assert special.expit(-89.0) > 0  # float64: the true value, about 2e-39
+
+
+def test_gelu_worst_error_is_in_the_far_left_tail_for_both_codes():
+    f = C.fidelity("gelu")
+    assert f["fast_at"] < -8 and f["registry"] > 1e-6
+    assert f["fast"] < 4 * f["registry"]  # the same order: float32's own limit
+
+
+def test_the_guard_against_minus_infinity_is_what_it_says():
+    """np.maximum(x, -1e3) is there only so that -inf gives 0, not NaN."""
+    x = np.array([-np.inf, -2000.0, -1.0, 3.0], dtype=np.float32)
+    guarded = C.fast("silu")(x)
+    with np.errstate(invalid="ignore"):
+        plain = x * C._NAMESPACE["sigmoid"](x)
+    assert np.isnan(plain[0]) and guarded[0] == 0
+    np.testing.assert_array_equal(guarded[1:], plain[1:])
+    with np.errstate(invalid="ignore"):
+        assert np.isnan(x[0] * C.normal_cdf(x[0]))
+    assert C.fast("gelu")(x)[0] == 0

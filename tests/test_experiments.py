@@ -8,27 +8,40 @@ import numpy as np
 import pytest
 from scipy.special import expit
 
-from snippets.activations import get
+from conftest import page_training
+from snippets.activations import get, names
+from snippets.datasets import two_moons
 from snippets.experiments import (
-    bias_gradient_norms,
     born_dead_share,
     dead_units,
     descent_path,
     dying_relu,
     epochs_to,
+    learning_rate_sweep,
     positive_inputs,
     quadratic_loss,
     rate_sweep,
     same_sign_share,
     same_sign_steps,
     shifted,
+    signal_by_layer,
     spirals_split,
     train_runs,
+    train_together,
     zigzag,
 )
 from snippets.experiments.training import _MEMO
-from snippets.nn import MLP, layer_gradient_norms
-from snippets.properties import gradient_through_layers, mean_under_normal
+from snippets.nn import MLP, accuracy, cross_entropy, train
+from snippets.properties import (
+    FLAT_THRESHOLD,
+    dead_zone,
+    flat_tails,
+    gradient_through_layers,
+    max_abs_derivative,
+    mean_under_normal,
+    rms_gain,
+    tail_share,
+)
 
 # --------------------------------------------------------------------- helpers
 
@@ -185,20 +198,126 @@ def test_rate_sweep_chooses_on_validation_and_reports_test():
         rate_sweep("relu", seeds=[0])
 
 
-def test_dead_units_and_bias_gradient_norms_against_direct_computation():
+def test_dead_units_against_direct_computation():
     net = MLP((2, 5, 3, 1), "relu", seed=0)
     X = np.random.default_rng(0).standard_normal((50, 2))
     net.layers[1].b[0] = -1e3
     dead = dead_units(net, X)
     assert dead.shape == (8,) and bool(dead[5]) and not dead[:5].all()
-    from snippets.datasets import two_moons
 
-    Xm, ym = two_moons(200, seed=0)
-    model = MLP((2, 8, 8, 1), "tanh", seed=7, init="glorot")
-    layer_gradient_norms(model, Xm, ym)
-    direct = [np.linalg.norm(layer.db) for layer in model.layers]
-    got = bias_gradient_norms("tanh", "glorot", depth=2, width=8, seeds=[7])
-    assert np.allclose(got, direct, rtol=1e-12)
+
+def test_signal_by_layer_against_one_example_at_a_time():
+    # backward: nn's own backward pass, run on each example alone (its ∂ℓ/∂z is
+    # then the layer's db), then the root mean square of the norms over examples
+    X, y = two_moons(60, seed=3)
+    model = MLP((2, 8, 8, 8, 1), "tanh", seed=7, init="glorot")
+    sizes = []
+    for i in range(len(X)):
+        out = model.forward(X[i : i + 1])
+        model.backward(expit(out) - y[i])
+        sizes.append([np.linalg.norm(layer.db) for layer in model.layers[:-1]])
+    backward = np.sqrt(np.mean(np.square(sizes), axis=0))
+    h, forward, pre, slope2 = X, [], [], []
+    for layer in model.layers[:-1]:
+        z = h @ layer.W + layer.b
+        h = np.tanh(z)
+        forward.append(np.mean([np.var(h[:, j]) for j in range(h.shape[1])]))
+        pre.append(np.var(z))
+        slope2.append(np.mean(1 / np.cosh(z) ** 4))  # tanh'(z)^2 = sech(z)^4
+    got = signal_by_layer("tanh", "glorot", depth=3, width=8, data=(X, y), seeds=[7])
+    assert np.allclose(got["backward"], backward, rtol=1e-12)
+    assert np.allclose(got["forward"], forward, rtol=1e-12)
+    assert np.allclose(got["preactivation"], pre, rtol=1e-12)
+    # Glorot with equal widths: c = 8 * 2 / (8 + 8) = 1
+    assert float(got["gain"]) == pytest.approx(np.mean(slope2), rel=1e-12)
+
+
+def test_train_together_is_nn_train_bit_for_bit():
+    X, y = two_moons(50, seed=1)
+    sizes = (2, 6, 6, 1)
+    together = [MLP(sizes, "sigmoid", seed=s, init="glorot") for s in (0, 1, 2)]
+    losses = train_together(together, X, y, lr=0.7, epochs=40)
+    assert losses.shape == (40, 3)
+    for s, net in enumerate(together):
+        alone = MLP(sizes, "sigmoid", seed=s, init="glorot")
+        history = train(alone, X, y, lr=0.7, epochs=40, record=False)
+        assert np.array_equal(history["loss"], losses[:, s])
+        for a, b in zip(alone.layers, net.layers, strict=True):
+            assert np.array_equal(a.W, b.W) and np.array_equal(a.b, b.b)
+
+
+@pytest.mark.parametrize(
+    ("call", "match"),
+    [
+        (lambda X, y: train_together([], X, y, lr=0.1, epochs=1), "one output"),
+        (
+            lambda X, y: train_together([MLP((2, 3, 2))], X, y, lr=0.1, epochs=1),
+            "one output",
+        ),
+        (
+            lambda X, y: train_together(
+                [MLP((2, 3, 1)), MLP((2, 4, 1))], X, y, lr=0.1, epochs=1
+            ),
+            "one shape",
+        ),
+        (
+            lambda X, y: train_together(
+                [MLP((2, 3, 1), "tanh"), MLP((2, 3, 1), "relu")], X, y, 0.1, 1
+            ),
+            "one shape and activation",
+        ),
+        (lambda X, y: train_together([MLP((2, 3, 1))], X, y, lr=0, epochs=1), "lr"),
+        (lambda X, y: train_together([MLP((2, 3, 1))], X, y, 0.1, 0), "epochs"),
+        (lambda X, y: train_together([MLP((2, 3, 1))], X, y[:3], 0.1, 1), "length"),
+    ],
+)
+def test_train_together_refuses_bad_arguments(call, match):
+    X, y = two_moons(10, seed=0)
+    with pytest.raises(ValueError, match=match):
+        call(X, y)
+
+
+def test_learning_rate_sweep_shapes_memo_and_best():
+    kwargs = {"rates": (0.1, 1.0), "sizes": (2, 4, 1), "epochs": 30, "seeds": [0, 1]}
+    r = learning_rate_sweep("tanh", "glorot", **kwargs)
+    assert r["loss"].shape == r["low"].shape == r["high"].shape == (2, 30)
+    assert r["final_losses"].shape == r["accuracies"].shape == (2, 2)
+    assert bool((r["low"] <= r["loss"]).all() and (r["loss"] <= r["high"]).all())
+    assert int(r["best"]) == int(np.argmin(r["final_losses"].mean(axis=1)))
+    r["loss"][:] = 0.0
+    again = learning_rate_sweep("tanh", "glorot", **kwargs)
+    assert bool((again["loss"] > 0).all())  # the memo hands out copies
+    # the same as training each seed at each rate with nn.train, on 100 points
+    X, y = two_moons(100, seed=0)
+    net = MLP((2, 4, 1), "tanh", seed=1, init="glorot")
+    history = train(net, X, y, lr=1.0, epochs=30, record=False)
+    assert bool((again["low"][1] <= history["loss"]).all())
+    assert bool((history["loss"] <= again["high"][1]).all())
+    assert again["final_losses"][1, 1] == cross_entropy(net.forward(X), y)[0]
+    Xt, yt = two_moons(1000, seed=1)
+    assert again["accuracies"][1, 1] == accuracy(net, Xt, yt)
+
+
+def test_learning_rate_sweep_survives_a_run_that_diverges():
+    # on these 80 points one ReLU network diverges at rate 3: NaN, no warning
+    # (warnings are errors in the tests), and that rate cannot be the best
+    r = learning_rate_sweep(
+        "relu", "he", rates=(3.0, 0.3), seeds=range(5, 10), data=two_moons(80, seed=0)
+    )
+    assert np.isnan(r["final_losses"][0]).sum() == 1  # (rates given: not the default)
+    assert int(r["best"]) == 1
+
+
+def test_dying_relu_layer_off_means_a_whole_layer():
+    # biases of -100: every unit off, so both layers are off, in every network
+    r = dying_relu(
+        "relu", lr=0.1, bias=-100.0, sizes=(2, 3, 4, 1), epochs=2, seeds=[0, 1]
+    )
+    assert r["layer_off"].tolist() == [True, True]
+    assert r["dead_before"].tolist() == r["dead_after"].tolist() == [1.0, 1.0]
+    # ordinary networks: no layer off
+    r = dying_relu("relu", lr=0.1, sizes=(2, 16, 16, 1), epochs=2, seeds=[0])
+    assert r["layer_off"].tolist() == [False]
 
 
 def test_born_dead_share_exact_small_cases():
@@ -270,7 +389,16 @@ def test_sign_groups_named_on_the_page():
     centred = {"identity", "tanh", "softsign", "hard_tanh", "selu"}
     never_negative = {"sigmoid", "softplus", "hard_sigmoid"}
     half_zero = {"relu", "relu6"}
-    half_negative = {"leaky_relu", "elu", "celu", "gelu", "silu", "mish", "hard_swish"}
+    half_negative = {
+        "leaky_relu",
+        "prelu",
+        "elu",
+        "celu",
+        "gelu",
+        "silu",
+        "mish",
+        "hard_swish",
+    }
     for name in centred:
         assert abs(mean_under_normal(name)) < 1e-9
         assert prob_positive(name) == prob_negative(name) == pytest.approx(0.5)
@@ -286,7 +414,8 @@ def test_sign_groups_named_on_the_page():
         assert prob_negative(name) == pytest.approx(0.5, abs=0.002)
     assert {n for n, m in means.items() if m < 0.17} == {"elu", "celu", "hard_swish"}
     assert max(means, key=means.get) == "leaky_relu"
-    assert 0.27 < sorted(means.values())[-2] == means["gelu"] < 0.29  # "to 0.28"
+    assert 0.27 < sorted(means.values())[-3] == means["gelu"] < 0.29  # "to 0.28"
+    assert 0.295 < means["prelu"] < 0.305  # "PReLU ... 0.30"
     assert means["leaky_relu"] > 0.98 * mean_under_normal("relu")  # next to ReLU
     # every function of the catalogue is in one group (gelu_tanh with GELU)
     grouped = centred | never_negative | half_zero | half_negative
@@ -372,77 +501,6 @@ def test_sigma_minus_half_network_is_a_rescaled_tanh_network():
         assert np.allclose(p, c * q, rtol=1e-9, atol=1e-12)
 
 
-# ---------------------------------------------------- claims of plateaus.md
-
-
-def test_sigmoid_best_case_through_ten_layers_is_about_a_millionth():
-    best = gradient_through_layers("sigmoid", 10, kind="best")[-1]
-    assert best == pytest.approx(0.25**10)
-    assert 5e-7 < best < 2e-6
-    assert (0.25**9 > 1e-6) and (0.25**10 < 1e-6)  # exercise 2: L = 10
-
-
-def test_gradient_per_layer_at_initialisation():
-    setups = (("tanh", "glorot"), ("relu", "he"), ("gelu", "he"), ("selu", "lecun"))
-    sig = bias_gradient_norms("sigmoid", "glorot", depth=10, width=64)[:-1]
-    ratio = sig[-1] / sig[0]
-    assert 1e5 < ratio < 1e6  # hundreds of thousands
-    assert 3.5 < ratio ** (1 / 9) < 5.0  # about four per layer (Nielsen: 4-5)
-    for name, init in setups:
-        g = bias_gradient_norms(name, init, depth=10, width=64)[:-1]
-        assert 0.8 < (g[-1] / g[0]) ** (1 / 9) < 1.25, name
-
-
-def test_deep_sigmoid_stalls_where_tanh_and_relu_learn():
-    sizes = (2, 32, 32, 32, 32, 32, 32, 1)
-    runs = {
-        name: train_runs(name, sizes=sizes, lr=0.1, epochs=300, seeds=[0], init=init)
-        for name, init in (("sigmoid", "glorot"), ("tanh", "glorot"), ("relu", "he"))
-    }
-    assert runs["sigmoid"]["final_losses"][0] == pytest.approx(math.log(2), abs=1e-3)
-    assert runs["sigmoid"]["accuracies"][0] < 0.6
-    for name in ("tanh", "relu"):
-        assert runs[name]["final_losses"][0] < 0.1
-        assert runs[name]["accuracies"][0] > 0.95
-
-
-def test_large_learning_rate_switches_units_off():
-    relu_small = dying_relu("relu", lr=0.3, epochs=100, seeds=range(5))
-    relu_large = dying_relu("relu", lr=3.0, epochs=100, seeds=range(5))
-    leaky_large = dying_relu("leaky_relu", lr=3.0, epochs=100, seeds=range(5))
-    assert relu_small["dead_after"] < 0.1
-    assert relu_large["dead_after"] > 0.3
-    assert relu_large["dead_after"] > 5 * relu_small["dead_after"]
-    assert leaky_large["dead_after"] > 0.2  # almost as many are "off"
-
-
-def test_bad_bias_init_kills_relu_and_slope_sets_recovery():
-    relu = dying_relu("relu", lr=0.5, bias=-2.0, epochs=300, seeds=range(3))
-    leaky = dying_relu("leaky_relu", lr=0.5, bias=-2.0, epochs=300, seeds=range(3))
-    wide = dying_relu(
-        get("leaky_relu", slope=0.1), lr=0.5, bias=-2.0, epochs=300, seeds=range(3)
-    )
-    assert relu["dead_before"] > 0.8 and relu["dead_after"] == relu["dead_before"]
-    assert relu["final_loss"] == pytest.approx(math.log(2), abs=1e-9)
-    assert relu["accuracy"] == 0.5
-    assert leaky["final_loss"] > 0.65  # barely moves
-    assert wide["final_loss"] < 0.3 and wide["accuracy"] > 0.85
-    assert wide["dead_after"] < wide["dead_before"]  # revives some units
-
-
-def test_born_dead_claims():
-    shares = {
-        (w, d): born_dead_share(w, d, trials=1000)
-        for w, d in ((2, 2), (2, 5), (2, 10), (2, 20), (4, 10), (8, 10))
-    }
-    narrow = [shares[(2, d)] for d in (2, 5, 10, 20)]
-    assert narrow == sorted(narrow)
-    assert shares[(2, 10)] > 0.5  # most
-    assert shares[(2, 20)] > 0.95  # almost all
-    assert shares[(8, 10)] == 0.0  # none
-    assert shares[(2, 10)] > shares[(4, 10)] > shares[(8, 10)]
-
-
 def test_loss_curve_features_described_on_the_page(page_runs):
     # the jump in the first steps without negative outputs at a large rate; their
     # centred twins go down from the start
@@ -462,3 +520,243 @@ def test_loss_curve_features_described_on_the_page(page_runs):
     peaks = np.argmax(sigmoid[:, 10:], axis=1) + 11  # epochs counted from 1
     assert bool(((peaks >= 40) & (peaks <= 55)).all())
     assert bool((sigmoid[:, 39:55].max(axis=1) > 2 * sigmoid[:, 35]).all())
+
+
+# ---------------------------------------------------- claims of plateaus.md
+
+SETUPS = (("sigmoid", "glorot"), ("tanh", "glorot"), ("relu", "he"))
+SIGNAL_SETUPS = (*SETUPS, ("gelu", "he"), ("selu", "lecun"))
+LN2 = math.log(2)
+
+
+@pytest.fixture(scope="module")
+def plateau_runs(request):
+    """The training runs of plateaus.md, shared with the page's blocks (the same
+    arguments, within ``page_training``)."""
+    with page_training(request.config):
+        sweeps = {name: learning_rate_sweep(name, init) for name, init in SETUPS}
+        rates = {
+            (name, lr): dying_relu(name, lr=lr, epochs=300, seeds=range(5))
+            for name, lr in (
+                ("relu", 0.3),
+                ("relu", 1.0),
+                ("relu", 3.0),
+                ("leaky_relu", 3.0),
+            )
+        }
+        variants = {
+            "relu": "relu",
+            "leaky_relu 0.01": "leaky_relu",
+            "leaky_relu 0.1": get("leaky_relu", slope=0.1),
+        }
+        bias = {
+            label: dying_relu(act, lr=0.5, bias=-2.0, epochs=300, seeds=range(5))
+            for label, act in variants.items()
+        }
+    return {"sweeps": sweeps, "rates": rates, "bias": bias}
+
+
+def test_what_a_flat_tail_is_on_the_page():
+    # GELU's derivative is zero at its minimum, near x = -0.75, yet that is no tail
+    x = np.linspace(-1.0, -0.5, 500_001)
+    d = get("gelu").derivative(x)
+    root = x[np.argmin(np.abs(d))]
+    assert abs(root + 0.75) < 0.005 and np.abs(d).min() < 1e-5
+    assert flat_tails("gelu")[0] < root - 1
+    # the threshold, and leaky ReLU's slope below it (flat, not dead)
+    assert FLAT_THRESHOLD == 0.05  # the pages say 0.05, and "twenty times"
+    assert 1 / FLAT_THRESHOLD == 20
+    assert get("leaky_relu").meta.defaults["slope"] == 0.01 < FLAT_THRESHOLD
+    assert flat_tails("leaky_relu") == (0.0, math.inf)
+    assert dead_zone("leaky_relu") == (-math.inf, math.inf)
+
+
+def test_where_the_tails_are_as_the_page_says():
+    gelu, tanh = flat_tails("gelu"), flat_tails("tanh")
+    # GELU's tail begins about as close to the origin as tanh's, on one side only
+    assert gelu[1] == math.inf and abs(abs(gelu[0]) - tanh[1]) < 0.25
+    for name in ("gelu", "silu", "mish", "elu", "selu"):
+        left, right = flat_tails(name)
+        assert left < 0 and right == math.inf, name
+    assert flat_tails("silu")[0] < -4 and flat_tails("mish")[0] < -4
+    dead = {n for n in names() if dead_zone(n) != (-math.inf, math.inf)}
+    assert dead == {"step", "relu", "hard_tanh", "hard_sigmoid", "hard_swish", "relu6"}
+    # the bounded functions of activations/index.md, exercise 3: tails on both sides
+    for name in ("step", "sigmoid", "tanh", "softsign", "hard_sigmoid", "hard_tanh"):
+        left, right = flat_tails(name)
+        assert left > -math.inf and right < math.inf, name
+    assert flat_tails("relu6") == (0.0, 6.0)
+    assert flat_tails("softsign")[1] > flat_tails("tanh")[1]
+
+
+def test_tanh_has_longer_tails_and_a_larger_gain_than_the_sigmoid():
+    tanh, sigmoid = flat_tails("tanh"), flat_tails("sigmoid")
+    assert tail_share(tanh) > tail_share(sigmoid)
+    assert tail_share(sigmoid) > 0.5  # "over half of [-6, 6]" (sigmoid.md)
+    assert 0.5 < tail_share(tanh) < 2 / 3  # "more than half" (tanh.md)
+    assert rms_gain("sigmoid") < rms_gain("tanh")
+    assert round(rms_gain("sigmoid"), 1) == 0.2  # "about 0.2" (sigmoid.md)
+    assert 1 < rms_gain("selu") < 1.05  # "slightly above 1" (selu.md)
+
+
+def test_gelu_tanh_card_agrees_with_gelu():
+    assert abs(flat_tails("gelu")[0] - flat_tails("gelu_tanh")[0]) < 0.01
+    assert abs(rms_gain("gelu") - rms_gain("gelu_tanh")) < 5e-4
+
+
+def test_sigmoid_best_case_through_ten_layers_is_about_a_millionth():
+    best = gradient_through_layers("sigmoid", 10, kind="best")[-1]
+    assert best == pytest.approx(0.25**10)
+    assert 5e-7 < best < 2e-6
+    assert (0.25**9 > 1e-6) and (0.25**10 < 1e-6)  # exercise 2: L = 10
+    for name in ("tanh", "relu", "gelu", "selu"):
+        assert max_abs_derivative(name) >= 1.0  # "1 or more": no shrinking
+    assert 2 * rms_gain("relu") ** 2 == pytest.approx(1.0, abs=1e-12)  # He
+
+
+def test_signal_layer_by_layer_as_the_page_says():
+    s = {name: signal_by_layer(name, init) for name, init in SIGNAL_SETUPS}
+
+    def gain(name):  # backwards, per layer crossed
+        b = s[name]["backward"]
+        return (b[0] / b[-1]) ** (1 / 9)
+
+    sigmoid_forward = s["sigmoid"]["forward"]
+    assert gain("sigmoid") < 0.25  # below the 1/4 limit
+    assert 1.5e-6 < s["sigmoid"]["backward"][0] / s["sigmoid"]["backward"][-1] < 2.5e-6
+    forward_gain = (sigmoid_forward[-1] / sigmoid_forward[0]) ** (1 / 9)
+    assert 0.2 < math.sqrt(forward_gain) < 0.3  # the spread: about a quarter
+    assert 1e-15 < sigmoid_forward[-1] < 1e-13  # of the order of 1e-14
+    assert abs(gain("relu") - 1) < 0.01
+    assert 0.93 < gain("tanh") < 0.97  # loses about 5 % per layer
+    assert gain("gelu") < gain("tanh")  # a little more
+    assert gain("selu") > 1
+    for name in ("tanh", "relu", "gelu", "selu"):  # within a factor of a few
+        b = s[name]["backward"]
+        assert 0.3 < b[0] / b[-1] < 3, name
+
+
+def test_deep_sigmoid_learns_slowly_and_needs_a_larger_rate(plateau_runs):
+    sweeps = plateau_runs["sweeps"]
+    sigmoid = sweeps["sigmoid"]
+    rates = sigmoid["rates"].tolist()
+    assert rates == [0.3, 1.0, 3.0]
+    # at 0.3 every seed is still at ln 2 after 300 epochs
+    assert np.abs(sigmoid["final_losses"][0] - LN2).max() < 0.01
+    for name in ("tanh", "relu"):  # which tanh and ReLU have long left
+        assert sweeps[name]["final_losses"][0].max() < 0.3
+    # best rates: sigmoid 3 (the largest), tanh 1, ReLU 0.3
+    best = {name: r["rates"][int(r["best"])] for name, r in sweeps.items()}
+    assert best == {"sigmoid": 3.0, "tanh": 1.0, "relu": 0.3}
+    assert int((sigmoid["final_losses"][1] < 0.6).sum()) == 2  # at 1: two of five
+    assert sigmoid["final_losses"][2].max() < 0.4  # at 3: all five learn
+    assert sigmoid["loss"][2][99] > 0.68  # the first hundred epochs near ln 2
+    # and still far behind tanh and ReLU after 300 epochs
+    b = {name: int(r["best"]) for name, r in sweeps.items()}
+    worst = sigmoid["final_losses"][b["sigmoid"]].min()
+    for name in ("tanh", "relu"):
+        assert sweeps[name]["final_losses"][b[name]].max() < worst / 10
+        acc = sweeps[name]["accuracies"][b[name]].min()
+        assert acc > sigmoid["accuracies"][b["sigmoid"]].max() + 0.1
+    # at the start: the error signal reaching layer 1 is about a hundred times
+    # smaller than at layer 4, and layer 4 barely tells the examples apart
+    start = {
+        name: signal_by_layer(
+            name, init, depth=4, width=16, data=two_moons(100, seed=0)
+        )
+        for name, init in SETUPS
+    }
+    back = start["sigmoid"]["backward"]
+    assert 50 < back[-1] / back[0] < 200
+    assert 1e-7 < start["sigmoid"]["forward"][-1] < 1e-5
+    for name in ("tanh", "relu"):
+        assert 1e-2 < start[name]["forward"][-1] < 1
+
+
+def test_exercise_7_sigmoid_at_rate_10():
+    r = learning_rate_sweep("sigmoid", "glorot", rates=(3.0, 10.0))
+    assert bool(((r["final_losses"][1] > 1.0) & (r["final_losses"][1] < 1.1)).all())
+    assert bool((r["final_losses"][1] > LN2).all())
+    assert bool((r["accuracies"][1] == 0.5).all())
+    assert r["final_losses"][0].mean() < r["final_losses"][1].mean()
+
+
+def test_large_learning_rate_kills_units(plateau_runs):
+    r = plateau_runs["rates"]
+    for lr in (0.3, 1.0):  # few die; 1 learns best in these 300 epochs
+        assert r["relu", lr]["dead_after"].mean() < 0.1
+    acc = {lr: r["relu", lr]["accuracy"].mean() for lr in (0.3, 1.0, 3.0)}
+    assert acc[1.0] > acc[0.3] and acc[1.0] > acc[3.0]
+    large = r["relu", 3.0]
+    assert large["dead_after"].mean() > 0.5  # more than half, on average
+    off = large["layer_off"]
+    assert int(off.sum()) == 2  # two of the five networks: a whole layer off
+    assert np.allclose(large["final_loss"][off], LN2, atol=1e-9)  # stuck at ln 2
+    assert bool((large["accuracy"][off] == 0.5).all())
+    assert bool((large["accuracy"][~off] > 0.9).all())  # the others: most points
+    leaky = r["leaky_relu", 3.0]
+    assert leaky["dead_after"].mean() > 0.2  # a good share "off"
+    assert not leaky["layer_off"].any() and leaky["final_loss"].max() < 0.5
+
+
+def test_bad_bias_init_kills_relu_and_slope_sets_recovery(plateau_runs):
+    b = plateau_runs["bias"]
+    relu, leaky, wide = b["relu"], b["leaky_relu 0.01"], b["leaky_relu 0.1"]
+    assert relu["dead_before"].mean() > 0.8
+    assert np.allclose(relu["final_loss"], LN2, atol=1e-9)  # all five
+    assert np.allclose(relu["accuracy"], 0.5, atol=0.01)  # chance
+    assert bool((leaky["final_loss"] > 0.68).all())  # barely moves
+    assert bool((leaky["accuracy"] > 0.6).all())  # part of the points, right side
+    assert wide["dead_after"].mean() < wide["dead_before"].mean()  # revives some
+    assert wide["final_loss"].max() < 0.4 and wide["accuracy"].min() > 0.8
+
+
+def test_born_dead_claims():
+    shares = {
+        (w, d): born_dead_share(w, d, trials=1000)
+        for w, d in ((2, 2), (2, 5), (2, 10), (2, 20), (4, 10), (8, 10))
+    }
+    narrow = [shares[(2, d)] for d in (2, 5, 10, 20)]
+    assert narrow == sorted(narrow)
+    assert shares[(2, 10)] > 0.5  # most
+    assert shares[(2, 20)] > 0.95  # almost all
+    assert shares[(8, 10)] == 0.0  # none
+    assert shares[(2, 10)] > shares[(4, 10)] > shares[(8, 10)]
+
+
+# ------------------------------------------------- normalisation and residual connections
+
+
+def test_deep_sigmoid_network_learns_only_with_residual_connections():
+    from snippets.experiments import deep_network_runs
+
+    for kwargs in ({}, {"norm": "layer"}):  # stuck at ln 2, a constant answer
+        r = deep_network_runs(**kwargs)
+        assert np.allclose(r["final_losses"], math.log(2), atol=1e-3)
+        assert np.all(r["output_ranges"] < 1e-4)
+    assert deep_network_runs()["test_accuracies"].mean() < 0.5  # below 50 %
+    r = deep_network_runs(residual=True)
+    assert np.all(r["final_losses"] < 0.35) and np.all(r["test_accuracies"] > 0.8)
+    assert np.all(r["output_ranges"] > 1)
+    again = deep_network_runs(residual=True)
+    again["loss"][:] = 0.0  # a copy: the remembered result is not touched
+    assert np.all(deep_network_runs(residual=True)["loss"] > 0)
+
+
+def test_layer_normalisation_keeps_a_sigmoid_layer_off_the_plateau():
+    from snippets.nn import Dense
+    from snippets.properties import FLAT_THRESHOLD
+
+    X = np.random.default_rng(0).standard_normal((200, 64))
+    shares = {}
+    for scale in (1, 4, 16):
+        for norm in (None, "layer"):
+            layer = Dense(64, 64, "sigmoid", init="glorot", rng=0, norm=norm)
+            layer.W *= scale
+            layer.forward(X)
+            flat = np.abs(layer.act.derivative(layer.u)) < FLAT_THRESHOLD
+            shares[scale, norm] = np.mean(flat)
+    assert 0.8 < shares[16, None] < 0.9  # "more than four fifths"
+    normalised = {shares[scale, "layer"] for scale in (1, 4, 16)}
+    assert len(normalised) == 1  # "the same few (under 1 %)"
+    assert 0 < normalised.pop() < 0.01

@@ -36,6 +36,16 @@ def _descent(rate, steps=12):
 # Labels passed in by the caller (legend entries of loss and gradient figures).
 SERIES = ("sigmoide", "ReLU")
 
+# Two networks, three seeds, six layers, as snippets.signal.signal_through_depth
+# returns them.
+_SIGNAL_RUNS = {
+    SERIES[0]: {
+        "spread": np.geomspace([1.0, 2.0, 3.0], [1e-9, 1e-8, 1e-7], 6).T,
+        "grad": np.geomspace([1e-6, 2e-6, 3e-6], [0.2, 0.3, 0.4], 6).T,
+    },
+    SERIES[1]: {"spread": np.full((3, 6), 0.5), "grad": np.full((3, 6), 0.8)},
+}
+
 CASES = {
     "activation_plot": lambda **k: figures.activation_plot("sigmoid", **k),
     "activation_plot_params": lambda **k: figures.activation_plot("leaky_relu", **k),
@@ -62,16 +72,54 @@ CASES = {
         {SERIES[0]: 0.25 ** np.arange(6)[::-1], SERIES[1]: np.linspace(0.3, 0.5, 6)},
         **k,
     ),
+    "gradient_norms_forward_backward": lambda **k: figures.gradient_norms_by_layer(
+        {SERIES[0]: 0.25 ** np.arange(6)[::-1], SERIES[1]: np.linspace(0.3, 0.5, 6)},
+        measure="error",
+        forward={SERIES[0]: 0.06 ** np.arange(6), SERIES[1]: np.linspace(0.4, 0.2, 6)},
+        **k,
+    ),
+    "loss_curves_bands": lambda **k: figures.loss_curves(
+        {SERIES[0]: np.geomspace(0.7, 1e-3, 50)},
+        bands={SERIES[0]: (np.geomspace(0.5, 5e-4, 50), np.geomspace(0.9, 2e-3, 50))},
+        **k,
+    ),
     "cost_bars": lambda **k: figures.cost_bars(
-        {"relu": 2.0, "sigmoid": 6.4, "gelu": 15.0}, stamp="x86_64, NumPy 2", **k
+        {
+            "relu": {"registry": 0.015, "fast": 0.015},
+            "sigmoid": {"registry": 0.24, "fast": 0.13},
+            "gelu": {"registry": 0.55, "fast": 0.35},
+        },
+        stamp="x86_64, NumPy 2",
+        layer="256 × 512",
+        **k,
     ),
     "derivatives_with_plateaus": lambda **k: figures.derivatives_with_plateaus(
-        ["sigmoid", "relu"], **k
+        ["sigmoid", "relu", "leaky_relu", "identity"], **k
     ),
     "zigzag_paths": lambda **k: figures.zigzag_paths(
         {SERIES[0]: _descent(0.2), SERIES[1]: _descent(0.05)}, contours=_bowl, **k
     ),
     "gated_units_plot": lambda **k: figures.gated_units_plot(**k),
+    "backprop_graph": lambda **k: figures.backprop_graph(
+        [0.5, -1.0],
+        1,
+        {
+            "W1": np.array([[0.2, -0.4, 0.6], [0.5, 0.3, -0.1]]),
+            "b1": np.array([0.1, 0.0, -0.2]),
+            "W2": np.array([[0.7], [-0.5], [0.4]]),
+            "b2": np.array([0.1]),
+        },
+        "tanh",
+        **k,
+    ),
+    "logit_loss_gradient": lambda **k: figures.logit_loss_gradient((-8.0, 8.0), **k),
+    "signal_by_layer": lambda **k: figures.signal_by_layer(_SIGNAL_RUNS, **k),
+    "playground_signal": lambda **k: figures.playground_signal(
+        "sigmoid", "glorot", 2, **k
+    ),
+    "playground_training": lambda **k: figures.playground_training(
+        "tanh", "he", 2, 0.3, **k
+    ),
 }
 
 
@@ -102,7 +150,9 @@ def _texts(fig: Figure) -> list[str]:
 
 def _words(text: str) -> set[str]:
     text = text.replace(r"\mathdefault", "")
-    return {w.lower() for w in re.findall(r"[^\W\d_]+", text)}
+    # superscript digits (the exponent of "10⁻⁵") are numbers, not words
+    found = re.findall(r"[^\W\d_]+", text)
+    return {w.lower() for w in found if not w.isnumeric()}
 
 
 def _vocabulary(lang: str) -> set[str]:
@@ -252,11 +302,61 @@ def test_alt_text_numbers_are_computed():
     )
 
 
+@pytest.mark.parametrize(
+    ("name", "lang", "inside"),
+    [
+        ("sigmoid", "pt", "função de ativação sigmoide (logística),"),
+        ("tanh", "en", "activation function hyperbolic tangent,"),
+        ("leaky_relu", "pt", "função de ativação ReLU com vazamento,"),
+        ("leaky_relu", "en", "activation function leaky ReLU,"),
+        ("prelu", "pt", "função de ativação ReLU paramétrica (PReLU),"),
+        ("relu6", "en", "activation function ReLU6,"),
+        ("gelu", "en", "activation function Gaussian error linear unit (GELU),"),
+        ("mish", "pt", "função de ativação Mish,"),
+    ],
+)
+def test_alt_text_names_the_function_as_inside_a_sentence(name, lang, inside):
+    """A common first word loses its capital; acronyms and names keep theirs."""
+    assert inside in figures.activation_plot(name, lang=lang).alt_text
+
+
 def test_plateau_intervals():
-    alt = figures.derivatives_with_plateaus(["sigmoid", "relu"], lang="en").alt_text
-    # sigmoid'(x) = 0.01 at |x| = 4.59; relu' = 0 for x < 0
-    assert "from −6 to −4.6 and from 4.6 to 6" in alt
-    assert "from −6 to 0" in alt
+    names = ["sigmoid", "relu", "leaky_relu", "relu6", "identity"]
+    alt = figures.derivatives_with_plateaus(names, lang="en").alt_text
+    # sigmoid'(x) = 0.05 at |x| = 2.887: flat on both sides, never zero
+    assert "flat tails from −6 to −2.9 and from 2.9 to 6, no dead zone" in alt
+    # relu' = 0 for x <= 0: flat and dead; leaky: 0.01 < 0.05, flat, not dead
+    assert "ReLU: flat tail from −6 to 0, all of it dead zone" in alt
+    assert "Leaky ReLU: flat tail from −6 to 0, no dead zone" in alt
+    assert "ReLU6: flat tail from −6 to 0, all of it dead zone" in alt  # 6: the edge
+    assert "Identity (linear): no flat tail" in alt
+    pt = figures.derivatives_with_plateaus(["hard_tanh"], lang="pt").alt_text
+    assert "caudas planas de −6 a −1 e de 1 a 6, tudo zona morta" in pt
+
+
+def test_layer_figures_compare_the_first_layer_with_the_last():
+    # one direction everywhere: layer 1 / last layer, and that ratio per layer
+    norms = {"a": [1e-4, 1e-3, 1e-2], "b": [2.0, 1.0, 0.5]}
+    alt = figures.gradient_norms_by_layer(norms, lang="en", measure="error").alt_text
+    assert "layer 1 gets 0.01 times what layer 3 gets: 0.1 per layer" in alt
+    assert "layer 1 gets 4 times what layer 3 gets: 2 per layer" in alt
+    assert alt.startswith("Size of the error signal")
+    both = figures.gradient_norms_by_layer(
+        norms, lang="pt", measure="error", forward={"a": [1.0, 0.5, 0.25]}
+    )
+    assert len(both.axes) == 2
+    assert "a: 1 na camada 1 e 0,25 na camada 3" in both.alt_text
+    with pytest.raises(ValueError, match="valid choices: 'gradient', 'error'"):
+        figures.gradient_norms_by_layer(norms, measure="weights")
+
+
+def test_loss_bands_need_a_curve():
+    with pytest.raises(ValueError, match="without a curve"):
+        figures.loss_curves({"a": [1.0, 0.5]}, bands={"b": ([1.0, 0.5], [1.0, 0.5])})
+    fig = figures.loss_curves(
+        {"a": [1.0, 0.5]}, lang="en", bands={"a": ([0.9, 0.4], [1.1, 0.6])}
+    )
+    assert "lowest to the highest loss" in fig.alt_text
 
 
 @pytest.mark.parametrize(
@@ -303,3 +403,48 @@ def test_gated_units_plot_rejects_bad_parameters():
         figures.gated_units_plot((1.0, -2.0))
     with pytest.raises(ValueError, match="1 to 5 entries"):
         figures.gated_units_plot(pieces=())
+
+
+def test_backprop_graph_shows_the_computed_values(built):
+    """z1 = (0.5, -1) W1 + b1 = (-0.3, -0.5, 0.2); p = sigmoid(0.206) = 0.551;
+    delta2 = p - 1 = -0.449 (tests/test_backprop.py checks them against mpmath)."""
+    fig = built["backprop_graph", "pt", "light"]
+    assert "z = −0,3; −0,5; 0,2" in fig.alt_text
+    assert "p = 0,551" in fig.alt_text and "−0,449 na saída" in fig.alt_text
+    texts = _texts(fig)
+    assert "δ = −0,449" in texts and "z = 0,206\np = 0,551" in texts
+    with pytest.raises(ValueError, match="1 to 4 hidden units"):
+        figures.backprop_graph(
+            [1.0],
+            0,
+            {
+                "W1": np.ones((1, 5)),
+                "b1": np.zeros(5),
+                "W2": np.ones((5, 1)),
+                "b2": np.zeros(1),
+            },
+        )
+
+
+def test_logit_figure_numbers():
+    """At z = -8 with y = 1: |dL/dz| = sigmoid(8) = 0.9997 for cross-entropy and
+    2 sigmoid(-8)² sigmoid(8) = 6.7e-4 for the squared error, whose largest value
+    is 8/27 = 0.30 at z = -ln 2 = -0.69."""
+    alt = figures.logit_loss_gradient((-8.0, 8.0), lang="en").alt_text
+    assert "it is 0.9997 at z = −8" in alt and "only 6.7 × 10⁻⁴ at z = −8" in alt
+    assert "maximum of 0.3 near z = −0.7" in alt
+    with pytest.raises(ValueError, match="negative to a positive logit"):
+        figures.logit_loss_gradient((1.0, 8.0))
+
+
+def test_signal_by_layer_alt_text_and_bad_runs():
+    alt = figures.signal_by_layer(_SIGNAL_RUNS, lang="en").alt_text
+    # geometric means over the seeds: cbrt(1 * 2 * 3) = 1.8 at layer 1
+    assert "from 1 to 6" in alt and "geometric mean of 3 seeds" in alt
+    assert "sigmoide: variance from 1.8 in layer 1 to 1 × 10⁻⁸ in layer 6" in alt
+    assert "ReLU: variance from 0.5 in layer 1 to 0.5 in layer 6" in alt
+    with pytest.raises(ValueError, match="at least one network"):
+        figures.signal_by_layer({})
+    bad = {"x": {"spread": np.ones((2, 5)), "grad": np.ones((2, 4))}}
+    with pytest.raises(ValueError, match="one shape"):
+        figures.signal_by_layer(bad)

@@ -1,37 +1,31 @@
-"""The glossary (snippets.glossary) and the terminology of the Portuguese pages.
+"""The glossary (snippets.glossary, its terms in snippets.terms).
 
-Three groups of tests:
+Two groups of tests:
 
 * integrity of ``TERMS``: one term per concept in each language, real definitions,
-  ``avoid`` lists that cannot flag the preferred term itself;
+  ``avoid`` and ``en_avoid`` lists that cannot flag a chosen term, bridges that
+  fit the bridge's syntax, and the definitions' numbers checked against the code
+  and NumPy;
 * the outputs built from it: the glossary table and the Markdown abbreviations
-  (rendered with Python-Markdown's ``abbr`` extension, as the site does);
-* the terminology test: no discouraged synonym (``Term.avoid``) in the prose of a
-  Portuguese page, nor in the Portuguese labels of figures and tables.
+  (rendered with Python-Markdown's ``abbr`` extension, as the site does), whose
+  Portuguese titles give the English term.
 
-The rule, kept simple: code (fenced and inline), math, link targets, HTML comments
-and mkdocstrings directives are not prose; neither are the titles of cited works
-(the italic text of the references page and of any section headed "Referências"),
-which keep their original language. Everything else is checked. The glossary page
-is the one exception: it lists the discouraged forms on purpose, and it is the only
-page where an English term such as "bias" may appear in the prose.
+The terminology of the pages (every page of both languages, the labels and the
+registry) is checked by ``scripts/terminology.py``, tested in
+``tests/test_terminology.py``.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from pathlib import Path
 
 import markdown
+import numpy as np
 import pytest
 
+from scripts.terminology import prose, violations  # noqa: F401 (used by other tests)
 from snippets.glossary import TERMS, Term, abbreviations, sort_key, table, terms
-from snippets.i18n import LABELS
-
-ROOT = Path(__file__).resolve().parent.parent
-PT_DOCS = ROOT / "docs" / "pt"
-EXEMPT = {"glossary.md"}  # relative to docs/pt: pages allowed to use avoided forms
 
 
 def fold(text: str) -> str:
@@ -40,170 +34,8 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
 
 
-# --------------------------------------------------------------------------- #
-# The terminology checker
-# --------------------------------------------------------------------------- #
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-_DIRECTIVE = re.compile(r"^\s*::: ")  # mkdocstrings: ::: snippets.datasets
-_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
-_ITALIC = re.compile(r"(?<![*\w])\*(?![*\s])[^*]+?(?<![*\s])\*(?![*\w])", re.DOTALL)
-_NOT_PROSE = (
-    re.compile(r"<!--.*?-->", re.DOTALL),  # HTML comments
-    re.compile(r"\\\[.*?\\\]", re.DOTALL),  # display math
-    re.compile(r"\\\(.*?\\\)", re.DOTALL),  # inline math
-    re.compile(r"(`+).+?\1", re.DOTALL),  # inline code
-    re.compile(r"\]\([^)]*\)"),  # link targets
-)
-
-
-def _blank(match: re.Match) -> str:
-    return re.sub(r"[^\n]", " ", match.group(0))
-
-
-def prose(text: str, references: bool = False) -> str:
-    """``text`` with what is not prose blanked out (see the module docstring).
-
-    ``references`` says the whole text is a list of references (the references
-    page); otherwise only sections headed "Referências" are. Blanked characters
-    become spaces and newlines are kept, so line numbers do not change.
-    """
-    lines, fence, cited, section = [], None, [], None
-    for line in text.split("\n"):
-        match = _FENCE.match(line)
-        heading = _HEADING.match(line) if fence is None else None
-        if heading:
-            level = len(heading.group(1))
-            if section is not None and level <= section:
-                section = None
-            if heading.group(2).strip().casefold().startswith("referências"):
-                section = level
-        if fence is None and match:
-            fence = match.group(1)
-            line = ""
-        elif fence is not None:
-            if (
-                match
-                and match.group(1)[0] == fence[0]
-                and len(match.group(1)) >= len(fence)
-            ):
-                fence = None
-            line = ""
-        elif _DIRECTIVE.match(line):
-            line = ""
-        lines.append(line)
-        cited.append(references or section is not None)
-    for pattern in _NOT_PROSE:
-        text = pattern.sub(_blank, "\n".join(lines))
-        lines = text.split("\n")
-    # Titles of cited works: italics on the lines of a list of references.
-    out = "\n".join(lines)
-
-    def title(match: re.Match) -> str:
-        line = out.count("\n", 0, match.start())
-        return _blank(match) if cited[line] else match.group(0)
-
-    return _ITALIC.sub(title, out)
-
-
-def avoided_pattern(form: str) -> re.Pattern:
-    """Whole-word, case-insensitive pattern; a space also matches a line break."""
-    body = r"\s+".join(re.escape(word) for word in form.split())
-    return re.compile(rf"(?<![\w-]){body}(?![\w-])", re.IGNORECASE)
-
-
-def violations(
-    text: str, terms_: tuple[Term, ...] = TERMS, references: bool = False
-) -> list[tuple[int, str, str]]:
-    """``(line, form found, preferred term)`` for each avoided form in the prose."""
-    clean = prose(text, references)
-    found = []
-    for term in terms_:
-        for form in term.avoid:
-            for match in avoided_pattern(form).finditer(clean):
-                line = clean.count("\n", 0, match.start()) + 1
-                found.append((line, match.group(0), term.pt))
-    return sorted(found)
-
-
-PT_PAGES = sorted(PT_DOCS.rglob("*.md"))
-
-
-def test_the_checker_finds_prose_and_skips_code():
-    text = (
-        "A descida de gradiente usa a taxa de\naprendizagem.\n"
-        "```python\nbias = 0  # bias, plateau\n```\n"
-        "    ```python\n    treino = 1\n    ```\n"
-        "Em código: `bias`; em fórmula: \\(\\text{plateau}\\); "
-        "um [link](properties/plateau.md).\n"
-        "<!-- treino -->\n"
-        "O viés e o treinamento; um Dataset.\n"
-    )
-    found = [(line, form.lower()) for line, form, _ in violations(text)]
-    assert found == [
-        (1, "descida de gradiente"),
-        (1, "taxa de\naprendizagem"),
-        (11, "dataset"),
-    ]
-
-
-def test_the_checker_skips_titles_of_cited_works_only():
-    text = (
-        "# Página\n\nO *dying ReLU* aqui é prosa; ::: também.\n"
-        "::: snippets.datasets\n"
-        "## Referências\n\n"
-        "- Bengio (1994). *Learning long-term dependencies\n  with gradient descent is"
-        " difficult*. Sobre **o treino**.\n"
-        "### Livros\n\n- Nielsen. *Dataset* x.\n"
-        "## Exercícios\n\nUm *dataset*.\n"
-    )
-    found = [(line, form.casefold()) for line, form, _ in violations(text)]
-    assert found == [(3, "dying relu"), (8, "treino"), (14, "dataset")]
-    assert [f for _, f, _ in violations(text, references=True)] == ["treino"]
-
-
-def test_the_checker_matches_whole_words_only():
-    assert violations("O treinamento e os pré-treinos.") == []
-    assert violations("Sem treino.")[0][2] == "treinamento"
-    assert violations("O sigmóide.")[0][2] == "sigmoide"
-
-
-def test_there_are_portuguese_pages():
-    assert len(PT_PAGES) > 5
-    assert PT_DOCS / "glossary.md" in PT_PAGES
-
-
-@pytest.mark.parametrize(
-    "page",
-    [p for p in PT_PAGES if p.relative_to(PT_DOCS).as_posix() not in EXEMPT],
-    ids=lambda p: p.relative_to(PT_DOCS).as_posix(),
-)
-def test_portuguese_page_uses_the_glossary_terms(page):
-    references = page.relative_to(PT_DOCS).as_posix() == "references.md"
-    found = violations(page.read_text(encoding="utf-8"), references=references)
-    report = [
-        f"{page.relative_to(ROOT)}:{line}: '{form}' -> use '{preferred}'"
-        for line, form, preferred in found
-    ]
-    assert not report, "discouraged terms:\n" + "\n".join(report)
-
-
-def test_portuguese_labels_use_the_glossary_terms():
-    report = []
-    for key, template in LABELS["pt"].items():
-        if key.startswith("glossary_"):  # the labels of the glossary itself
-            continue
-        text = re.sub(r"\{\w+\}", " ", template)
-        report += [f"{key}: '{form}' -> use '{pt}'" for _, form, pt in violations(text)]
-    assert not report, "\n".join(report)
-
-
-def test_portuguese_definitions_use_the_glossary_terms():
-    report = [
-        f"{term.pt}: '{form}' -> use '{pt}'"
-        for term in TERMS
-        for _, form, pt in violations(term.pt_definition)
-    ]
-    assert not report, "\n".join(report)
+def by_en(en: str) -> Term:
+    return next(term for term in TERMS if term.en == en)
 
 
 # --------------------------------------------------------------------------- #
@@ -232,50 +64,171 @@ def test_entry_is_complete(term):
             and definition.endswith(".")
         )
         assert "  " not in definition
-    assert isinstance(term.avoid, tuple)
-    folded = [form.casefold() for form in term.avoid]
-    assert len(set(folded)) == len(folded), "an avoided form is listed twice"
-    assert term.pt.casefold() not in folded, "a term cannot avoid itself"
-    # The preferred term must not contain an avoided form (it would flag itself).
-    assert not violations(term.pt, (term,))
+    for forms, chosen in ((term.avoid, term.pt), (term.en_avoid, term.en)):
+        assert isinstance(forms, tuple)
+        folded = [form.casefold() for form in forms]
+        assert len(set(folded)) == len(folded), "a form is listed twice"
+        assert chosen.casefold() not in folded, "a term cannot avoid itself"
 
 
-def test_an_avoided_form_is_no_other_concept():
-    preferred = {term.pt.casefold() for term in TERMS}
-    avoided = [form.casefold() for term in TERMS for form in term.avoid]
-    assert not preferred & set(avoided)
-    assert len(avoided) == len(set(avoided)), "a form is avoided by two terms"
-    for term in TERMS:  # no preferred term contains another term's avoided form
-        assert not violations(term.pt), term.pt
+@pytest.mark.parametrize("lang", ["pt", "en"])
+def test_an_avoided_form_is_no_other_concept(lang):
+    """One term per concept, both ways: no avoided form is a chosen term, no
+    form is avoided for two concepts, and no chosen term contains another
+    concept's avoided form (a term may contain its own: "estimador
+    straight-through" avoids "straight-through" alone)."""
+    from scripts.terminology import form_pattern
+
+    def avoided(term):
+        return term.avoid if lang == "pt" else term.en_avoid
+
+    chosen = {term.term(lang).casefold() for term in TERMS}
+    forms = [form.casefold() for term in TERMS for form in avoided(term)]
+    assert not chosen & set(forms)
+    assert len(forms) == len(set(forms)), "a form is avoided by two terms"
+    for term in TERMS:
+        for other in TERMS:
+            for form in avoided(other) if other is not term else ():
+                assert not form_pattern(form).search(term.term(lang)), (term, form)
+
+
+def test_mixed_forms_found_on_the_pages_are_avoided():
+    """The competing forms once found on the Portuguese pages are each
+    another term's discouraged form now, so the terminology test catches them."""
+    mixed = {
+        "normalização por lote": "normalização em lote",
+        "estimador direto": "estimador straight-through",
+        "straight-through": "estimador straight-through",
+        "Leaky ReLU": "ReLU com vazamento",
+        "hard swish": "swish rígida",
+        "torneira": "porta",
+        "ELU escalonada": "ELU com escala",
+        "rede direta": "rede feedforward",
+        "caderno": "notebook",
+        "épsilon da máquina": "épsilon de máquina",
+    }
+    for form, chosen in mixed.items():
+        assert [(1, form, chosen)] == violations(form), form
+
+
+@pytest.mark.parametrize("term", [t for t in TERMS if t.bridge], ids=str)
+def test_a_bridge_fits_the_bridge_form(term):
+    """The English term of a bridge is written "(em inglês, *term*)": it has no
+    asterisk or parenthesis, and it differs from the Portuguese term."""
+    assert term.bridge == term.bridge.strip() and "  " not in term.bridge
+    assert not set("*()\n") & set(term.bridge)
+    assert term.bridge.casefold() != term.pt.casefold()
+    assert re.fullmatch(r"[A-Za-z][A-Za-z' -]*", term.bridge), term.bridge
+
+
+def test_the_bridged_terms_are_those_of_papers_and_pytorch():
+    """A sample of the choice: the jargon a student meets in English sources is
+    bridged; words shared by both languages and everyday words are not."""
+    bridged = {term.pt for term in TERMS if term.bridge}
+    assert {
+        "viés",
+        "desaparecimento do gradiente",
+        "retropropagação",
+        "normalização em lote",
+        "taxa de aprendizado",
+        "ReLU com vazamento",
+        "inicialização de He",
+        "rede feedforward",
+    } <= bridged
+    assert not {"softmax", "perceptron", "logit", "peso", "derivada"} & bridged
+    assert by_en("initialisation").bridge == "initialization"  # PyTorch's spelling
 
 
 def test_bias_is_only_said_in_portuguese_as_vies():
-    vies = next(term for term in TERMS if term.en == "bias")
-    assert vies.pt == "viés" and "bias" in vies.avoid
+    vies = by_en("bias")
+    assert vies.pt == "viés" and "bias" in vies.avoid and vies.bridge == "bias"
 
 
 def test_initialisation_variances_are_those_of_the_network():
     # The glossary's variances, checked against the schemes snippets.nn draws with.
     from snippets.nn import INITS
 
-    term = next(term for term in TERMS if term.en == "initialisation")
+    term = by_en("initialisation")
     for text in (term.pt_definition, term.en_definition):
         for formula in ("1/n_in (LeCun)", "2/(n_in + n_out) (Glorot)", "2/n_in (He)"):
             assert formula in text
+        assert "fan_in" in text  # PyTorch's name for n_in
+    schemes = {"lecun": "1/n_in", "glorot": "2/(n_in + n_out)", "he": "2/n_in"}
+    for scheme, formula in schemes.items():
+        named = by_en(
+            f"{'LeCun' if scheme == 'lecun' else scheme.title()} initialisation"
+        )
+        for text in (named.pt_definition, named.en_definition):
+            assert f"variância {formula}" in text or f"variance {formula}" in text
     for n_in, n_out in [(3, 4), (784, 10), (1, 1)]:
         assert INITS["lecun"](n_in, n_out) ** 2 == pytest.approx(1 / n_in)
         assert INITS["glorot"](n_in, n_out) ** 2 == pytest.approx(2 / (n_in + n_out))
         assert INITS["he"](n_in, n_out) ** 2 == pytest.approx(2 / n_in)
 
 
+def test_floating_point_numbers_of_the_definitions():
+    """Machine epsilon and precision, as the glossary states them."""
+    eps = by_en("machine epsilon")
+    assert np.finfo(np.float64).eps == 2.0**-52 and np.finfo(np.float32).eps == 2.0**-23
+    assert f"{2.0**-52:.1e}" == "2.2e-16" and f"{2.0**-23:.1e}" == "1.2e-07"
+    assert "2⁻⁵² ≈ 2,2 × 10⁻¹⁶" in eps.pt_definition
+    assert "2⁻²³ ≈ 1,2 × 10⁻⁷" in eps.pt_definition
+    assert "2⁻⁵² ≈ 2.2 × 10⁻¹⁶" in eps.en_definition
+    # "at most half of it": round to nearest, in numbers
+    assert np.float64(1) + np.float64(2.0**-53) == 1.0  # half an epsilon: rounds back
+    precision = by_en("precision")
+    for dtype, bits, digits in [(np.float64, 53, 16), (np.float32, 24, 7)]:
+        assert np.finfo(dtype).nmant + 1 == bits
+        assert round(bits * np.log10(2)) == digits
+    assert (
+        "53 bits" in precision.pt_definition
+        and "16 algarismos" in precision.pt_definition
+    )
+    assert "24 em float32 (cerca de 7)" in precision.pt_definition
+
+
+def test_hard_functions_are_described_as_the_registry_computes_them():
+    from snippets.activations import get
+
+    x = np.array([-4.0, -3.0, 0.0, 3.0, 4.0])
+    relu6 = np.clip(x + 3, 0, 6) / 6
+    assert np.allclose(get("hard_sigmoid")(x), relu6)  # "ReLU6(x + 3)/6"
+    assert np.allclose(get("hard_swish")(x), x * relu6)  # "x · ReLU6(x + 3)/6"
+    assert np.allclose(get("hard_tanh")(x), np.clip(x, -1, 1))  # −1, x, 1
+    for en, formula in [
+        ("hard sigmoid", "ReLU6(x + 3)/6"),
+        ("hard swish", "x · ReLU6"),
+    ]:
+        assert formula in by_en(en).pt_definition and formula in by_en(en).en_definition
+
+
+def test_convexity_and_the_condition_number_as_defined():
+    """The definitions' claims on a small example: a convex quadratic's chord
+    lies above the graph, and gradient descent with the best fixed rate needs
+    steps in proportion to the condition number."""
+    f = lambda w: 0.5 * w @ np.diag([1.0, 10.0]) @ w  # noqa: E731
+    x, y = np.array([1.0, -2.0]), np.array([-3.0, 0.5])
+    for t_ in np.linspace(0, 1, 11):
+        assert f(t_ * x + (1 - t_) * y) <= t_ * f(x) + (1 - t_) * f(y) + 1e-12
+
+    def steps(kappa):
+        h = np.array([1.0, kappa])
+        rate, w, n = 2 / (h.min() + h.max()), np.ones(2), 0
+        while np.linalg.norm(w) > 1e-3 * np.sqrt(2):
+            w, n = w - rate * h * w, n + 1
+        return n
+
+    ratios = [steps(k) / k for k in (100, 1000, 10000)]
+    assert max(ratios) / min(ratios) < 1.2  # proportional to the condition number
+
+
 def test_linear_means_affine_in_both_languages():
     # One usage: "linear" is x -> xW + b, and "non-linear" is defined from it.
-    by_en = {term.en: term for term in TERMS}
     for lang in ("pt", "en"):
-        assert "x ↦ xW + b" in by_en["linear"].definition(lang)
-        assert "x ↦ xW + b" in by_en["non-linear"].definition(lang)
-        assert "affine" not in by_en["non-linear"].definition(lang)
-        assert "afim" not in by_en["non-linear"].definition(lang)
+        assert "x ↦ xW + b" in by_en("linear").definition(lang)
+        assert "x ↦ xW + b" in by_en("non-linear").definition(lang)
+        assert "affine" not in by_en("non-linear").definition(lang)
+        assert "afim" not in by_en("non-linear").definition(lang)
 
 
 def test_term_methods():
@@ -307,7 +260,9 @@ def test_table_has_one_row_per_term(lang, columns):
     by_term = {cells(line)[0].strip("*"): cells(line) for line in lines[2:]}
     for term in TERMS:
         row = by_term[term.term(lang)]
-        assert row[1] == term.term(other)
+        # Portuguese readers get the English of papers and PyTorch, the bridge.
+        english = term.bridge or term.en
+        assert row[1] == (english if lang == "pt" else term.term(other))
         assert row[2] == term.definition(lang).replace("|", "\\|")
 
 
@@ -365,7 +320,7 @@ def test_abbreviations_are_valid_markdown_definitions(lang):
     text = abbreviations(lang)
     assert text.endswith("\n") and not text.endswith("\n\n")
     lines = text[:-1].split("\n")
-    wanted = {term.term(lang): term.definition(lang) for term in TERMS if term.tooltip}
+    wanted = {term.term(lang): term.title(lang) for term in TERMS if term.tooltip}
     parsed = {}
     for line in lines:
         match = _ABBR_LINE.fullmatch(line)
@@ -373,6 +328,18 @@ def test_abbreviations_are_valid_markdown_definitions(lang):
         parsed[match.group(1)] = match.group(2)
     assert parsed == wanted
     assert len(lines) == len(wanted)
+
+
+def test_portuguese_tooltips_give_the_english_term():
+    for term in TERMS:
+        pt, en = term.title("pt"), term.title("en")
+        assert en == term.en_definition
+        if term.bridge:
+            assert pt == f"{term.pt_definition} (em inglês: {term.bridge})"
+        else:
+            assert pt == term.pt_definition
+    line = next(x for x in abbreviations("pt").split("\n") if x.startswith("*[platô]"))
+    assert line.endswith("(em inglês: plateau)")
 
 
 @pytest.mark.parametrize("lang", ["pt", "en"])

@@ -1,4 +1,4 @@
-"""Where the site and its sources live (scripts/hooks.py, section 10).
+"""Where the site and its sources live (scripts/hosting.py; hooks.py, section 10).
 
 The test build is told both addresses, as CI's is (``HOSTING``, tests/background.py):
 every page names its own address in each language (absolute hreflang alternates),
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts import hooks
+from scripts import hosting
 from tests.background import HOSTING
 from tests.browser_tour import site_pages
 
@@ -77,7 +77,7 @@ def test_the_alternates_stay_in_the_page_without_a_sitemap_request(watch) -> Non
     ],
 )
 def test_hreflang_links_join_the_site_address(url, alternates, expected) -> None:
-    links = hooks.hreflang_links(url, alternates, "a/")
+    links = hosting.hreflang_links(url, alternates, "a/")
     assert [link["href"] for link in links] == expected
 
 
@@ -104,6 +104,6 @@ def test_the_repository_is_linked_and_its_address_cloned(built_site: Path) -> No
 def test_a_malformed_repository_fails_the_build_naming_the_setting(monkeypatch) -> None:
     from types import SimpleNamespace
 
-    monkeypatch.setenv(hooks.REPOSITORY_VARIABLE, "https://github.com/a")
+    monkeypatch.setenv(hosting.REPOSITORY_VARIABLE, "https://github.com/a")
     with pytest.raises(ValueError, match=r"SITE_REPOSITORY=.*owner/name"):
-        hooks._hosting(SimpleNamespace(extra={}))
+        hosting.repository_setting(SimpleNamespace(extra={}))

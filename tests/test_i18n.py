@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -17,6 +18,7 @@ from snippets.i18n import (
     fmt_mean_sd,
     fmt_number,
     fmt_range,
+    fmt_spread,
     placeholders,
     t,
 )
@@ -30,6 +32,22 @@ def test_languages():
 
 def test_identical_keys():
     assert set(LABELS["pt"]) == set(LABELS["en"])
+
+
+def test_no_key_written_twice():
+    """A key written twice in a language silently keeps only its last text (two
+    figures once shared 'alt_signal' after a merge)."""
+    import ast
+    import collections
+
+    import snippets.labels
+
+    tree = ast.parse(Path(snippets.labels.__file__).read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Dict):
+            keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
+            twice = [k for k, n in collections.Counter(keys).items() if n > 1]
+            assert not twice, f"snippets/labels.py line {node.lineno}: {twice}"
 
 
 @pytest.mark.parametrize("key", sorted(LABELS["pt"]))
@@ -61,7 +79,7 @@ def test_no_stray_whitespace_or_ascii_minus_before_digits():
 
 def test_bias_is_vies_in_portuguese():
     # The glossary's avoid lists are checked over every pt label in
-    # tests/test_glossary.py; here only the one word the figures depend on.
+    # tests/test_terminology.py; here only the one word the figures depend on.
     assert "viés" in LABELS["pt"]["neuron_bias"]
 
 
@@ -125,6 +143,22 @@ def test_fmt_number(x, lang, digits, expected):
 )
 def test_fmt_auto(x, lang, expected):
     assert fmt_auto(x, lang) == expected
+
+
+def test_fmt_spread():
+    values = [0.1, 0.25, 0.4]
+    assert fmt_spread(values, "pt", 2) == "0,25 (0,10–0,40)"
+    assert fmt_spread(values, "en", 1, scale=100, unit=" %") == "25.0 % (10.0–40.0)"
+    # sample standard deviation: sqrt(((0.15)^2 * 2) / 2) = 0.15
+    assert fmt_spread(values, "en", 2, style="sd") == "0.25 ± 0.15"
+    assert fmt_spread([-1.0, 1.0], "pt", 1, style="sd") == "0,0 ± 1,4"
+    assert fmt_spread([0.5], "en", 1, style="sd") == "0.5 ± 0.0"
+    with pytest.raises(ValueError, match="style"):
+        fmt_spread(values, "en", style="iqr")
+    with pytest.raises(ValueError, match="at least one"):
+        fmt_spread([], "en")
+    with pytest.raises(ValueError, match="unknown language"):
+        fmt_spread(values, "fr")
 
 
 def test_list_joins():

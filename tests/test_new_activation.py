@@ -1,9 +1,10 @@
 """Adding an activation function is one registry entry (plus its two pages).
 
 In a temporary copy of the project, a throwaway function is registered with one
-entry at the end of ``snippets/activations.py``; then, without touching anything
+entry at the end of ``snippets/activations/registry.py``; then, without touching anything
 else, it appears in the catalogue index, the comparison table, the property card,
-the figures, and the parametrised tests, and the page test asks for its pages.
+the figures, and the parametrised tests, and the page test asks for its pages and
+the cheat sheet's test for its strengths and flaws.
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ ENTRY = """
 
 # --- a throwaway entry, added by tests/test_new_activation.py --------------- #
 _REGISTRY["half_relu"] = _Entry(
-    lambda x: 0.5 * _relu(x),
-    lambda x: 0.5 * _d_relu(x),
+    lambda x: 0.5 * formulas.relu(x),
+    lambda x: 0.5 * formulas.d_relu(x),
     Meta(
         display={"pt": "Meia ReLU", "en": "Half ReLU"},
         latex=r"f(x) = \\tfrac{1}{2}\\max(0, x)",
@@ -34,7 +35,7 @@ _REGISTRY["half_relu"] = _Entry(
         monotonic=True,
         bounded_above=False,
         bounded_below=True,
-        origin=_origin("A. Tester", 2026, "A throwaway function", "tests"),
+        origin="nair2010",
         kink_convention=_kc("x = 0", "0"),
     ),
 )
@@ -45,7 +46,8 @@ from snippets.figures import activation_plot
 from snippets.properties import property_card
 from snippets.tables import card, catalogue_index, comparison
 
-costs = {n: {"relative": 1.0, "ns_per_element": 1.0} for n in names()}
+row = {"relative": 1.0, "share": 0.01}
+costs = {"functions": {n: {"registry": row, "fast": row} for n in names()}}
 assert names()[-1] == "half_relu"
 assert get("half_relu")(4.0) == 2.0
 assert "[Meia ReLU](half_relu.md)" in catalogue_index("pt")
@@ -66,7 +68,9 @@ def copy(tmp_path_factory) -> Path:
         )
     for name in ("conftest.py", "pyproject.toml", "mkdocs.yml", "mkdocs.en.yml"):
         shutil.copy(ROOT / name, root / name)
-    with (root / "snippets" / "activations.py").open("a", encoding="utf-8") as source:
+    with (root / "snippets" / "activations" / "registry.py").open(
+        "a", encoding="utf-8"
+    ) as source:
         source.write(textwrap.dedent(ENTRY))
     return root
 
@@ -106,3 +110,9 @@ def test_the_page_test_asks_for_its_pages(copy: Path) -> None:
     assert result.returncode != 0
     assert "add docs/pt/activations/half_relu.md" in result.stdout
     assert "add docs/en/activations/half_relu.md" in result.stdout
+
+
+def test_the_cheatsheet_test_asks_for_its_strengths_and_flaws(copy: Path) -> None:
+    result = _pytest(copy, "tests/test_cheatsheet.py")
+    assert result.returncode != 0
+    assert "add NOTES['half_relu']" in result.stdout

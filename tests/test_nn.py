@@ -9,6 +9,7 @@ from snippets.datasets import spirals, two_moons, xor
 from snippets.nn import (
     MLP,
     Dense,
+    LayerNorm,
     accuracy,
     cross_entropy,
     layer_gradient_norms,
@@ -55,6 +56,83 @@ def test_gradients_match_finite_differences(act, loss):
     for a, n in zip(analytic, numeric, strict=True):
         assert np.linalg.norm(a - n) <= 1e-6 * np.linalg.norm(a + n) + 1e-10
         np.testing.assert_allclose(a, n, rtol=1e-6, atol=1e-9)
+
+
+@pytest.mark.parametrize("act", ["tanh", "sigmoid", "gelu"])
+@pytest.mark.parametrize("residual", [False, True])
+def test_layer_norm_and_residual_gradients_match_finite_differences(act, residual):
+    rng = np.random.default_rng(3)
+    X = rng.standard_normal((6, 3))
+    y = rng.integers(0, 2, size=6)
+    model = MLP(
+        (3, 5, 5, 5, 1), act, seed=4, init="glorot", norm="layer", residual=residual
+    )
+    assert model.skips == [False, residual, residual, False]
+    for layer in model.layers:  # gamma != 1 and beta != 0 exercise every term
+        layer.b += 0.1 * rng.standard_normal(layer.b.shape)
+        if layer.norm is not None:
+            layer.norm.gamma += 0.3 * rng.standard_normal(layer.norm.gamma.shape)
+            layer.norm.beta += 0.1 * rng.standard_normal(layer.norm.beta.shape)
+    assert len(model.params()) == 4 * 3 + 2  # W, b, gamma, beta per hidden layer
+    _, dloss = cross_entropy(model.forward(X), y)
+    dX = model.backward(dloss)
+    analytic = [g.copy() for g in model.grads()]
+    numeric = _fd_grads(model, X, y, "bce")
+    for a, n in zip(analytic, numeric, strict=True):
+        np.testing.assert_allclose(a, n, rtol=1e-6, atol=1e-9)
+    # and the gradient with respect to the inputs, through the skips too
+    h, fd = 1e-6, np.zeros_like(X)
+    for i in np.ndindex(X.shape):
+        up, down = X.copy(), X.copy()
+        up[i] += h
+        down[i] -= h
+        loss_up = cross_entropy(model.forward(up), y)[0]
+        fd[i] = (loss_up - cross_entropy(model.forward(down), y)[0]) / (2 * h)
+    np.testing.assert_allclose(dX, fd, rtol=1e-6, atol=1e-9)
+
+
+def test_layer_norm_normalises_each_example():
+    rng = np.random.default_rng(0)
+    z = 3.0 + 5.0 * rng.standard_normal((4, 50))
+    norm = LayerNorm(50)
+    y = norm.forward(z)
+    np.testing.assert_allclose(y.mean(axis=1), 0.0, atol=1e-12)
+    np.testing.assert_allclose(y.var(axis=1), 1.0, rtol=1e-6)  # eps = 1e-5 of 25
+    norm.gamma[:], norm.beta[:] = 2.0, -1.0  # then scale and shift
+    np.testing.assert_allclose(norm.forward(z), 2.0 * y - 1.0)
+    # a constant row (variance 0) gives beta, not a division by zero
+    assert np.array_equal(norm.forward(np.full((1, 50), 7.0)), np.full((1, 50), -1.0))
+
+
+def test_layer_norm_removes_a_common_scale_and_shift():
+    rng = np.random.default_rng(1)
+    z = rng.standard_normal((3, 8))
+    a, b = LayerNorm(8, eps=0.0), LayerNorm(8, eps=0.0)
+    np.testing.assert_allclose(a.forward(z), b.forward(10.0 * z + 4.0), atol=1e-12)
+
+
+def test_residual_skips_only_equal_widths():
+    assert MLP((2, 4, 4, 3, 3, 1), residual=True).skips == [
+        False,
+        True,
+        False,
+        True,
+        False,
+    ]
+    assert not any(MLP((2, 4, 4, 1)).skips)
+
+
+def test_identity_path_carries_the_gradient():
+    # With every layer's own gradient switched off (f' = 0), the residual path
+    # still hands the output's gradient to the input unchanged: d(x + F(x))/dx = I.
+    model = MLP((4, 4, 4, 4, 4), "relu", seed=0, residual=True)
+    model.layers[-1].W[:] = np.eye(4)  # the output layer passes its input on
+    for layer in model.layers[:-1]:
+        layer.b[:] = -100.0  # every hidden unit off: F(h) = 0 and F'(h) = 0
+    X = np.random.default_rng(0).standard_normal((5, 4))
+    np.testing.assert_allclose(model.forward(X), X)
+    dloss = np.ones((5, 4))
+    assert np.array_equal(model.backward(dloss), dloss)
 
 
 def test_losses_known_values():
@@ -164,6 +242,9 @@ def test_relu_with_lecun_init_shrinks():
         (lambda: Dense(0, 3), "n_in"),
         (lambda: Dense(2, 2.5), "n_out"),
         (lambda: Dense(2, 3, init="xavier"), "init"),
+        (lambda: Dense(2, 3, norm="batch"), "norm must be one of"),
+        (lambda: MLP((2, 3, 1), norm="Layer"), "norm must be one of"),
+        (lambda: LayerNorm(0), "n must be"),
         (lambda: MLP((2,)), "sizes"),
         (lambda: train(MLP((2, 1)), *xor(), lr=0), "lr"),
         (lambda: train(MLP((2, 1)), *xor(), epochs=0), "epochs"),

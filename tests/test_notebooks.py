@@ -22,6 +22,7 @@ import nbformat
 import numpy as np
 import pytest
 
+from scripts import citations
 from tests.background import HOSTING
 from tests.conftest import ROOT
 
@@ -241,6 +242,8 @@ def test_built_notebook_pages_are_rendered_with_downloads(
         nbformat.validate(downloaded)
         install, *cells = downloaded.cells  # the repository is known: Colab installs
         assert f"git+https://github.com/{repository}" in install.source
+        source = read(lang, relative)
+        citations._plain_notebook(source, lang, relative)  # citations as plain text
         assert [c.source for c in cells] == [c.source for c in source.cells]
         assert "jupytext" not in downloaded.metadata
 
@@ -263,7 +266,7 @@ def test_the_ipynb_for_colab_installs_the_package(tmp_path: Path) -> None:
 # A failing cell fails the build; the cache is keyed by notebook and snippets/
 # --------------------------------------------------------------------------- #
 SMALL_NOTEBOOK = """# %% [markdown]
-# # Um caderno pequeno
+# # Um notebook pequeno
 #
 # A sigmoide vale $\\sigma(0) = 1/2$ na origem.
 

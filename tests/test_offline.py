@@ -1,7 +1,7 @@
 """The offline copy (``make offline``) works opened from disk, with no server.
 
-Built from a copy of the project trimmed to its home page plus one small page per
-language (the machinery, not the content, is under test here):
+Built from a copy of the project trimmed to a small home page plus one small page
+per language (the machinery, not the content, is under test here):
 pages load from ``file://``, the language switcher lands on the same page, search
 answers in the page's language, formulas and figures render, and nothing is
 requested from outside the folder.
@@ -24,7 +24,7 @@ import pytest
 from tests.background import HOSTING
 from tests.conftest import ROOT, run_build
 
-PAGES = ["index.md", "activations/sigmoid.md"]
+PAGES = ["index.md", "activations/sigmoid.md", "playground.md"]
 SMALL_PAGE = """# {title}
 
 A formula, \\(\\sigma(x) = 1 / (1 + e^{{-x}})\\), a figure and a [link](../index.md).
@@ -34,6 +34,19 @@ from snippets.figures import activation_plot
 from snippets.publish import show
 
 show(activation_plot, "sigmoid", lang="{lang}")
+```
+"""
+SMALL_HOME = """# {title}
+
+A home page that links to [a small page](activations/sigmoid.md).
+"""
+# The playground's explorer: its figures and its script are loaded from disk too.
+EXPLORER_PAGE = """# {title}
+
+```python exec="on" html="1"
+from snippets.playground import show_playground
+
+show_playground(lang="{lang}")
 ```
 """
 
@@ -51,9 +64,13 @@ def offline_site(tmp_path_factory) -> Path:
         shutil.copytree(ROOT / name, copy / name)
     for lang, title in (("pt", "Sigmoide"), ("en", "Sigmoid")):
         (copy / "docs" / lang / "activations").mkdir(parents=True)
-        shutil.copy(ROOT / "docs" / lang / "index.md", copy / "docs" / lang)
+        # The real home page links to the whole course: a small one stands in.
+        home = SMALL_HOME.format(title="Início" if lang == "pt" else "Home")
+        (copy / "docs" / lang / "index.md").write_text(home, "utf-8")
         small = SMALL_PAGE.format(title=title, lang=lang)
         (copy / "docs" / lang / "activations" / "sigmoid.md").write_text(small, "utf-8")
+        explorer = EXPLORER_PAGE.format(title="Playground", lang=lang)
+        (copy / "docs" / lang / "playground.md").write_text(explorer, "utf-8")
     site = copy / "site-offline"
     env = {k: v for k, v in os.environ.items() if k not in HOSTING}
     result = run_build(site, "--offline", cwd=copy, env=env)
@@ -113,6 +130,38 @@ def test_offline_copy_works_from_disk(browser, offline_site: Path) -> None:
         results.first.wait_for(timeout=15_000)
         hrefs = results.evaluate_all("els => els.map(e => e.href)")
         assert hrefs and all(h.startswith(root + "en/") for h in hrefs), hrefs
+    finally:
+        page.close()
+    assert not outside, f"requests left the folder: {outside}"
+    assert not errors, f"console errors: {errors}"
+
+
+def test_offline_explorer_works_from_disk(browser, offline_site: Path) -> None:
+    """The playground's controls, from file://: the script loads, a control moved
+    by keyboard shows another combination's figure, which loads from disk."""
+    root = offline_site.as_uri() + "/"
+    page = browser.new_page()
+    outside, errors = [], []
+    page.on(
+        "request",
+        lambda r: (
+            outside.append(r.url) if not r.url.startswith(("file:", "data:")) else None
+        ),
+    )
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    training = "#explorer-playground img[data-panel=training].only-light"
+    loaded = f"() => {{ const i = document.querySelector('{training}'); "
+    loaded += "return i.complete && i.naturalWidth > 0; }"
+    try:
+        page.goto(root + "en/playground.html")
+        page.wait_for_function(loaded)
+        before = page.get_attribute(training, "src")
+        page.focus("#explorer-playground-rate")
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function(loaded)
+        after = page.get_attribute(training, "src")
+        assert after != before and after.startswith("assets/figures/"), after
     finally:
         page.close()
     assert not outside, f"requests left the folder: {outside}"

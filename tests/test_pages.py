@@ -79,3 +79,19 @@ def test_no_placeholder_page_is_left(lang: str) -> None:
         if "PLACEHOLDER" in p.read_text(encoding="utf-8")
     ]
     assert not left, f"placeholder pages: {left}"
+
+
+@pytest.mark.parametrize("lang", ["pt", "en"])
+def test_the_course_order(lang: str) -> None:
+    """Properties before the catalogue: every card uses the measures they explain."""
+    files = _nav_files(lang)
+    assert len(files) == len(set(files)), "a page is listed twice"
+    where = files.index
+    course = ["index.md", "neuron.md", "linearity.md", "activations/index.md"]
+    course += ["backprop.md", "output-layer.md", "properties/index.md"]
+    course += ["initialisation.md", "normalisation.md"]
+    assert [where(page) for page in course] == sorted(where(page) for page in course)
+    catalogue = [where(f"activations/{name}.md") for name in names()]
+    assert where("normalisation.md") < min(catalogue)
+    assert where("activations/gated.md") == max(catalogue) + 1
+    assert max(catalogue) < where("choosing.md") < where("cheatsheet.md")

@@ -166,6 +166,16 @@ def test_the_older_side_of_a_pair_changed_later_is_stale(repo: Path) -> None:
     assert hooks.stale_pages(repo) == {"pt": {"b.md"}, "en": {"a.md"}}
 
 
+def test_a_commit_can_declare_pages_in_step(repo: Path) -> None:
+    """A wording fix in one language leaves the other right: a commit says so
+    with an In-step trailer, and the page is no longer marked."""
+    message = "Wording only\n\nIn-step: docs/en/a.md docs/en/zz.md\nIn-step: x.md"
+    _git(repo, "commit", "-q", "--allow-empty", "-m", message, when=1_700_100_000)
+    assert hooks.stale_pages(repo) == {"pt": {"b.md"}, "en": set()}
+    _commit(repo, ["docs/pt/a.md"], 1_700_200_000)  # a later change counts again
+    assert hooks.stale_pages(repo)["en"] == {"a.md"}
+
+
 def test_outside_git_nothing_is_stale(tmp_path: Path) -> None:
     assert hooks.stale_pages(tmp_path) == {}
 

@@ -166,27 +166,161 @@ def test_max_abs_derivative_silu_interior_maximum():
     assert best == pytest.approx(1.0998393, abs=1e-7)
 
 
-def test_saturated_share_relu_and_hard_tanh():
-    assert P.saturated_share("relu") == 0.5
-    assert P.saturated_share("hard_tanh") == pytest.approx(10 / 12, abs=1e-12)
-    assert P.saturated_share("leaky_relu") == 0.0
-    assert P.saturated_share("step") == 1.0
+# Independent references: the derivatives written out for mpmath (used at 30 digits).
+LAM, ALPHA = "1.0507009873554804934193349852946", "1.6732632423543772848170429916717"
+MP_DERIVATIVE = {
+    "sigmoid": lambda x: 1 / (mp.exp(x / 2) + mp.exp(-x / 2)) ** 2,
+    "tanh": lambda x: mp.sech(x) ** 2,
+    "gelu": lambda x: mp.ncdf(x) + x * mp.npdf(x),
+    "silu": lambda x: (1 + mp.exp(-x) + x * mp.exp(-x)) / (1 + mp.exp(-x)) ** 2,
+    "selu": lambda x: mp.mpf(LAM) * (1 if x > 0 else mp.mpf(ALPHA) * mp.exp(x)),
+}
+
+
+def _edge(name, threshold, bracket):
+    """Where |f'| = threshold, by mpmath's root finder on the reference f'."""
+    d = MP_DERIVATIVE[name]
+    with mp.workdps(30):
+        root = mp.findroot(lambda x: abs(d(x)) - threshold, bracket, solver="anderson")
+        return float(root)
 
 
 @pytest.mark.parametrize("t", [0.01, 0.05, 0.2])
-def test_saturated_share_sigmoid_closed_form(t):
+def test_flat_tails_of_sigmoid_and_tanh_closed_forms(t):
     # sigma' = s (1 - s) < t  <=>  |x| > logit((1 + sqrt(1 - 4 t)) / 2)
-    x_t = logit((1 + math.sqrt(1 - 4 * t)) / 2)
-    expected = (6 - x_t) / 6
-    cells = 120_000
-    share = P.saturated_share("sigmoid", threshold=t, cells=cells)
-    assert share == pytest.approx(expected, abs=2 / cells)
-
-
-def test_saturated_share_tanh_closed_form():
+    x_sigmoid = logit((1 + math.sqrt(1 - 4 * t)) / 2)
     # tanh' = 1 - tanh^2 < t  <=>  |x| > atanh(sqrt(1 - t))
-    x_t = math.atanh(math.sqrt(1 - 0.01))
-    assert P.saturated_share("tanh") == pytest.approx((6 - x_t) / 6, abs=2 / 120_000)
+    x_tanh = math.atanh(math.sqrt(1 - t))
+    for name, x in (("sigmoid", x_sigmoid), ("tanh", x_tanh)):
+        left, right = P.flat_tails(name, threshold=t)
+        assert left == pytest.approx(-x, abs=1e-12)
+        assert right == pytest.approx(x, abs=1e-12)
+    # tanh(x) = 2 sigma(2x) - 1, so tanh'(x) = 4 sigma'(2x): tanh's tail at t
+    # starts at half the point where sigma' falls to t / 4
+    assert x_tanh == pytest.approx(P.flat_tails("sigmoid", t / 4)[1] / 2, abs=1e-12)
+
+
+def test_flat_tails_closed_forms_of_the_one_sided_functions():
+    t = P.FLAT_THRESHOLD
+    lam_alpha = 1.0507009873554805 * 1.6732632423543772
+    expected = {
+        "elu": (math.log(t), math.inf),  # e^x < t
+        "selu": (math.log(t / lam_alpha), math.inf),
+        "softplus": (logit(t), math.inf),  # sigma(x) < t
+        "log_sigmoid": (-math.inf, -logit(t)),  # sigma(-x) < t
+        "softsign": (1 - 1 / math.sqrt(t), 1 / math.sqrt(t) - 1),  # 1/(1+|x|)^2
+        "relu": (0.0, math.inf),
+        "leaky_relu": (0.0, math.inf),  # slope 0.01 < t: flat, but not dead
+        "relu6": (0.0, 6.0),
+        "hard_tanh": (-1.0, 1.0),
+        "hard_sigmoid": (-3.0, 3.0),
+        "identity": (-math.inf, math.inf),  # no tail
+        "step": (math.inf, -math.inf),  # flat everywhere
+    }
+    for name, (left, right) in expected.items():
+        got = P.flat_tails(name)
+        assert got[0] == pytest.approx(left, abs=1e-12), name
+        assert got[1] == pytest.approx(right, abs=1e-12), name
+
+
+def test_flat_tails_of_gelu_silu_and_selu_against_mpmath():
+    t = P.FLAT_THRESHOLD
+    for name, bracket in (("gelu", (-3.0, -2.0)), ("silu", (-5.0, -3.5))):
+        left, right = P.flat_tails(name)
+        assert right == math.inf
+        assert left == pytest.approx(_edge(name, t, bracket), abs=1e-12)
+    assert P.flat_tails("selu")[0] == pytest.approx(
+        _edge("selu", t, (-4, -3)), abs=1e-12
+    )
+
+
+@pytest.mark.parametrize("name", ["gelu", "gelu_tanh", "silu", "mish"])
+def test_isolated_zero_of_the_derivative_is_not_a_tail(name):
+    # f' = 0 at the minimum (x0 < 0), yet f' grows again to the left of it
+    act = get(name)
+    x = np.linspace(-3, 0, 30_001)
+    x0 = x[np.argmin(np.abs(act.derivative(x)))]
+    left, right = P.flat_tails(name, threshold=1e-3)
+    assert left < x0 - 0.5 and right == math.inf
+    assert P.dead_zone(name) == (-math.inf, math.inf)
+
+
+def test_threshold_is_no_registered_constant_slope():
+    # the verdict never hinges on a tie |f'| == threshold on a whole stretch
+    x = np.linspace(-50, 50, 1_000_001)
+    for name in names():
+        d = np.abs(get(name).derivative(x))
+        assert np.count_nonzero(d == P.FLAT_THRESHOLD) <= 2, name
+
+
+def test_dead_zone_closed_forms():
+    expected = {
+        "relu": (0.0, math.inf),
+        "relu6": (0.0, 6.0),
+        "hard_tanh": (-1.0, 1.0),
+        "hard_sigmoid": (-3.0, 3.0),
+        "step": (math.inf, -math.inf),
+    }
+    for name in names():
+        got = P.dead_zone(name)
+        if name == "hard_swish":  # f'(-3) = -1/2 by convention: the edge is -3-
+            assert got[0] == np.nextafter(-3.0, -np.inf) and got[1] == math.inf
+            continue
+        assert got == expected.get(name, (-math.inf, math.inf)), name
+    # the dead zone lies inside the flat tails
+    for name in names():
+        (dl, dr), (fl, fr) = P.dead_zone(name), P.flat_tails(name)
+        assert dl <= fl and dr >= fr, name
+
+
+def test_dead_zone_ignores_underflow():
+    # sigma'(800) is 0 in float64 (true value 3.7e-348), but it is not a dead zone
+    assert get("sigmoid").derivative(800.0) == 0.0
+    assert P.dead_zone("sigmoid") == (-math.inf, math.inf)
+
+
+def test_tail_share():
+    assert P.tail_share((-3.0, 3.0)) == 0.5
+    assert P.tail_share((0.0, math.inf)) == 0.5
+    assert P.tail_share((-math.inf, math.inf)) == 0.0
+    assert P.tail_share((math.inf, -math.inf)) == 1.0
+    assert P.tail_share((-10.0, 10.0)) == 0.0  # tails outside the interval
+    assert P.tail_share((-5.0, -7.0)) == 1.0  # overlapping tails
+    assert P.tail_share((0.0, 6.0), interval=(-2.0, 2.0)) == 0.5
+
+
+def _mp_mean_square(d, breaks=(0,)):
+    """E[d(Z)^2], Z ~ N(0, 1), by mpmath's quadrature at 30 digits."""
+    with mp.workdps(30):
+        return float(
+            mp.quad(lambda x: d(x) ** 2 * mp.npdf(x), [-mp.inf, *breaks, mp.inf])
+        )
+
+
+def test_rms_gain_against_closed_forms_and_mpmath():
+    assert P.rms_gain("relu") ** 2 == pytest.approx(0.5, abs=1e-13)
+    for s in (0.01, 0.2):  # E[f'^2] = (1 + s^2) / 2
+        act = get("leaky_relu", slope=s)
+        assert P.rms_gain(act) ** 2 == pytest.approx((1 + s * s) / 2, abs=1e-13)
+    # SELU: lambda^2 (1/2 + alpha^2 E[e^(2Z); Z < 0]) = lambda^2 (1/2 + alpha^2 e^2 Phi(-2))
+    lam, alpha = 1.0507009873554805, 1.6732632423543772
+    selu = lam**2 * (0.5 + alpha**2 * math.exp(2) * ndtr(-2))
+    assert P.rms_gain("selu") ** 2 == pytest.approx(selu, abs=1e-12)
+    assert round(selu, 4) == 1.0716
+    assert P.rms_gain("elu") ** 2 == pytest.approx(
+        0.5 + math.exp(2) * ndtr(-2), abs=1e-12
+    )
+    for name in ("sigmoid", "tanh", "gelu", "silu"):
+        expected = _mp_mean_square(MP_DERIVATIVE[name])
+        assert P.rms_gain(name) ** 2 == pytest.approx(expected, abs=1e-12), name
+    assert round(P.rms_gain("tanh") ** 2, 3) == 0.464
+    assert P.rms_gain("step") == 0.0 and P.rms_gain("identity") == 1.0
+
+
+def test_rms_gain_wider_preactivation():
+    # for x * g(x) functions and ReLU the slope is scale-free: ReLU stays at 1/2
+    assert P.rms_gain("relu", preactivation=3.0) ** 2 == pytest.approx(0.5, abs=1e-12)
+    assert P.rms_gain("sigmoid", preactivation=3.0) < P.rms_gain("sigmoid")
 
 
 def test_gradient_through_layers():
@@ -234,7 +368,9 @@ def test_property_card(name):
     lo, hi = card["output_range"]
     assert lo <= card["mean"] <= hi
     assert 0.0 <= card["prob_positive"] <= 1.0
-    assert 0.0 <= card["saturated_share"] <= 1.0
+    assert 0.0 <= card["dead_share"] <= card["flat_share"] <= 1.0
+    assert card["flat_share"] == P.tail_share(card["flat_tails"])
+    assert card["rms_gain"] <= card["max_abs_derivative"] + 1e-12
     assert card["max_abs_derivative"] >= 0
     assert card["relative_cost"] is None
 
@@ -251,8 +387,9 @@ def test_property_card_cost_argument():
 @pytest.mark.parametrize(
     ("call", "match"),
     [
-        (lambda: P.saturated_share("tanh", threshold=0), "threshold"),
-        (lambda: P.saturated_share("tanh", interval=(1, 1)), "interval"),
+        (lambda: P.flat_tails("tanh", threshold=0), "threshold"),
+        (lambda: P.tail_share((-3, 3), interval=(1, 1)), "interval"),
+        (lambda: P.rms_gain("tanh", preactivation=-1), "preact"),
         (lambda: P.max_abs_derivative("tanh", interval=(2, -2)), "interval"),
         (lambda: P.gradient_through_layers("tanh", 0), "depth"),
         (lambda: P.gradient_through_layers("tanh", 3, kind="mean"), "kind"),

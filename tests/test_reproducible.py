@@ -24,9 +24,10 @@ Two checks, on the build the tests make (``built_site``, every block of code run
   without the output of their build-time code (the ``div.result`` blocks, where a
   measured number can change a ranking, a sentence or a figure); their prose, code
   and headings must still be identical. The measured pages are properties/cost.md,
-  choosing.md and every activations/<name>.md (its property card shows the measured
-  cost); plus properties/index.md, whose summary table shows measured cost ratios
-  (found by this test).
+  choosing.md, cheatsheet.md (its table shows the measured share of a layer) and
+  every activations/<name>.md (its property card shows the measured cost); plus
+  properties/index.md, whose summary table shows measured cost ratios and layer
+  shares (found by this test).
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ from conftest import block_run_file
 from snippets.activations import names
 from snippets.i18n import t
 
-MEASURED = {"properties/cost/", "choosing/", "properties/"} | {
+MEASURED = {"properties/cost/", "choosing/", "cheatsheet/", "properties/"} | {
     f"activations/{n}/" for n in names()
 }
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:[eE][+-]?\d+)?")
@@ -148,7 +149,7 @@ _SOURCE = re.compile(r'\s*<div class="highlight"><pre\b.*?</pre></div>', re.DOTA
 _LINK_TARGET = re.compile(r"\]\([^)\s]*\)")  # Markdown [text](target): the target
 _FENCE = re.compile(r"^[ \t]*(```|~~~).*$", re.MULTILINE)  # with its info string
 _WORD = re.compile(r"\w+")
-_TIMES_ITSELF = re.compile(r"\b(timeit|perf_counter|cost_table)\b")
+_TIMES_ITSELF = re.compile(r"\b(timeit|perf_counter|cost_table|layer_costs)\b")
 
 
 def words(text: str) -> list[str]:

@@ -18,9 +18,9 @@ import pytest
 from scipy import integrate, optimize
 
 from conftest import page_training
-from snippets import tables
+from snippets import bibliography, tables
 from snippets.activations import get, names
-from snippets.cost import cost_table
+from snippets.cost import FAST, layer_costs
 from snippets.i18n import LABELS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,7 +30,18 @@ NUMBER = {"pt": r"−?\d+,\d{3}", "en": r"−?\d+\.\d{3}"}
 
 @pytest.fixture(scope="module")
 def cost():
-    return cost_table(names(), size=10_000, repeats=3)
+    return layer_costs(names(), batch=16, width=64, repeats=3)
+
+
+def ratio(lang: str) -> str:
+    """A cost cell: two significant digits, the language's decimal mark, ×."""
+    decimal = "," if lang == "pt" else r"\."
+    return rf"\d+(?:{decimal}\d+)?×"
+
+
+def share(lang: str) -> str:
+    decimal = "," if lang == "pt" else r"\."
+    return rf"\d+(?:{decimal}\d+)? %"
 
 
 def cells(row: str) -> list[str]:
@@ -48,6 +59,14 @@ def rows(markdown: str) -> tuple[list[str], list[list[str]]]:
     for row in body:
         assert len(row) == len(header), row
     return header, body
+
+
+def column(lang: str, key: str, cost) -> list[str]:
+    """The cells of the comparison table's column headed by ``LABELS[lang][key]``,
+    one per registered function."""
+    header, body = rows(tables.comparison(lang, cost=cost))
+    i = header.index(LABELS[lang][key].replace("|", "\\|"))
+    return [row[i] for row in body]
 
 
 def link(cell: str) -> tuple[str, str]:
@@ -77,7 +96,7 @@ def mean_by_quadrature(name: str) -> float:
 @pytest.mark.parametrize("lang", LANGS)
 def test_comparison_lists_every_function_once_with_working_links(lang, cost):
     header, body = rows(tables.comparison(lang, cost=cost))
-    assert len(header) == 7
+    assert len(header) == 10
     assert len(body) == len(names())
     targets = [link(row[0])[1] for row in body]
     assert targets == [f"activations/{name}.md" for name in names()]
@@ -93,18 +112,19 @@ def test_comparison_escapes_pipes(lang, cost):
     text = tables.comparison(lang, cost=cost)
     header = text.split("\n")[0]
     assert "máx \\|f′\\|" in header or "max \\|f′\\|" in header
-    assert len(cells(header)) == 7  # the escaped pipes did not split cells
+    assert len(cells(header)) == 10  # the escaped pipes did not split cells
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_comparison_numbers_use_the_language_separator(lang, cost):
     _, body = rows(tables.comparison(lang, cost=cost))
     for row in body:
-        assert re.fullmatch(NUMBER[lang], row[3]), row[3]
-        assert re.fullmatch(NUMBER[lang], row[4]), row[4]
-        assert re.fullmatch(r"\d+ %", row[5]), row[5]
-        decimal = "," if lang == "pt" else r"\."
-        assert re.fullmatch(rf"\d+{decimal}\d×", row[6]), row[6]
+        for cell in row[3:6]:  # mean, max |f′|, RMS gain
+            assert re.fullmatch(NUMBER[lang], cell), cell
+        for cell in row[6:8]:  # flat tails, dead zone
+            assert re.fullmatch(r"\d+ %", cell), cell
+        assert re.fullmatch(ratio(lang), row[8]), row[8]
+        assert re.fullmatch(share(lang), row[9]), row[9]
 
 
 def test_comparison_is_the_same_in_both_languages(cost):
@@ -119,7 +139,27 @@ def test_comparison_is_the_same_in_both_languages(cost):
 def test_relu_costs_one_relu(cost):
     _, body = rows(tables.comparison("en", cost=cost))
     relu = body[names().index("relu")]
-    assert relu[6] == "1.0×"
+    assert relu[8] == "1×"
+
+
+@pytest.mark.parametrize("name", ["gelu", "tanh"])
+def test_cost_cells_show_the_measurement(name, cost):
+    """The comparison and the card show the fastest formulation's ratio and
+    share, the card the registry's ratio too, from the same measurement."""
+    row = cost["functions"][name]
+    _, body = rows(tables.comparison("en", cost=cost))
+    cells_ = body[names().index(name)]
+    fast, reg = row["fast"], row["registry"]
+    assert float(cells_[8].rstrip("×")) == pytest.approx(fast["relative"], rel=0.06)
+    assert float(cells_[9].rstrip(" %")) == pytest.approx(100 * fast["share"], rel=0.06)
+    _, card = rows(tables.card(name, "en", cost=cost))
+    values = {r[0]: r[1] for r in card}
+    shown = values[LABELS["en"]["card_cost"]]
+    assert float(shown.rstrip("×")) == pytest.approx(reg["relative"], rel=0.06)
+    fast_cell = values[LABELS["en"]["card_cost_fast"]]
+    assert fast_cell.startswith(cells_[8])
+    assert fast_cell.endswith("(the same code)") == (FAST[name] is None)
+    assert values[LABELS["en"]["card_share"]] == cells_[9]
 
 
 @pytest.mark.parametrize("name", names())
@@ -147,35 +187,52 @@ def test_zero_centred_functions_named_on_the_choosing_page():
     assert mean_by_quadrature("elu") > tables.CENTRED_TOLERANCE
 
 
-def plateau_share(length, lo=-6.0, hi=6.0):
-    """Share of [lo, hi] covered by plateaus of total ``length``."""
-    return length / (hi - lo)
-
-
 @pytest.mark.parametrize(
-    "name, expected",
+    "name, flat, dead",
     [
-        ("identity", 0.0),
-        ("step", 1.0),
-        ("relu", 0.5),
-        ("hard_tanh", 10 / 12),  # f' = 0 outside [-1, 1]
-        ("hard_sigmoid", 6 / 12),  # f' = 0 outside [-3, 3]
-        ("leaky_relu", 0.0),  # slope 0.01 is not below 0.01
+        ("identity", 0.0, 0.0),
+        ("step", 1.0, 1.0),
+        ("relu", 0.5, 0.5),
+        ("leaky_relu", 0.5, 0.0),  # slope 0.01 is flat (below 0.05) but not zero
+        ("prelu", 0.0, 0.0),  # slope 0.25 is not below 0.05
+        ("hard_tanh", 10 / 12, 10 / 12),  # f' = 0 outside [-1, 1]
+        ("hard_sigmoid", 6 / 12, 6 / 12),  # f' = 0 outside [-3, 3]
+        ("relu6", 0.5, 0.5),  # the second dead zone, x > 6, is outside [-6, 6]
     ],
 )
-def test_plateau_column_closed_forms(name, expected, cost):
-    _, body = rows(tables.comparison("en", cost=cost))
-    row = body[names().index(name)]
-    assert row[5] == f"{round(100 * expected)} %"
+def test_flat_tail_and_dead_zone_columns_closed_forms(name, flat, dead, cost):
+    i = names().index(name)
+    assert column("en", "col_flat_tails", cost)[i] == f"{round(100 * flat)} %"
+    assert column("en", "col_dead_zone", cost)[i] == f"{round(100 * dead)} %"
 
 
-def test_plateau_column_for_the_sigmoid(cost):
-    # sigma'(x) = s(1 - s) < 0.01 beyond x0 where s(x0) = (1 + sqrt(0.96)) / 2.
-    s0 = (1 + math.sqrt(0.96)) / 2
-    x0 = math.log(s0 / (1 - s0))
-    expected = plateau_share(2 * (6 - x0))
-    _, body = rows(tables.comparison("en", cost=cost))
-    assert body[names().index("sigmoid")][5] == f"{round(100 * expected)} %"
+def test_flat_tail_column_for_the_sigmoid_and_tanh(cost):
+    t = 0.05
+    # sigma'(x) = s(1 - s) < t beyond x0 where s(x0) = (1 + sqrt(1 - 4t)) / 2
+    s0 = (1 + math.sqrt(1 - 4 * t)) / 2
+    x_sigmoid = math.log(s0 / (1 - s0))
+    x_tanh = math.atanh(math.sqrt(1 - t))  # tanh' = 1 - tanh^2 < t
+    shown = column("en", "col_flat_tails", cost)
+    for name, x in (("sigmoid", x_sigmoid), ("tanh", x_tanh)):
+        assert shown[names().index(name)] == f"{round(100 * 2 * (6 - x) / 12)} %"
+
+
+def test_rms_gain_column_by_quadrature(cost):
+    shown = column("en", "col_rms_gain", cost)
+    for name in names():
+        act = get(name)
+        edges = [-40.0, *sorted({0.0, *act.meta.kinks}), 40.0]
+
+        def integrand(x, act=act):
+            return float(act.derivative(x)) ** 2 * math.exp(-x * x / 2)
+
+        mean_square = sum(
+            integrate.quad(integrand, a, b, limit=200)[0]
+            for a, b in itertools.pairwise(edges)
+        ) / math.sqrt(2 * math.pi)
+        assert float(shown[names().index(name)]) == pytest.approx(
+            math.sqrt(mean_square), abs=5e-4 + 1e-9
+        ), name
 
 
 @pytest.mark.parametrize(
@@ -244,12 +301,12 @@ def test_catalogue_index_ranges_use_the_language():
 @pytest.mark.parametrize("name", ["relu", "sigmoid", "selu", "hard_swish"])
 def test_card_is_a_two_column_table(name, lang, cost):
     header, body = rows(tables.card(name, lang, cost=cost))
-    assert len(header) == 2 and len(body) == 10
+    assert len(header) == 2 and len(body) == 14
     assert header == [LABELS[lang]["card_property"], LABELS[lang]["card_value"]]
     values = {row[0]: row[1] for row in body}
-    cost_cell = values[LABELS[lang]["card_cost"]]
-    decimal = "," if lang == "pt" else r"\."
-    assert re.fullmatch(rf"\d+{decimal}\d×", cost_cell)
+    assert re.fullmatch(ratio(lang), values[LABELS[lang]["card_cost"]])
+    assert re.match(ratio(lang), values[LABELS[lang]["card_cost_fast"]])
+    assert re.fullmatch(share(lang), values[LABELS[lang]["card_share"]])
     assert values[LABELS[lang]["card_max_derivative"].replace("|", "\\|")]
 
 
@@ -260,8 +317,52 @@ def test_card_relu_values(cost):
     assert values[LABELS["pt"]["card_monotonic"]] == "sim"
     mean = f"{1 / math.sqrt(2 * math.pi):.4f}".replace(".", ",")
     assert values[LABELS["pt"]["card_mean"]] == mean
-    assert values[LABELS["pt"]["card_cost"]] == "1,0×"
+    assert values[LABELS["pt"]["card_cost"]] == "1×"
+    assert values[LABELS["pt"]["card_cost_fast"]] == "1× (o mesmo código)"
     assert values[LABELS["pt"]["card_transcendentals"]] == "0"
+    flat = LABELS["pt"]["card_flat_tails"].format(threshold="0,05")
+    dead = LABELS["pt"]["card_dead_zone"]
+    assert values[flat.replace("|", "\\|")] == "x < 0: 50,0 % de [−6, 6]"
+    assert values[dead] == "x < 0: 50,0 % de [−6, 6]"
+    assert values[LABELS["pt"]["card_rms_gain"]] == "0,7071"  # sqrt(1/2)
+
+
+@pytest.mark.parametrize(
+    "name, lang, flat, dead",
+    [
+        ("sigmoid", "en", "|x| > 2.89: 51.9 % of [−6, 6]", "none"),
+        ("leaky_relu", "en", "x < 0: 50.0 % of [−6, 6]", "none"),
+        ("prelu", "pt", "nenhuma", "nenhuma"),
+        (
+            "relu6",
+            "pt",
+            "x < 0 e x > 6: 50,0 % de [−6, 6]",
+            "x < 0 e x > 6: 50,0 % de [−6, 6]",
+        ),
+        ("log_sigmoid", "pt", "x > 2,94: 25,5 % de [−6, 6]", "nenhuma"),
+        ("step", "en", "every x: 100.0 % of [−6, 6]", "every x: 100.0 % of [−6, 6]"),
+        ("identity", "pt", "nenhuma", "nenhuma"),
+    ],
+)
+def test_card_tails(name, lang, flat, dead, cost):
+    _, body = rows(tables.card(name, lang, cost=cost))
+    values = {row[0]: row[1].replace("\\|", "|") for row in body}
+    threshold = "0,05" if lang == "pt" else "0.05"
+    label = LABELS[lang]["card_flat_tails"].format(threshold=threshold)
+    assert values[label.replace("|", "\\|")] == flat
+    assert values[LABELS[lang]["card_dead_zone"]] == dead
+
+
+def test_prelu_page_slope_against_the_threshold():
+    """docs/*/activations/prelu.md: "A slope of 0.25 is above the cards' threshold
+    of 0.05; Leaky ReLU's 0.01 is below it, which makes its negative half a flat
+    tail" (the card at the initial slope shows neither a tail nor a dead zone)."""
+    from snippets.properties import FLAT_THRESHOLD, dead_zone, flat_tails
+
+    prelu, leaky = get("prelu").params["slope"], get("leaky_relu").params["slope"]
+    assert (prelu, FLAT_THRESHOLD, leaky) == (0.25, 0.05, 0.01)
+    assert flat_tails("prelu") == dead_zone("prelu") == (-math.inf, math.inf)
+    assert flat_tails("leaky_relu") == (0.0, math.inf)
 
 
 @pytest.mark.parametrize("name", names())
@@ -276,25 +377,31 @@ def test_formulas_show_the_registry_latex(name):
 
 @pytest.mark.parametrize("name", names())
 def test_origin_cites_the_registry(name):
-    o = get(name).meta.origin
-    line = tables.origin(name, "en")
-    if o["title"] in (None, "", "—"):  # no single work: a sentence saying so
-        assert line == LABELS["en"]["cat_origin_none"]
+    key = get(name).meta.origin
+    if key is None:  # no single work: a sentence saying so
+        assert tables.origin(name, "en") == LABELS["en"]["cat_origin_none"]
         assert tables.origin(name, "pt") == LABELS["pt"]["cat_origin_none"]
         return
-    assert line.startswith(o["authors"])
-    assert f"*{o['title']}*" in line
-    if o["year"]:
-        assert f"({o['year']})" in line
-    assert tables.origin(name, "pt") == line  # citations are not translated
+    for lang in ("pt", "en"):  # the bibliography's reference, in the language
+        assert tables.origin(name, lang) == bibliography.reference(key, lang)
+    title = bibliography.entry(key).fields["title"].replace("{", "").replace("}", "")
+    assert f"*{title}*" in tables.origin(name, "pt")  # titles are not translated
+    index = tables.catalogue_index("en")
+    assert f"| {bibliography.cite(key, 'en')} |" in index
 
 
+ONE = {  # a made-up measurement: every function costs one ReLU
+    "functions": {
+        n: {k: {"relative": 1.0, "share": 0.01} for k in ("registry", "fast")}
+        for n in names()
+    }
+}
 FUNCTIONS = [
     lambda lang: tables.formulas("relu", lang),
-    lambda lang: tables.card("relu", lang, cost={"relu": {"relative": 1.0}}),
+    lambda lang: tables.card("relu", lang, cost=ONE),
     lambda lang: tables.origin("relu", lang),
     lambda lang: tables.catalogue_index(lang),
-    lambda lang: tables.comparison(lang, cost={"relu": {"relative": 1.0}}),
+    lambda lang: tables.comparison(lang, cost=ONE),
 ]
 
 

@@ -62,7 +62,7 @@ def test_an_edit_rebuilds_its_language_and_keeps_the_notebook_outputs(
     assert result.returncode == 0, result.stdout + result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["langs"] == ["en"], "only the edited language is rebuilt"
-    # The folder the two languages shared (snippets/sharing.py) is gone, and later
+    # The folder the two languages shared (scripts/sharing.py) is gone, and later
     # rebuilds do not look for it.
     assert report["shared"] is None and report["left"] == [], report
     assert "An edited line." in (site / "en" / "index.html").read_text("utf-8")

@@ -56,8 +56,7 @@ def rate_sweep(
     """Train at each learning rate; choose the rate on the validation set.
 
     Every run is full-batch gradient descent on the training spirals of
-    `spirals_split` (with `train_runs`, so a site build trains each network once
-    for both languages).
+    `spirals_split` (with `train_runs`).
 
     Parameters
     ----------

@@ -253,8 +253,8 @@ class _Shifted:
 
     @property
     def params(self):
-        """The base function's parameters and the shift (so that a site build can
-        share the training runs, see `snippets.sharing`)."""
+        """The base function's parameters and the shift (what, with `name`,
+        identifies the function, as for the registry's functions)."""
         return {**self.base.params, "shift": self.shift}
 
     def __call__(self, x):

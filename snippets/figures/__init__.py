@@ -3,7 +3,11 @@
 One module per topic, as the site's chapters: `functions` (an activation and its
 derivative, several at once), `gated` (gated and Maxout units), `networks` (the
 neuron, decision boundaries, loss curves, gradients by layer), `properties` (cost,
-plateaus, descent paths) and `serialise` (deterministic SVG and PNG). Everything public is importable from
+plateaus, descent paths), `signal` (the signal of a deep network, layer by layer),
+`training` (the computation graph of backpropagation, an output unit's loss and
+gradient against its logit), `playground` (the playground's signal and training,
+drawn in two layers by `overlay`) and `serialise` (deterministic SVG and PNG). Everything
+public is importable from
 ``snippets.figures``.
 
 Every public figure function takes ``lang`` (``"pt"`` or ``"en"``) and ``theme``
@@ -38,26 +42,34 @@ from snippets.figures.networks import (
     loss_curves,
     neuron_diagram,
 )
+from snippets.figures.playground import playground_signal, playground_training
 from snippets.figures.properties import (
     cost_bars,
     derivatives_with_plateaus,
     zigzag_paths,
 )
 from snippets.figures.serialise import png_bytes, recolour_svg, svg_bytes
+from snippets.figures.signal import signal_by_layer
+from snippets.figures.training import backprop_graph, logit_loss_gradient
 
 __all__ = [
     "THEMES",
     "activation_plot",
     "activations_overview",
+    "backprop_graph",
     "cost_bars",
     "decision_boundary",
     "derivatives_with_plateaus",
     "gated_units_plot",
     "gradient_norms_by_layer",
+    "logit_loss_gradient",
     "loss_curves",
     "neuron_diagram",
+    "playground_signal",
+    "playground_training",
     "png_bytes",
     "recolour_svg",
+    "signal_by_layer",
     "svg_bytes",
     "zigzag_paths",
 ]

@@ -32,7 +32,7 @@ FIGSIZE = (7.0, 4.0)
 N_POINTS = 361  # samples per curve: smooth at 7 in, small SVG files
 SVG_HASH_SALT = "snippets-figures"
 
-# Okabe & Ito (2008), "Color Universal Design": distinguishable with any common
+# Okabe and Ito (2008), "Color Universal Design": distinguishable with any common
 # colour-vision deficiency.
 OKABE_ITO = {
     "orange": "#E69F00",
@@ -44,8 +44,8 @@ OKABE_ITO = {
     "purple": "#CC79A7",
 }
 # How much of a palette colour is mixed into the background (see `_tint`) for
-# areas: decision regions, the reference bar, plateaus.
-_TINTS = {"region": 0.28, "reference": 0.45, "plateau": 0.22}
+# areas: decision regions, the reference bar, flat tails, dead zones.
+_TINTS = {"region": 0.28, "reference": 0.45, "plateau": 0.22, "dead": 0.5}
 _LINESTYLES = ("-", "--", ":", "-.", (0, (5, 1.5, 1, 1.5, 1, 1.5)), (0, (8, 2)))
 _MARKERS = ("o", "s", "^", "D", "v", "P")
 
@@ -240,12 +240,20 @@ def _num(x: float, lang: str, digits: int = 2) -> str:
     return fmt_auto(round(float(x), digits), lang, significant=15)
 
 
+_NAMES = frozenset({"Gaussian", "Mish"})
+"""First words that are names, capitalised inside a sentence too."""
+
+
 def _inline(display: str) -> str:
     """A display name for use inside a sentence: "Sigmoide (…)" → "sigmoide (…)".
 
-    Acronyms ("ReLU com vazamento", "GELU") keep their capitals.
+    Only a first word written as a common word loses its capital: acronyms and
+    words with other capitals ("ReLU com vazamento", "GELU", "ReLU6") and names
+    ("Gaussian error linear unit", "Mish") keep theirs.
     """
-    if len(display) > 1 and display[0].isupper() and display[1].islower():
+    first = display.split(" ", 1)[0]
+    common = first[:1].isupper() and first[1:] == first[1:].lower()
+    if len(first) > 1 and common and first not in _NAMES:
         return display[0].lower() + display[1:]
     return display
 

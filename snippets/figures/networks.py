@@ -356,6 +356,7 @@ def loss_curves(
     lang: str = "pt",
     theme: str = "light",
     log_y: bool = True,
+    bands: Mapping[str, tuple[Sequence[float], Sequence[float]]] | None = None,
 ) -> Figure:
     """Plot the loss per epoch of several training runs.
 
@@ -370,6 +371,9 @@ def loss_curves(
         ``"light"`` or ``"dark"``.
     log_y
         Logarithmic vertical axis.
+    bands
+        ``{label: (lowest, highest)}`` per epoch, e.g. over the seeds of the
+        runs that ``histories`` averages: shaded around the curve of that label.
 
     Returns
     -------
@@ -377,15 +381,25 @@ def loss_curves(
         The figure, with ``alt_text``.
     """
     fig, ax = _new_figure(theme)
+    bands = dict(bands or {})
+    unknown = set(bands) - set(histories)
+    if unknown:
+        raise ValueError(f"bands for labels without a curve: {sorted(unknown)}")
     finals = {}
     epochs = 0
     for i, (label, losses) in enumerate(histories.items()):
         losses = np.asarray(losses, dtype=float)
         epoch = np.arange(1, losses.size + 1)
+        style = _series(i, theme)
+        if label in bands:
+            low, high = (np.asarray(b, dtype=float) for b in bands[label])
+            ax.fill_between(
+                epoch, low, high, color=style["color"], alpha=0.2, linewidth=0
+            )
         ax.plot(
             epoch,
             losses,
-            **_series(i, theme),
+            **style,
             markevery=max(losses.size // 8, 1),
             label=label,
         )
@@ -414,6 +428,8 @@ def loss_curves(
         ),
         best=best,
     )
+    if bands:
+        alt += " " + t("alt_loss_bands", lang)
     return _finish(fig, alt, lang, theme)
 
 
@@ -425,53 +441,93 @@ def gradient_norms_by_layer(
     norms: Mapping[str, Sequence[float]],
     lang: str = "pt",
     theme: str = "light",
+    measure: str = "gradient",
+    forward: Mapping[str, Sequence[float]] | None = None,
 ) -> Figure:
-    """Plot the gradient norm of each layer (log scale), one line per network.
+    """Plot a size per layer (log scale), one line per network.
 
     Parameters
     ----------
     norms
-        ``{label: norms}`` with the norm for layer 1 (closest to the input) first.
+        ``{label: sizes}`` with the size for layer 1 (closest to the input)
+        first.
     lang
         ``"pt"`` or ``"en"``.
     theme
         ``"light"`` or ``"dark"``.
+    measure
+        What ``norms`` holds: ``"gradient"``, the norm of each layer's weight
+        gradient, or ``"error"``, the size of the error signal ``∂ℓ/∂z`` that
+        reaches the layer (see `snippets.experiments.signal_by_layer`).
+    forward
+        ``{label: variances}``: the variance across examples of each layer's
+        activations; when given, drawn in a panel of its own, on the left.
 
     Returns
     -------
     matplotlib.figure.Figure
-        The figure, with ``alt_text``.
+        The figure, with ``alt_text``. For each network the alt text gives the
+        sizes at the first and last layer and how the first compares with the
+        last (``first / last``, and that ratio per layer crossed).
     """
-    fig, ax = _new_figure(theme)
-    items = []
-    layers = 0
-    for i, (label, values) in enumerate(norms.items()):
-        values = np.asarray(values, dtype=float)
-        layer = np.arange(1, values.size + 1)
-        ax.plot(layer, values, **_series(i, theme), label=label)
-        layers = max(layers, values.size)
-        items.append(
-            t(
-                "alt_grad_norms_item",
-                lang,
-                label=label,
-                first=fmt_auto(values[0], lang),
-                last=fmt_auto(values[-1], lang),
-                layers=values.size,
-                ratio=fmt_auto(values[0] / values[-1], lang),
-            )
+    if measure not in ("gradient", "error"):
+        raise ValueError(
+            f"measure must be 'gradient' or 'error', got {measure!r}; "
+            "valid choices: 'gradient', 'error'"
         )
-    ax.set_yscale("log")
-    ax.xaxis.set_major_locator(ticker.MaxNLocator(integer=True))
-    ax.set_xlabel(t("axis_layer", lang))
-    ax.set_ylabel(t("axis_grad_norm", lang))
-    ax.set_title(t("title_grad_norms", lang))
-    _legend(ax, theme)
-    alt = t(
-        "alt_grad_norms",
-        lang,
-        layers=layers,
-        count=len(items),
-        items=fmt_items(items, lang),
-    )
+    if forward is None:
+        fig, back_ax = _new_figure(theme)
+        panels = [(back_ax, norms, measure)]
+    else:
+        fig, (fwd_ax, back_ax) = _new_figure(theme, 1, 2, figsize=(7.0, 4.8))
+        panels = [(fwd_ax, forward, "forward"), (back_ax, norms, measure)]
+    parts, layers = {}, 0
+    for ax, series, kind in panels:
+        items = []
+        for i, (label, values) in enumerate(series.items()):
+            values = np.asarray(values, dtype=float)
+            layer = np.arange(1, values.size + 1)
+            ax.plot(layer, values, **_series(i, theme), label=label)
+            layers = max(layers, values.size)
+            ratio = values[0] / values[-1]
+            items.append(
+                t(
+                    "alt_forward_item" if kind == "forward" else "alt_layers_item",
+                    lang,
+                    label=label,
+                    first=fmt_auto(values[0], lang),
+                    last=fmt_auto(values[-1], lang),
+                    layers=values.size,
+                    ratio=fmt_auto(ratio, lang),
+                    gain=fmt_auto(ratio ** (1 / max(values.size - 1, 1)), lang),
+                )
+            )
+        ax.set_yscale("log")
+        ax.xaxis.set_major_locator(ticker.MaxNLocator(integer=True))
+        ax.set_xlabel(t("axis_layer", lang))
+        ax.set_ylabel(t(f"axis_{kind}_size", lang))
+        ax.set_title(t(f"title_{kind}_size", lang), fontsize=12 if forward else 13)
+        parts[kind] = fmt_items(items, lang)
+    if forward is None:
+        _legend(back_ax, theme)
+    else:
+        handles, labels = back_ax.get_legend_handles_labels()
+        fig.legend(handles, labels, loc="outside lower center", ncols=3)
+    if forward is None:
+        alt = t(
+            f"alt_{measure}_sizes",
+            lang,
+            layers=layers,
+            count=len(norms),
+            items=parts[measure],
+        )
+    else:
+        alt = t(
+            "alt_forward_backward",
+            lang,
+            layers=layers,
+            count=len(norms),
+            forward=parts["forward"],
+            backward=parts[measure],
+        )
     return _finish(fig, alt, lang, theme)

@@ -1,10 +1,9 @@
-"""Figures of the properties pages: cost, plateaus of the derivative, descent paths."""
+"""Figures of the properties pages: cost, flat tails of the derivative, descent paths."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
 
 import numpy as np
 from matplotlib.figure import Figure
@@ -29,6 +28,7 @@ from snippets.i18n import (
     fmt_items,
     t,
 )
+from snippets.properties import FLAT_THRESHOLD, dead_zone, flat_tails
 
 
 # --------------------------------------------------------------------------- #
@@ -36,25 +36,30 @@ from snippets.i18n import (
 # --------------------------------------------------------------------------- #
 @_figure_function
 def cost_bars(
-    costs: Mapping[str, float],
+    shares: Mapping[str, Mapping[str, float]],
     lang: str = "pt",
     theme: str = "light",
     stamp: str = "",
+    layer: str = "",
 ) -> Figure:
-    """Horizontal bars of the cost of each activation function relative to ReLU.
+    """Paired horizontal bars: each activation's share of a dense layer's time.
 
     Parameters
     ----------
-    costs
-        ``{name: cost}``; names from the registry get their display name. Costs
-        are divided by the cost of ``"relu"`` when it is present.
+    shares
+        ``{name: {"registry": share, "fast": share}}``, shares between 0 and 1
+        (time of the activation / (time of the layer + time of the activation)),
+        for this site's code and for the fastest formulation; names from the
+        registry get their display name. Drawn in the given order.
     lang
         ``"pt"`` or ``"en"``.
     theme
         ``"light"`` or ``"dark"``.
     stamp
-        Where and how it was measured (machine, NumPy version, array size);
-        shown under the chart.
+        Where and how it was measured (machine, NumPy version); shown under the
+        chart.
+    layer
+        The layer's shape, e.g. ``"256 × 512"``, for the alt text.
 
     Returns
     -------
@@ -62,51 +67,58 @@ def cost_bars(
         The figure, with ``alt_text``.
     """
     th = _THEMES[theme]
-    reference = costs.get("relu", 1.0)
-    relative = {name: float(v) / reference for name, v in costs.items()}
-    labels = [_short(name, lang) for name in relative]
-    fig, ax = _new_figure(theme, figsize=(7.0, 0.45 * len(relative) + 1.6))
-    position = np.arange(len(relative))
-    bars = ax.barh(
-        position,
-        list(relative.values()),
-        height=0.62,
-        color=th.palette[0],
-        edgecolor=th.text,
-        linewidth=0.6,
+    names = list(shares)
+    fast = np.array([100 * float(shares[n]["fast"]) for n in names])
+    registry = np.array([100 * float(shares[n]["registry"]) for n in names])
+    fig, ax = _new_figure(theme, figsize=(7.0, 0.5 * len(names) + 1.9))
+    position = np.arange(len(names))
+    height = 0.38
+    kinds = (
+        (registry, -height / 2, "legend_registry_code", "//"),
+        (fast, height / 2, "legend_fast_code", None),
     )
-    for bar, name in zip(bars, relative, strict=True):
-        if name == "relu":
-            bar.set_hatch("//")
-            bar.set_facecolor(_tint(th.palette[0], th.background, _TINTS["reference"]))
-    ax.bar_label(
-        bars,
-        labels=[
-            t("cost_value", lang, value=_num(v, lang, 1)) for v in relative.values()
-        ],
-        padding=4,
-        fontsize=11,
-        color=th.text,
-    )
-    ax.axvline(1.0, color=th.text, linestyle="--", linewidth=1.2)
-    ax.set_yticks(position, labels)
+    for values, offset, key, hatch in kinds:
+        bars = ax.barh(
+            position + offset,
+            values,
+            height=height,
+            color=_tint(th.palette[0], th.background, _TINTS["reference"])
+            if hatch
+            else th.palette[0],
+            edgecolor=th.text,
+            linewidth=0.6,
+            hatch=hatch,
+            label=t(key, lang),
+        )
+        ax.bar_label(
+            bars,
+            labels=[t("share_value", lang, value=_num(v, lang, 1)) for v in values],
+            padding=3,
+            fontsize=9,
+            color=th.text,
+        )
+    ax.set_yticks(position, [_short(n, lang) for n in names])
     ax.invert_yaxis()
-    ax.set_xlim(0, max(relative.values()) * 1.18)
+    ax.set_xlim(0, 1.2 * max(registry.max(), fast.max()) + 1.0)  # room for labels
     ax.grid(axis="y", visible=False)
-    ax.set_xlabel(t("axis_relative_cost", lang))
-    ax.set_title(t("title_cost", lang))
+    ax.set_xlabel(t("axis_layer_share", lang))
+    fig.suptitle(t("title_cost", lang))  # centred on the figure: long names left
+    ax.legend(loc="upper right", fontsize=10)  # the cheapest, short bars, are on top
     if stamp:
         fig.supxlabel(t("stamp", lang, stamp=stamp), fontsize=10, color=th.muted)
-    cheapest = min(relative, key=relative.get)
-    dearest = max(relative, key=relative.get)
+    low, high = int(np.argmin(fast)), int(np.argmax(fast))
+    worst = int(np.argmax(registry))
     alt = t(
         "alt_cost",
         lang,
-        count=len(relative),
-        cheapest=_short(cheapest, lang),
-        cheapest_value=_num(relative[cheapest], lang, 1),
-        dearest=_short(dearest, lang),
-        dearest_value=_num(relative[dearest], lang, 1),
+        count=len(names),
+        layer=layer or "—",
+        cheapest=_short(names[low], lang),
+        cheapest_value=_num(fast[low], lang, 1),
+        dearest=_short(names[high], lang),
+        dearest_value=_num(fast[high], lang, 1),
+        registry_dearest=_short(names[worst], lang),
+        registry_dearest_value=_num(registry[worst], lang, 1),
         stamp=stamp or "—",
     )
     return _finish(fig, alt, lang, theme)
@@ -120,10 +132,14 @@ def derivatives_with_plateaus(
     names: Sequence[str] = ("sigmoid", "tanh", "relu"),
     lang: str = "pt",
     theme: str = "light",
-    threshold: float = 0.01,
+    threshold: float = FLAT_THRESHOLD,
     x_range: tuple[float, float] = (-6, 6),
 ) -> Figure:
-    """Plot derivatives, one panel each, shading where ``|f′| < threshold``.
+    """Plot derivatives, one panel each, shading their flat tails and dead zones.
+
+    The flat tails (where ``|f′| < threshold`` from there out to ±∞, see
+    `snippets.properties.flat_tails`) are hatched; the dead zones, where
+    ``f′ = 0`` (`snippets.properties.dead_zone`), are cross-hatched and darker.
 
     Parameters
     ----------
@@ -134,7 +150,7 @@ def derivatives_with_plateaus(
     theme
         ``"light"`` or ``"dark"``.
     threshold
-        A derivative below this (in absolute value) counts as a plateau.
+        The size of ``|f′|`` below which a tail counts as flat, > 0.
     x_range
         ``(min, max)`` of the horizontal axis.
 
@@ -157,29 +173,24 @@ def derivatives_with_plateaus(
         "edgecolor": "none",
         "linewidth": 0,
     }
+    dead_shade = {
+        **shade,
+        "facecolor": _tint(th.palette[1], th.background, _TINTS["dead"]),
+        "hatch": "xx",
+    }
     items = []
     for ax, name in zip(axes, names, strict=False):
         act = activations.get(name)
         x, _, df = _sample(act, x_range)
         ax.plot(x, df, color=th.palette[0], linestyle="-")
-        intervals = _plateaus(act, x_range, threshold)
-        for a, b in intervals:
-            ax.axvspan(a, b, **shade, zorder=0)
+        flat = _within(flat_tails(act, threshold), x_range)
+        dead = _within(dead_zone(act), x_range)
+        for intervals, style in ((flat, shade), (dead, dead_shade)):
+            for a, b in intervals:
+                ax.axvspan(a, b, **style, zorder=0)
         ax.set_title(_short(name, lang), fontsize=12)
         ax.set_xlim(*x_range)
-        if intervals:
-            text = fmt_and(
-                [
-                    t("alt_interval", lang, a=_num(a, lang, 1), b=_num(b, lang, 1))
-                    for a, b in intervals
-                ],
-                lang,
-            )
-            items.append(
-                t("alt_plateau_item", lang, name=_short(name, lang), intervals=text)
-            )
-        else:
-            items.append(t("alt_plateau_none", lang, name=_short(name, lang)))
+        items.append(_plateau_item(_short(name, lang), flat, dead, lang))
     for ax in axes[len(names) :]:
         ax.set_visible(False)
     for ax in axes[::ncols]:
@@ -191,8 +202,9 @@ def derivatives_with_plateaus(
     handles = [
         Line2D([], [], color=th.palette[0], label=t("legend_derivative", lang)),
         Patch(**shade, label=t("legend_plateau", lang, threshold=threshold_text)),
+        Patch(**dead_shade, label=t("legend_dead_zone", lang)),
     ]
-    fig.legend(handles=handles, loc="outside lower center", ncols=2)
+    fig.legend(handles=handles, loc="outside lower center", ncols=3)
     alt = t(
         "alt_plateaus",
         lang,
@@ -205,21 +217,39 @@ def derivatives_with_plateaus(
     return _finish(fig, alt, lang, theme)
 
 
-def _plateaus(
-    act: Any, x_range: tuple[float, float], threshold: float
+def _within(
+    tails: tuple[float, float], x_range: tuple[float, float]
 ) -> list[tuple[float, float]]:
-    """Intervals of ``x_range`` where ``|f′(x)| < threshold``, ends interpolated."""
-    x = np.linspace(*map(float, x_range), 4001)
-    g = np.abs(np.asarray(act.derivative(x), dtype=float)) - threshold
-    inside = g < 0
-    changes = np.flatnonzero(np.diff(inside.astype(int)))
-    ends = []
-    for i in changes:  # linear interpolation of the crossing, clipped to the cell
-        s = g[i] / (g[i] - g[i + 1]) if g[i] != g[i + 1] else 0.5
-        ends.append(float(x[i] + np.clip(s, 0, 1) * (x[i + 1] - x[i])))
-    bounds = ([float(x[0])] if inside[0] else []) + ends
-    bounds += [float(x[-1])] if inside[-1] else []
-    return list(zip(bounds[::2], bounds[1::2], strict=True))
+    """The parts of ``x_range`` covered by the tails ``(left, right)``."""
+    lo, hi = map(float, x_range)
+    left, right = tails
+    if left >= right:  # the tails cover the whole line
+        return [(lo, hi)]
+    out = [(lo, min(left, hi))] if left > lo else []
+    return out + ([(max(right, lo), hi)] if right < hi else [])
+
+
+def _plateau_item(name: str, flat: list, dead: list, lang: str) -> str:
+    """One function's part of the alt text: its flat tails and dead zones."""
+
+    def spans(intervals):
+        return fmt_and(
+            [
+                t("alt_interval", lang, a=_num(a, lang, 1), b=_num(b, lang, 1))
+                for a, b in intervals
+            ],
+            lang,
+        )
+
+    if not flat:
+        return t("alt_plateau_none", lang, name=name)
+    key = "alt_plateau_items" if len(flat) > 1 else "alt_plateau_item"
+    text = t(key, lang, name=name, intervals=spans(flat))
+    if dead == flat:
+        return text + t("alt_plateau_all_dead", lang)
+    if dead:
+        return text + t("alt_plateau_dead", lang, intervals=spans(dead))
+    return text + t("alt_plateau_not_dead", lang)
 
 
 # --------------------------------------------------------------------------- #

@@ -34,7 +34,7 @@ def _saved_area(fig: Figure) -> Any:
     return fig.get_tightbbox().padded(matplotlib.rcParams["savefig.pad_inches"])
 
 
-def svg_bytes(fig: Figure) -> bytes:
+def svg_bytes(fig: Figure, whole: bool = False) -> bytes:
     """Serialise ``fig`` as SVG, byte-for-byte reproducible.
 
     Text is converted to paths (``svg.fonttype = "path"``) so the result does not
@@ -45,6 +45,9 @@ def svg_bytes(fig: Figure) -> bytes:
     ----------
     fig
         The figure.
+    whole
+        Save the whole figure, not its tight bounding box (the frames of
+        `snippets.figures.overlay`, whose layers must know where the axes are).
 
     Returns
     -------
@@ -62,7 +65,7 @@ def svg_bytes(fig: Figure) -> bytes:
         fig.savefig(
             buffer,
             format="svg",
-            bbox_inches=_saved_area(fig),
+            bbox_inches=None if whole else _saved_area(fig),
             metadata={"Date": None},
             facecolor=fig.get_facecolor(),
         )

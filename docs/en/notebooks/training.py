@@ -14,16 +14,38 @@
 # %% [markdown]
 # # Training a network from scratch
 #
+# <div class="admonition abstract">
+# <p class="admonition-title">In this notebook</p>
+#
+# **You will be able to:**
+#
+# - train a small network with the `snippets` package and read its loss curve;
+# - compare activation functions by changing only the function and holding
+#   everything else fixed;
+# - measure the gradient that reaches each layer and recognise the vanishing
+#   gradient.
+#
+# **Assumes:**
+#
+# - [the limits of linearity](../linearity.md): a linear model's decision
+#   boundary is a line;
+# - [backpropagation by hand](../backprop.md) and [the output layer](../output-layer.md):
+#   gradients, the sigmoid and cross-entropy;
+# - [plateaus and vanishing gradients](../properties/plateaus.md).
+#
+# </div>
+#
 # In this notebook you train a small neural network, written by hand with NumPy in
 # this site's `snippets` package, to separate two classes that **no straight line**
 # can separate. Then you swap the activation function of the hidden layers and
 # compare four choices: the identity, the sigmoid, the hyperbolic tangent (tanh)
 # and ReLU.
 #
-# Each neuron computes $a = f(w^\top x + b)$: a weighted sum of the inputs $x$
-# with the weights $w$, plus the bias $b$, passed through the activation function
-# $f$. Training adjusts $w$ and $b$ by gradient descent, one small step per epoch
-# against the gradient of the loss $L$:
+# Each neuron computes $a = f(\mathbf{x} \cdot \mathbf{w} + b)$: a weighted sum
+# of the inputs $\mathbf{x}$ (one example, as a row, as everywhere on the site)
+# with the weights $\mathbf{w}$, plus the bias $b$, passed through the activation
+# function $f$. Training adjusts every weight $w$ and every bias $b$ by gradient
+# descent, one small step per epoch against the gradient of the loss $L$:
 #
 # $$w \leftarrow w - \eta \, \frac{\partial L}{\partial w},$$
 #
@@ -68,7 +90,7 @@ for label in (0, 1):
 # ## First, a linear model
 #
 # Without a hidden layer, the network `MLP((2, 1))` is a logistic regression: the
-# output $z = w^\top x + b$ gives the probability $p = \sigma(z)$ of class 1, and
+# output $z = \mathbf{x} \cdot \mathbf{w} + b$ gives the probability $p = \sigma(z)$ of class 1, and
 # the loss is the cross-entropy
 #
 # $$L = -\frac{1}{n} \sum_{i=1}^{n} \bigl[\, y_i \log p_i + (1 - y_i) \log(1 - p_i) \,\bigr].$$
@@ -96,8 +118,8 @@ show(decision_boundary, linear.predict, X, y, lang="en",
 # Now the network has two hidden layers of 16 neurons: `MLP((2, 16, 16, 1))`. We
 # train the same architecture four times, changing only the activation function of
 # the hidden layers, with the same seed, the same learning rate and the same number
-# of epochs. The weight initialisation follows the function: He for ReLU, Glorot
-# for the others.
+# of epochs. The weight initialisation follows the function: He [-@he2015] for ReLU,
+# Glorot [-@glorot2010] for the others.
 
 # %%
 # activation of the hidden layers -> initialisation of the weights
@@ -153,7 +175,7 @@ for name in ["sigmoid", "tanh", "relu"]:
 # %% [markdown]
 # ## Why the sigmoid learns slowly: the gradient in each layer
 #
-# In backpropagation, the gradient that reaches a layer is multiplied by the
+# In [backpropagation](../backprop.md), the gradient that reaches a layer is multiplied by the
 # derivative of the activation function of every layer after it. The sigmoid's
 # derivative is $\sigma'(z) = \sigma(z)\,(1 - \sigma(z))$, which never exceeds
 # $1/4$; tanh's reaches $1$ at $z = 0$; ReLU's is $1$ for every $z > 0$.
@@ -174,8 +196,8 @@ for name, init in INITS.items():
     label = get(name).meta.display["en"]
     norms[label] = layer_gradient_norms(model, X, y)
 for label, values in norms.items():
-    ratio = fmt_auto(values[-1] / values[0], "en")
-    print(f"{label}: last layer / first layer = {ratio}")
+    ratio = fmt_auto(values[0] / values[-1], "en")
+    print(f"{label}: first layer / last layer = {ratio}")
 show(gradient_norms_by_layer, norms, lang="en")
 
 # %% [markdown]
@@ -184,6 +206,18 @@ show(gradient_norms_by_layer, norms, lang="en")
 # layers receive a much weaker signal than the last ones and, with the same
 # learning rate, barely move. With tanh and ReLU (and the initialisation suited to
 # each), the norms stay within the same order of magnitude in every layer.
+
+# %% [markdown]
+# ## Summary
+#
+# - Without a hidden layer, or with the identity in the hidden layers, the network
+#   is a linear model, and the decision boundary is a straight line.
+# - With the same architecture, the same seed and the same learning rate, tanh and
+#   ReLU get almost every point of the two moons right, and the sigmoid stays close
+#   to the linear model.
+# - In a network with six hidden layers, the sigmoid's gradient shrinks layer after
+#   layer towards the input; with tanh and ReLU, and the initialisation suited to
+#   each, it stays within the same order of magnitude in every layer.
 
 # %% [markdown]
 # ## Exercises
@@ -240,12 +274,19 @@ show(gradient_norms_by_layer, norms, lang="en")
 #    </details>
 #
 # 5. **Why does the identity not help?** Show that two layers with the identity,
-#    $W_2 (W_1 x + b_1) + b_2$, are equivalent to a single layer.
+#    $(\mathbf{x} W_1 + \mathbf{b}_1) W_2 + \mathbf{b}_2$, are equivalent to a
+#    single layer.
 #
 #    <details><summary>Answer</summary>
 #
-#    Expand it: $W_2 W_1 x + (W_2 b_1 + b_2) = W x + b$, with $W = W_2 W_1$ and
-#    $b = W_2 b_1 + b_2$. Any number of identity layers reduces to a single linear
+#    Expand it: $\mathbf{x} W_1 W_2 + (\mathbf{b}_1 W_2 + \mathbf{b}_2) =
+#    \mathbf{x} W + \mathbf{b}$, with $W = W_1 W_2$ and
+#    $\mathbf{b} = \mathbf{b}_1 W_2 + \mathbf{b}_2$. Any number of identity layers reduces to a single linear
 #    layer, and the decision boundary is still a straight line.
 #
 #    </details>
+
+# %% [markdown]
+# ## References
+#
+# <div id="refs"></div>

@@ -14,15 +14,36 @@
 # %% [markdown]
 # # Treinando uma rede do zero
 #
-# Neste caderno você treina uma pequena rede neural, escrita à mão com NumPy no
+# <div class="admonition abstract">
+# <p class="admonition-title">Neste notebook</p>
+#
+# **Ao final, você saberá:**
+#
+# - treinar uma rede pequena com o pacote `snippets` e ler a sua curva de perda;
+# - comparar funções de ativação mudando só a função e mantendo todo o resto fixo;
+# - medir o gradiente que chega a cada camada e reconhecer o desaparecimento do
+#   gradiente.
+#
+# **Pressupõe:**
+#
+# - [os limites da linearidade](../linearity.md): a fronteira de decisão de um
+#   modelo linear é uma reta;
+# - [retropropagação à mão](../backprop.md) e [a camada de saída](../output-layer.md):
+#   gradientes, sigmoide e entropia cruzada;
+# - [platôs e desaparecimento do gradiente](../properties/plateaus.md).
+#
+# </div>
+#
+# Neste notebook você treina uma pequena rede neural, escrita à mão com NumPy no
 # pacote `snippets` deste site, para separar duas classes que **nenhuma reta**
 # separa. Depois troca a função de ativação das camadas ocultas e compara quatro
 # escolhas: a identidade, a sigmoide, a tangente hiperbólica (tanh) e a ReLU.
 #
-# Cada neurônio calcula $a = f(w^\top x + b)$: uma soma ponderada das entradas
-# $x$ com os pesos $w$, mais o viés $b$, passada pela função de ativação $f$. O
-# treinamento ajusta $w$ e $b$ por descida do gradiente, um pequeno passo por
-# época contra o gradiente da perda $L$:
+# Cada neurônio calcula $a = f(\mathbf{x} \cdot \mathbf{w} + b)$: uma soma
+# ponderada das entradas $\mathbf{x}$ (um exemplo, em linha, como em todo o site)
+# com os pesos $\mathbf{w}$, mais o viés $b$, passada pela função de ativação $f$.
+# O treinamento ajusta cada peso $w$ e cada viés $b$ por descida do gradiente, um
+# pequeno passo por época contra o gradiente da perda $L$:
 #
 # $$w \leftarrow w - \eta \, \frac{\partial L}{\partial w},$$
 #
@@ -67,7 +88,7 @@ for label in (0, 1):
 # ## Primeiro, um modelo linear
 #
 # Sem camada oculta, a rede `MLP((2, 1))` é uma regressão logística: a saída
-# $z = w^\top x + b$ dá a probabilidade $p = \sigma(z)$ da classe 1, e a perda é a
+# $z = \mathbf{x} \cdot \mathbf{w} + b$ dá a probabilidade $p = \sigma(z)$ da classe 1, e a perda é a
 # entropia cruzada
 #
 # $$L = -\frac{1}{n} \sum_{i=1}^{n} \bigl[\, y_i \log p_i + (1 - y_i) \log(1 - p_i) \,\bigr].$$
@@ -95,8 +116,8 @@ show(decision_boundary, linear.predict, X, y, lang="pt",
 # Agora a rede tem duas camadas ocultas de 16 neurônios: `MLP((2, 16, 16, 1))`.
 # Treinamos a mesma arquitetura quatro vezes, mudando só a função de ativação das
 # camadas ocultas, com a mesma semente, a mesma taxa de aprendizado e o mesmo
-# número de épocas. A inicialização dos pesos acompanha a função: He para a ReLU,
-# Glorot para as outras.
+# número de épocas. A inicialização dos pesos acompanha a função: He [-@he2015]
+# para a ReLU, Glorot [-@glorot2010] para as outras.
 
 # %%
 # função de ativação das camadas ocultas -> inicialização dos pesos
@@ -152,7 +173,7 @@ for name in ["sigmoid", "tanh", "relu"]:
 # %% [markdown]
 # ## Por que a sigmoide aprende devagar: o gradiente em cada camada
 #
-# Na retropropagação, o gradiente que chega a uma camada é multiplicado pela
+# Na [retropropagação](../backprop.md), o gradiente que chega a uma camada é multiplicado pela
 # derivada da função de ativação de cada camada que está depois dela. A derivada
 # da sigmoide é $\sigma'(z) = \sigma(z)\,(1 - \sigma(z))$, que nunca passa de
 # $1/4$; a da tanh chega a $1$ em $z = 0$; a da ReLU vale $1$ para todo $z > 0$.
@@ -173,8 +194,8 @@ for name, init in INITS.items():
     label = get(name).meta.display["pt"]
     norms[label] = layer_gradient_norms(model, X, y)
 for label, values in norms.items():
-    ratio = fmt_auto(values[-1] / values[0], "pt")
-    print(f"{label}: última camada / primeira camada = {ratio}")
+    ratio = fmt_auto(values[0] / values[-1], "pt")
+    print(f"{label}: primeira camada / última camada = {ratio}")
 show(gradient_norms_by_layer, norms, lang="pt")
 
 # %% [markdown]
@@ -184,6 +205,18 @@ show(gradient_norms_by_layer, norms, lang="pt")
 # taxa de aprendizado, quase não se mexem. Com a tanh e a ReLU (e a inicialização
 # adequada a cada uma), as normas ficam na mesma ordem de grandeza em todas as
 # camadas.
+
+# %% [markdown]
+# ## Resumo
+#
+# - Sem camada oculta, ou com a identidade nas camadas ocultas, a rede é um modelo
+#   linear, e a fronteira de decisão é uma reta.
+# - Com a mesma arquitetura, a mesma semente e a mesma taxa de aprendizado, a tanh e
+#   a ReLU acertam quase todos os pontos das duas luas, e a sigmoide fica perto do
+#   modelo linear.
+# - Numa rede de seis camadas ocultas, o gradiente da sigmoide encolhe camada após
+#   camada em direção à entrada; com a tanh e a ReLU, e a inicialização adequada a
+#   cada uma, ele fica na mesma ordem de grandeza em todas as camadas.
 
 # %% [markdown]
 # ## Exercícios
@@ -238,12 +271,19 @@ show(gradient_norms_by_layer, norms, lang="pt")
 #    </details>
 #
 # 5. **Por que a identidade não ajuda?** Mostre que duas camadas com a
-#    identidade, $W_2 (W_1 x + b_1) + b_2$, equivalem a uma única camada.
+#    identidade, $(\mathbf{x} W_1 + \mathbf{b}_1) W_2 + \mathbf{b}_2$, equivalem a
+#    uma única camada.
 #
 #    <details><summary>Resposta</summary>
 #
-#    Basta expandir: $W_2 W_1 x + (W_2 b_1 + b_2) = W x + b$, com $W = W_2 W_1$ e
-#    $b = W_2 b_1 + b_2$. Qualquer número de camadas com a identidade se reduz a
+#    Basta expandir: $\mathbf{x} W_1 W_2 + (\mathbf{b}_1 W_2 + \mathbf{b}_2) =
+#    \mathbf{x} W + \mathbf{b}$, com $W = W_1 W_2$ e
+#    $\mathbf{b} = \mathbf{b}_1 W_2 + \mathbf{b}_2$. Qualquer número de camadas com a identidade se reduz a
 #    uma única camada linear, e a fronteira de decisão continua sendo uma reta.
 #
 #    </details>
+
+# %% [markdown]
+# ## Referências
+#
+# <div id="refs"></div>

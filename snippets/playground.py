@@ -1,0 +1,280 @@
+"""The playground page's explorer: four controls over the grid of
+`snippets.experiments.playground`, two layered figures and a summary.
+
+Examples
+--------
+>>> show_playground(lang="en")  # doctest: +SKIP
+Activation function: Sigmoid (logistic), Hyperbolic tangent, ReLU
+...
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from snippets.experiments.playground import GRID, data_sets, playground_runs
+from snippets.explore import Control, Panel, State, explorer
+from snippets.figures._base import _short
+from snippets.figures.playground import (
+    paint_signal,
+    paint_training,
+    signal_alt,
+    signal_frame,
+    training_alt,
+    training_frame,
+)
+from snippets.i18n import check_lang, fmt_auto, fmt_number, t
+
+__all__ = ["DEFAULT", "controls", "show_playground", "summary"]
+
+DEFAULT = ("relu", "he", 4, 0.3)
+"""The combination the page shows first: activation, init, depth, rate."""
+
+
+def _key(activation, init, depth, rate) -> tuple[str, ...]:
+    return (activation, init, str(depth), repr(float(rate)))
+
+
+def controls(lang: str) -> list[Control]:
+    """The four controls, labelled in ``lang``."""
+    check_lang(lang)
+    return [
+        Control(
+            "activation",
+            t("pg_control_activation", lang),
+            GRID.activations,
+            tuple(_short(a, lang) for a in GRID.activations),
+        ),
+        Control(
+            "init",
+            t("pg_control_init", lang),
+            GRID.inits,
+            tuple(t(f"pg_init_{i}", lang) for i in GRID.inits),
+        ),
+        Control(
+            "depth",
+            t("pg_control_depth", lang),
+            tuple(str(d) for d in GRID.depths),
+            tuple(str(d) for d in GRID.depths),
+            kind="range",
+        ),
+        Control(
+            "rate",
+            t("pg_control_rate", lang),
+            tuple(repr(float(r)) for r in GRID.rates),
+            tuple(fmt_auto(r, lang) for r in GRID.rates),
+            kind="range",
+        ),
+    ]
+
+
+def _spread(values, lang) -> str:
+    """``mean (lo to hi)`` of the seeds' final losses, or how many diverged."""
+    values = np.asarray(values, dtype=float)
+    bad = int((~np.isfinite(values)).sum())
+    if bad:
+        return t("pg_diverged", lang, count=bad, seeds=values.size)
+    return t(
+        "pg_loss_spread",
+        lang,
+        mean=fmt_auto(values.mean(), lang),
+        lo=fmt_auto(values.min(), lang),
+        hi=fmt_auto(values.max(), lang),
+    )
+
+
+def summary(activation, init, depth, rate, lang) -> str:
+    """The text under the controls for one combination (HTML, one paragraph)."""
+    runs = playground_runs(activation, init, depth)
+    k = GRID.rates.index(rate)
+    grad = np.exp(np.log(runs["grad"]).mean(axis=0))
+    sets = list(data_sets())
+    return t(
+        "pg_summary",
+        lang,
+        act=_short(activation, lang),
+        init=t(f"pg_init_{init}", lang),
+        depth=depth,
+        rate=fmt_auto(rate, lang),
+        ratio=fmt_auto(grad[0] / grad[-1], lang),
+        epochs=GRID.epochs,
+        seeds=len(GRID.seeds),
+        moons=_spread(runs["final_loss"][sets.index("moons"), k], lang),
+        xor=_spread(runs["final_loss"][sets.index("xor"), k], lang),
+        m_acc=fmt_number(
+            100 * runs["accuracy"][sets.index("moons"), k].mean(), lang, 0
+        ),
+        x_acc=fmt_number(100 * runs["accuracy"][sets.index("xor"), k].mean(), lang, 0),
+    )
+
+
+def show_playground(lang: str) -> None:
+    """Put the playground on the page (`snippets.explore.explorer`).
+
+    Every combination of `GRID` is a state: the signal at initialisation, the
+    training, a summary; the frames are drawn in ``lang``.
+    """
+    check_lang(lang)
+    combos = {_key(*c): c for c in GRID.combinations()}
+
+    def runs(key):
+        activation, init, depth, _ = combos[key]
+        return playground_runs(activation, init, depth)
+
+    panels = [
+        Panel(
+            "signal",
+            signal_frame(lang=lang),
+            lambda p, f, key: paint_signal(p, f, runs(key)),
+            shared=lambda key: key[:3],  # the rate plays no part at initialisation
+        ),
+        Panel(
+            "training",
+            training_frame(lang=lang),
+            lambda p, f, key: paint_training(
+                p, f, runs(key), GRID.rates.index(combos[key][3])
+            ),
+        ),
+    ]
+    states = {}
+    for key, (activation, init, depth, rate) in combos.items():
+        r = runs(key)
+        states[key] = State(
+            alt={
+                "signal": signal_alt(activation, init, depth, r, lang),
+                "training": training_alt(activation, init, depth, rate, r, lang),
+            },
+            texts={"summary": summary(activation, init, depth, rate, lang)},
+        )
+    explorer(
+        "playground",
+        controls(lang),
+        panels,
+        states,
+        _key(*DEFAULT),
+        lang,
+        layout=("summary", "signal", "training"),
+    )
+
+
+def results(activation, init, depth, rate) -> dict:
+    """The numbers of one combination the page's tables show.
+
+    Returns
+    -------
+    dict
+        ``"ratio"``: the gradient's size at layer 1 divided by its size at the
+        last layer, at initialisation (geometric means over the seeds);
+        ``"loss"``: ``{data set: final training loss of each seed}``;
+        ``"accuracy"``: ``{data set: held-out accuracy of each seed}``;
+        ``"constant"``: ``{data set: how many seeds end with exactly the same
+        output for every training point}``.
+    """
+    runs = playground_runs(activation, init, depth)
+    k = GRID.rates.index(rate)
+    grad = np.exp(np.log(runs["grad"]).mean(axis=0))
+    return {
+        "ratio": float(grad[0] / grad[-1]),
+        "loss": {n: runs["final_loss"][i, k] for i, n in enumerate(data_sets())},
+        "accuracy": {n: runs["accuracy"][i, k] for i, n in enumerate(data_sets())},
+        "constant": {
+            n: int((runs["output_spread"][i, k] == 0).sum())
+            for i, n in enumerate(data_sets())
+        },
+    }
+
+
+def table(combinations, lang) -> str:
+    """A Markdown table of ``combinations`` ``(activation, init, depth, rate)``:
+    the gradient ratio at initialisation, the final training loss (mean of the
+    seeds) and the held-out accuracy (mean) on each data set."""
+    from snippets.tables import markdown_table
+
+    check_lang(lang)
+    header = [
+        t(k, lang)
+        for k in (
+            "pg_control_activation",
+            "pg_control_init",
+            "pg_control_depth",
+            "pg_control_rate",
+            "pg_col_ratio",
+            "pg_col_loss_moons",
+            "pg_col_loss_xor",
+            "pg_col_accuracy",
+        )
+    ]
+    rows = []
+    for activation, init, depth, rate in combinations:
+        r = results(activation, init, depth, rate)
+        rows.append(
+            [
+                _short(activation, lang),
+                t(f"pg_init_{init}", lang),
+                str(depth),
+                fmt_auto(rate, lang),
+                fmt_auto(r["ratio"], lang),
+                _mean(r["loss"]["moons"], lang),
+                _mean(r["loss"]["xor"], lang),
+                t(
+                    "pg_accuracies",
+                    lang,
+                    moons=fmt_number(100 * r["accuracy"]["moons"].mean(), lang, 0),
+                    xor=fmt_number(100 * r["accuracy"]["xor"].mean(), lang, 0),
+                ),
+            ]
+        )
+    return markdown_table(header, rows)
+
+
+def _mean(values, lang) -> str:
+    values = np.asarray(values, dtype=float)
+    if not np.isfinite(values).all():
+        return t("pg_diverged_short", lang)
+    return fmt_auto(values.mean(), lang)
+
+
+def describe_grid(lang: str) -> str:
+    """The grid as a Markdown list: the choices, what is fixed, how many runs."""
+    from snippets.i18n import fmt_list
+
+    check_lang(lang)
+    sets = data_sets()
+    lines = [
+        t(
+            "pg_grid_activations",
+            lang,
+            items=fmt_list(list(controls(lang)[0].texts), lang),
+        ),
+        t(
+            "pg_grid_inits",
+            lang,
+            items=fmt_list([t(f"pg_init_{i}", lang) for i in GRID.inits], lang),
+        ),
+        t("pg_grid_depths", lang, items=fmt_list([str(d) for d in GRID.depths], lang)),
+        t(
+            "pg_grid_rates",
+            lang,
+            items=fmt_list([fmt_auto(r, lang) for r in GRID.rates], lang),
+        ),
+        t(
+            "pg_grid_fixed",
+            lang,
+            width=GRID.width,
+            epochs=GRID.epochs,
+            seeds=fmt_list([str(s) for s in GRID.seeds], lang),
+        ),
+        *(
+            t(
+                "pg_grid_data",
+                lang,
+                data=t(f"pg_data_{name}", lang),
+                train=len(parts["train"][0]),
+                test=len(parts["test"][0]),
+            )
+            for name, parts in sets.items()
+        ),
+        t("pg_grid_signal", lang, width=GRID.signal_width, batch=GRID.signal_batch),
+        t("pg_grid_size", lang, size=GRID.size, networks=GRID.networks),
+    ]
+    return "\n".join(f"- {line[0].upper()}{line[1:]}" for line in lines)

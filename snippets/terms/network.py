@@ -1,0 +1,254 @@
+"""Glossary terms: the neuron, the network and linearity.
+
+Part of the glossary's data (see :mod:`snippets.glossary`, which gathers the
+topics into ``TERMS`` in this order).
+"""
+
+from snippets.terms import Term
+
+TERMS: tuple[Term, ...] = (
+    # --- the neuron and the network ----------------------------------------------
+    Term(
+        "neurônio artificial",
+        "artificial neuron",
+        "Unidade que calcula a soma ponderada das entradas mais um viés e aplica "
+        "uma função de ativação.",
+        "Unit that computes the weighted sum of its inputs plus a bias and applies "
+        "an activation function.",
+        avoid=("neurónio", "neurónios"),
+    ),
+    Term(
+        "peso",
+        "weight",
+        "Número que multiplica uma entrada; aprendido no treinamento.",
+        "Number that multiplies an input; learned in training.",
+        tooltip=False,
+    ),
+    Term(
+        "viés",
+        "bias",
+        "Número somado à soma ponderada; desloca a saída do neurônio.",
+        "Number added to the weighted sum; shifts the neuron's output.",
+        avoid=("bias",),
+        bridge="bias",
+    ),
+    Term(
+        "soma ponderada",
+        "weighted sum",
+        "Soma das entradas, cada uma multiplicada pelo seu peso.",
+        "Sum of the inputs, each multiplied by its weight.",
+    ),
+    Term(
+        "pré-ativação",
+        "pre-activation",
+        "A soma ponderada mais o viés, antes da função de ativação.",
+        "The weighted sum plus the bias, before the activation function.",
+        avoid=("preativação",),
+    ),
+    Term(
+        "função de ativação",
+        "activation function",
+        "Função, em geral não linear, aplicada à pré-ativação de cada neurônio.",
+        "Function, usually non-linear, applied to each neuron's pre-activation.",
+        tooltip=False,
+    ),
+    Term(
+        "notebook",
+        "notebook",
+        "Documento que mistura texto, código e os resultados do código, executado "
+        "célula por célula (no Jupyter ou no Colab); o deste site pode ser baixado "
+        "e rodado.",
+        "Document that mixes text, code and the code's results, run cell by cell "
+        "(in Jupyter or Colab); this site's can be downloaded and run.",
+        avoid=("caderno",),
+        tooltip=False,
+    ),
+    Term(
+        "registro",
+        "registry",
+        "A lista das funções de ativação deste site, no pacote snippets: cada "
+        "entrada guarda a função, a derivada e os seus dados (nomes, fórmula, "
+        "intervalo, origem); as tabelas, as fichas, as figuras e os testes são "
+        "gerados a partir dela.",
+        "The list of this site's activation functions, in the snippets package: "
+        "each entry holds the function, its derivative and its data (names, "
+        "formula, range, origin); the tables, cards, figures and tests are "
+        "generated from it.",
+        avoid=("registry",),
+    ),
+    Term(
+        "camada",
+        "layer",
+        "Conjunto de neurônios que recebem as mesmas entradas.",
+        "Set of neurons that receive the same inputs.",
+        tooltip=False,
+    ),
+    Term(
+        "camada oculta",
+        "hidden layer",
+        "Camada entre a entrada e a saída da rede.",
+        "Layer between the network's input and output.",
+        avoid=("camada escondida",),
+        bridge="hidden layer",
+    ),
+    Term(
+        "rede neural",
+        "neural network",
+        "Composição de camadas de neurônios artificiais.",
+        "Composition of layers of artificial neurons.",
+        avoid=("rede neuronal",),
+        tooltip=False,
+    ),
+    Term(
+        "rede feedforward",
+        "feed-forward network",
+        "Rede em que o sinal só vai da entrada para a saída, camada após camada, "
+        "sem ciclos (ao contrário de uma rede recorrente); o perceptron "
+        "multicamadas é o exemplo mais simples.",
+        "Network in which the signal only goes from the input to the output, layer "
+        "after layer, with no cycles (unlike a recurrent network); the multilayer "
+        "perceptron is the simplest example.",
+        avoid=("rede direta", "rede de alimentação direta", "rede alimentada adiante"),
+        bridge="feedforward network",
+        en_avoid=("feedforward network",),
+    ),
+    Term(
+        "perceptron",
+        "perceptron",
+        "Neurônio artificial com a função degrau como ativação e uma regra de "
+        "aprendizado própria (Rosenblatt, 1958); separa duas classes por uma reta "
+        "ou um hiperplano.",
+        "Artificial neuron with the step function as activation and its own "
+        "learning rule (Rosenblatt, 1958); separates two classes by a line or a "
+        "hyperplane.",
+    ),
+    Term(
+        "perceptron multicamadas",
+        "multilayer perceptron",
+        "Rede de camadas densas, em que cada neurônio recebe todas as saídas da "
+        "camada anterior, com ativação não linear nas camadas ocultas (sigla MLP).",
+        "Network of dense layers, each neuron receiving every output of the "
+        "previous layer, with a non-linear activation in the hidden layers (MLP).",
+        avoid=("perceptron multicamada", "perceptron de múltiplas camadas"),
+        bridge="multilayer perceptron",
+    ),
+    Term(
+        "rede recorrente",
+        "recurrent network",
+        "Rede que lê uma sequência passo a passo, com os mesmos pesos em cada "
+        "passo, levando adiante um estado.",
+        "Network that reads a sequence step by step, with the same weights at "
+        "every step, carrying a state forward.",
+        bridge="recurrent network",
+    ),
+    Term(
+        "porta",
+        "gate",
+        "Fator que multiplica um sinal elemento a elemento e controla quanto dele "
+        "passa adiante: nas redes recorrentes como a LSTM e na GLU, a saída de uma "
+        "sigmoide, entre 0 e 1; na GELU e na SiLU, Φ(x) e σ(x), que multiplicam x.",
+        "Factor that multiplies a signal elementwise and controls how much of it "
+        "goes through: in recurrent networks such as the LSTM and in the GLU, the "
+        "output of a sigmoid, between 0 and 1; in GELU and SiLU, Φ(x) and σ(x), "
+        "which multiply x.",
+        bridge="gate",
+        avoid=("torneira",),
+    ),
+    Term(
+        "unidade linear com porta",
+        "gated linear unit",
+        "Unidade (GLU) que multiplica, elemento a elemento, uma transformação afim "
+        "da entrada por uma porta calculada de outra transformação afim da mesma "
+        "entrada; SwiGLU e GEGLU trocam a sigmoide da porta pela SiLU e pela GELU.",
+        "Unit (GLU) that multiplies, elementwise, an affine map of the input by a "
+        "gate computed from another affine map of the same input; SwiGLU and "
+        "GEGLU replace the gate's sigmoid by SiLU and GELU.",
+        bridge="gated linear unit",
+    ),
+    Term(
+        "Maxout",
+        "Maxout",
+        "Unidade que calcula k transformações afins da entrada e devolve a maior; "
+        "contém a ReLU e a ReLU com vazamento como casos particulares.",
+        "Unit that computes k affine maps of its input and returns the largest; "
+        "it contains ReLU and Leaky ReLU as special cases.",
+    ),
+    Term(
+        "bloco denso",
+        "feed-forward block",
+        "Parte de cada camada de um transformer que processa cada posição da "
+        "sequência separadamente: camadas densas com uma ativação (ou uma porta) "
+        "entre elas.",
+        "Part of each layer of a transformer that processes every position of the "
+        "sequence separately: dense layers with an activation (or a gate) between "
+        "them.",
+        bridge="feed-forward block",
+    ),
+    Term(
+        "transformer",
+        "transformer",
+        "Arquitetura de rede baseada em atenção, usada nos grandes modelos de "
+        "linguagem; seus blocos densos usam em geral a GELU, ou a SiLU dentro da "
+        "SwiGLU (o original, de 2017, usava ReLU).",
+        "Attention-based network architecture, used in large language models; "
+        "its dense blocks usually use GELU, or SiLU inside SwiGLU (the original, "
+        "from 2017, used ReLU).",
+    ),
+    # --- linearity ---------------------------------------------------------------
+    Term(
+        "linear",
+        "linear",
+        "Neste site, como é costume em aprendizado de máquina, diz-se de uma "
+        "função da forma x ↦ xW + b (em álgebra, afim; linear no sentido estrito "
+        "quando b = 0); a composição de funções assim é outra do mesmo tipo.",
+        "On this site, as is usual in machine learning, said of a map of the form "
+        "x ↦ xW + b (affine, in algebra; linear in the strict sense when b = 0); a "
+        "composition of such maps is another one of the same kind.",
+        tooltip=False,
+    ),
+    Term(
+        "não linear",
+        "non-linear",
+        "Que não é linear, isto é, não é da forma x ↦ xW + b: o gráfico não é uma "
+        "reta, um plano ou um hiperplano.",
+        "Not linear, that is, not of the form x ↦ xW + b: the graph is not a line, "
+        "a plane or a hyperplane.",
+        avoid=("não-linear", "não-lineares"),
+        tooltip=False,
+        en_avoid=("nonlinear",),
+    ),
+    Term(
+        "não linearidade",
+        "non-linearity",
+        "O fato de ser não linear; também se diz da própria função de ativação.",
+        "The quality of being non-linear; also a name for the activation function "
+        "itself.",
+        avoid=("não-linearidade",),
+        en_avoid=("nonlinearity",),
+    ),
+    Term(
+        "linearmente separável",
+        "linearly separable",
+        "Conjunto de pontos de duas classes que uma reta (ou hiperplano) separa.",
+        "Set of points of two classes that a line (or hyperplane) separates.",
+    ),
+    Term(
+        "fronteira de decisão",
+        "decision boundary",
+        "Curva que separa as regiões do plano classificadas de formas diferentes.",
+        "Curve that separates the regions of the plane classified differently.",
+        avoid=("limite de decisão",),
+        bridge="decision boundary",
+    ),
+    Term(
+        "teorema da aproximação universal",
+        "universal approximation theorem",
+        "Resultado segundo o qual uma rede com uma camada oculta e ativação não "
+        "polinomial aproxima qualquer função contínua numa região fechada e limitada "
+        "tão bem quanto se queira, dados neurônios suficientes.",
+        "Result stating that a network with one hidden layer and a non-polynomial "
+        "activation approximates any continuous function on a closed, bounded region "
+        "as closely as desired, given enough neurons.",
+        bridge="universal approximation theorem",
+    ),
+)

@@ -1,0 +1,207 @@
+"""Glossary terms: training, the output layer and gradient descent.
+
+Part of the glossary's data (see :mod:`snippets.glossary`, which gathers the
+topics into ``TERMS`` in this order).
+"""
+
+from snippets.terms import Term
+
+TERMS: tuple[Term, ...] = (
+    # --- training ----------------------------------------------------------------
+    Term(
+        "conjunto de dados",
+        "data set",
+        "Os exemplos (entradas e rótulos) usados para treinar ou avaliar a rede.",
+        "The examples (inputs and labels) used to train or evaluate the network.",
+        avoid=("dataset", "datasets"),
+        tooltip=False,
+        en_avoid=("dataset",),
+    ),
+    Term(
+        "perda",
+        "loss",
+        "Número que mede o erro da rede num conjunto de dados; o treinamento o "
+        "minimiza.",
+        "Number that measures the network's error on a data set; training "
+        "minimises it.",
+        avoid=("função de custo",),
+        tooltip=False,
+        bridge="loss",
+    ),
+    Term(
+        "erro quadrático médio",
+        "mean squared error",
+        "Perda igual à média dos quadrados das diferenças entre a saída da rede e "
+        "o valor desejado.",
+        "Loss equal to the mean of the squared differences between the network's "
+        "output and the target.",
+        bridge="mean squared error",
+    ),
+    Term(
+        "entropia cruzada",
+        "cross-entropy",
+        "Perda de classificação: a média de menos o logaritmo da probabilidade que "
+        "a rede atribui à classe correta.",
+        "Classification loss: the average of minus the logarithm of the "
+        "probability the network gives the correct class.",
+        bridge="cross-entropy",
+    ),
+    Term(
+        "treinamento",
+        "training",
+        "Ajuste dos parâmetros da rede para reduzir a perda.",
+        "Adjusting the network's parameters to reduce the loss.",
+        avoid=("treino",),
+        tooltip=False,
+    ),
+    Term(
+        "acurácia",
+        "accuracy",
+        "Fração dos exemplos que um classificador acerta; medida em dados que não "
+        "foram usados no treinamento, diz quanto ele generaliza.",
+        "Fraction of the examples a classifier gets right; measured on data not "
+        "used in training, it says how well it generalises.",
+        avoid=("exatidão",),
+        bridge="accuracy",
+    ),
+    Term(
+        "época",
+        "epoch",
+        "Uma passagem completa pelo conjunto de treinamento.",
+        "One full pass over the training set.",
+        bridge="epoch",
+    ),
+    Term(
+        "propagação direta",
+        "forward pass",
+        "Cálculo da saída da rede a partir da entrada, camada por camada.",
+        "Computing the network's output from its input, layer by layer.",
+        avoid=(
+            "passo forward",
+            "forward pass",
+            "propagação para frente",
+            "propagação para a frente",
+        ),
+        bridge="forward pass",
+    ),
+    Term(
+        "retropropagação",
+        "backpropagation",
+        "Cálculo do gradiente da perda em relação a cada peso pela regra da cadeia, "
+        "da saída para a entrada.",
+        "Computing the gradient of the loss with respect to every weight by the "
+        "chain rule, from the output back to the input.",
+        avoid=("backpropagation", "backprop", "retro-propagação"),
+        bridge="backpropagation",
+        en_avoid=("backprop", "back-propagation"),
+    ),
+    Term(
+        "grafo computacional",
+        "computational graph",
+        "Desenho de uma conta como nós (operações) ligados por setas (valores); a "
+        "propagação direta percorre as setas num sentido, a retropropagação no "
+        "outro.",
+        "Picture of a computation as nodes (operations) joined by arrows "
+        "(values); the forward pass follows the arrows one way, backpropagation "
+        "the other.",
+        avoid=("grafo de computação",),
+    ),
+    Term(
+        "produto elemento a elemento",
+        "elementwise product",
+        "Produto de dois vetores ou matrizes de mesma forma, entrada por entrada; "
+        "escreve-se ⊙.",
+        "Product of two vectors or matrices of the same shape, entry by entry; "
+        "written ⊙.",
+        bridge="element-wise product",
+    ),
+    Term(
+        "modo reverso",
+        "reverse mode",
+        "Diferenciação automática que aplica a regra da cadeia da saída para a "
+        "entrada: dá a derivada de um número (a perda) em relação a todos os "
+        "parâmetros numa só passagem; a retropropagação é o modo reverso numa rede.",
+        "Automatic differentiation that applies the chain rule from the output "
+        "back to the input: it gives the derivative of one number (the loss) with "
+        "respect to every parameter in one pass; backpropagation is reverse mode "
+        "on a network.",
+        avoid=("modo reverse", "reverse mode"),
+        bridge="reverse mode",
+    ),
+    Term(
+        "verificação do gradiente",
+        "gradient check",
+        "Comparação do gradiente calculado pela retropropagação com uma estimativa "
+        "por diferenças finitas.",
+        "Comparison of the gradient computed by backpropagation with a "
+        "finite-difference estimate.",
+        avoid=("gradient check", "checagem do gradiente", "checagem de gradiente"),
+        bridge="gradient check",
+    ),
+    # --- the output layer --------------------------------------------------------
+    Term(
+        "camada de saída",
+        "output layer",
+        "A última camada da rede; sua função de ativação é escolhida pela tarefa e "
+        "pela perda (sigmoide, softmax ou identidade).",
+        "The network's last layer; its activation function is chosen by the task "
+        "and the loss (sigmoid, softmax or identity).",
+    ),
+    Term(
+        "logit",
+        "logit",
+        "Pré-ativação de uma unidade da camada de saída, antes da sigmoide ou da "
+        "softmax; para a sigmoide, é ln(p / (1 − p)).",
+        "Pre-activation of an output unit, before the sigmoid or the softmax; for "
+        "the sigmoid, it is ln(p / (1 − p)).",
+    ),
+    Term(
+        "log-sum-exp",
+        "log-sum-exp",
+        "A função ln(Σ exp(zⱼ)); calculada como m + ln(Σ exp(zⱼ − m)), com m o "
+        "maior zⱼ, não sofre estouro.",
+        "The function ln(Σ exp(zⱼ)); computed as m + ln(Σ exp(zⱼ − m)), with m "
+        "the largest zⱼ, it does not overflow.",
+    ),
+    Term(
+        "log-softmax",
+        "log-softmax",
+        "Logaritmo da softmax, calculado direto dos logits como zⱼ − log-sum-exp(z), "
+        "sem passar pelas probabilidades.",
+        "Logarithm of the softmax, computed straight from the logits as "
+        "zⱼ − log-sum-exp(z), without going through the probabilities.",
+    ),
+    Term(
+        "estouro",
+        "overflow",
+        "Resultado grande demais para o tipo de ponto flutuante, que vira infinito; "
+        "exp(z) estoura acima de z ≈ 709,78 em float64 e 88,72 em float32.",
+        "A result too large for the floating-point type, which becomes infinity; "
+        "exp(z) overflows above z ≈ 709.78 in float64 and 88.72 in float32.",
+        avoid=("overflow", "transbordamento"),
+        bridge="overflow",
+    ),
+    Term(
+        "gradiente",
+        "gradient",
+        "Vetor das derivadas parciais da perda em relação aos parâmetros.",
+        "Vector of the partial derivatives of the loss with respect to the parameters.",
+        tooltip=False,
+    ),
+    Term(
+        "descida do gradiente",
+        "gradient descent",
+        "Método que ajusta os parâmetros dando passos contra o gradiente.",
+        "Method that adjusts the parameters by stepping against the gradient.",
+        avoid=("gradiente descendente", "descida de gradiente", "gradient descent"),
+        bridge="gradient descent",
+    ),
+    Term(
+        "taxa de aprendizado",
+        "learning rate",
+        "Tamanho do passo da descida do gradiente.",
+        "Step size of gradient descent.",
+        avoid=("taxa de aprendizagem", "learning rate"),
+        bridge="learning rate",
+    ),
+)

@@ -1,0 +1,310 @@
+"""The playground: its experiments (snippets/experiments/playground.py), its page
+assembly (snippets/playground.py), its figures, and the claims of playground.md."""
+
+from __future__ import annotations
+
+import math
+import warnings
+
+import numpy as np
+import pytest
+
+from snippets.activations import get
+from snippets.datasets import two_moons, xor
+from snippets.experiments.playground import (
+    GRID,
+    Grid,
+    data_sets,
+    extents,
+    playground_runs,
+    train_stacked,
+)
+from snippets.figures.playground import LIMITS
+from snippets.i18n import LANGS
+from snippets.nn import INITS, MLP, train
+from snippets.playground import (
+    DEFAULT,
+    controls,
+    describe_grid,
+    results,
+    summary,
+    table,
+)
+
+LN2 = math.log(2.0)
+
+
+def _all_runs():
+    return {
+        (a, i, d): playground_runs(a, i, d)
+        for a in GRID.activations
+        for i in GRID.inits
+        for d in GRID.depths
+    }
+
+
+@pytest.fixture(scope="module")
+def runs():
+    """Every activation, init and depth of the grid (about a second)."""
+    return _all_runs()
+
+
+# ---------------------------------------------------------- stacked training
+
+
+def test_stacked_training_is_nn_train_for_each_network():
+    """Each network of the stack, with its own data and rate, ends as
+    snippets.nn.train leaves it (the sums in another order: to rounding)."""
+    moons, corners = two_moons(20, seed=3), xor(5, noise=0.1, seed=2)
+    setups = [(moons, 0.5, 0), (corners, 1.5, 1), (moons, 0.05, 2)]
+    sizes = (2, 5, 5, 1)
+    stacked = [MLP(sizes, "tanh", seed=s, init="he") for _, _, s in setups]
+    history = train_stacked(
+        stacked,
+        np.stack([d[0] for d, _, _ in setups]),
+        np.stack([d[1] for d, _, _ in setups]),
+        [lr for _, lr, _ in setups],
+        epochs=40,
+    )
+    for k, ((X, y), lr, seed) in enumerate(setups):
+        alone = MLP(sizes, "tanh", seed=seed, init="he")
+        expected = train(alone, X, y, lr=lr, epochs=40, record=False)["loss"]
+        assert np.allclose(history[:, k], expected, rtol=1e-10, atol=0)
+        for a, b in zip(stacked[k].params(), alone.params(), strict=True):
+            assert np.allclose(a, b, rtol=1e-9, atol=1e-12)
+
+
+def test_stacked_sigmoid_uses_the_registry_derivative():
+    X, y = xor()
+    nets = [MLP((2, 3, 1), "sigmoid", seed=0, init="glorot")]
+    alone = MLP((2, 3, 1), "sigmoid", seed=0, init="glorot")
+    train_stacked(nets, X, y, 2.0, epochs=30)
+    train(alone, X, y, lr=2.0, epochs=30, record=False)
+    assert np.allclose(nets[0].layers[0].W, alone.layers[0].W, rtol=1e-10)
+
+
+def test_a_diverging_network_does_not_stop_the_others():
+    X, y = two_moons(20, seed=0)
+    nets = [MLP((2, 4, 4, 1), "relu", seed=s) for s in (0, 1)]
+    with warnings.catch_warnings():  # no warning escapes either
+        warnings.simplefilter("error")
+        history = train_stacked(nets, X, y, [1e6, 0.1], epochs=20)
+    assert not np.isfinite(history[-1, 0]) or history[-1, 0] > 10
+    assert np.isfinite(history[:, 1]).all() and history[-1, 1] < history[0, 1]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"lr": 0.0}, "lr must be > 0"),
+        ({"epochs": 0}, "epochs must be an integer"),
+        ({"y": np.zeros(3)}, "one set per network"),
+    ],
+)
+def test_stacked_training_rejects_bad_arguments(kwargs, message):
+    X, y = xor()
+    args = {"X": X, "y": y, "lr": 0.1, "epochs": 2, **kwargs}
+    with pytest.raises(ValueError, match=message):
+        train_stacked([MLP((2, 3, 1), "tanh")], **args)
+
+
+def test_stacked_training_needs_networks_of_one_shape():
+    X, y = xor()
+    nets = [MLP((2, 3, 1), "tanh"), MLP((2, 4, 1), "tanh")]
+    with pytest.raises(ValueError, match="one shape and activation"):
+        train_stacked(nets, X, y, 0.1, epochs=2)
+
+
+# ---------------------------------------------------------------- the runs
+
+
+def test_data_sets_and_extents():
+    sets = data_sets()
+    assert list(sets) == ["moons", "xor"]
+    for name, parts in sets.items():
+        X, y = parts["train"]
+        x0, x1, y0, y1 = extents()[name]
+        assert X.shape == (48, 2) and set(np.unique(y)) == {0, 1}
+        assert x0 < X[:, 0].min() and X[:, 0].max() < x1
+        assert y0 < X[:, 1].min() and X[:, 1].max() < y1
+        # held-out points are other draws, not the training points
+        assert not np.isin(parts["test"][0], X).all(axis=1).any()
+
+
+def test_runs_have_the_documented_shapes():
+    small = Grid(rates=(0.1, 1.0), seeds=(0, 1, 2), epochs=4, resolution=5)
+    r = playground_runs("tanh", "glorot", 3, small)
+    assert r["loss"].shape == (2, 2, 3, 4)
+    for key in ("final_loss", "accuracy", "output_spread"):
+        assert r[key].shape == (2, 2, 3)
+    assert r["probability"].shape == (2, 2, 5, 5)
+    assert r["spread"].shape == r["grad"].shape == (3, 3)
+    assert ((r["probability"] >= 0) & (r["probability"] <= 1)).all()
+
+
+def test_runs_are_the_networks_trained_one_by_one():
+    """The first seed on the moons at the second rate, trained alone with nn.train,
+    gives the same loss history and final loss."""
+    small = Grid(rates=(0.03, 0.3), seeds=(0, 1), epochs=15)
+    r = playground_runs("relu", "he", 2, small)
+    X, y = data_sets()["moons"]["train"]
+    net = MLP((2, small.width, small.width, 1), "relu", seed=0, init="he")
+    history = train(net, X, y, lr=0.3, epochs=15, record=False)
+    assert np.allclose(r["loss"][0, 1, 0], history["loss"], rtol=1e-10)
+    logits = net.forward(X)[:, 0]
+    final = np.mean(np.logaddexp(0, logits) - y * logits)
+    assert r["final_loss"][0, 1, 0] == pytest.approx(final, rel=1e-9)
+
+
+def test_bad_choices_are_refused():
+    with pytest.raises(ValueError, match="init must be one of"):
+        playground_runs("tanh", "xavier", 2)
+    with pytest.raises(ValueError, match="depth must be an integer"):
+        playground_runs("tanh", "he", 0)
+
+
+def test_grid_size():
+    assert GRID.size == 3 * 2 * 3 * 3 == len(GRID.combinations())
+    assert GRID.networks == GRID.size * 2 * 5
+
+
+def test_limits_hold_every_combination(runs):
+    """The frames' fixed axes show every value of every combination."""
+    for key in ("spread", "grad", "loss"):
+        lo, hi = LIMITS[key]
+        values = np.concatenate([np.ravel(r[key]) for r in runs.values()])
+        values = values[np.isfinite(values)]
+        assert lo < values.min() and values.max() < hi, key
+
+
+# ----------------------------------------------------- the page's assembly
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_controls_cover_the_grid(lang):
+    cs = controls(lang)
+    assert [c.name for c in cs] == ["activation", "init", "depth", "rate"]
+    assert cs[0].values == GRID.activations
+    assert [float(v) for v in cs[3].values] == list(GRID.rates)
+    assert [c.kind for c in cs] == ["select", "select", "range", "range"]
+
+
+def test_summary_names_the_combination_and_its_numbers():
+    text = summary("sigmoid", "glorot", 8, 0.03, "en")
+    assert text.startswith("<p><strong>Sigmoid (logistic), Glorot initialisation, 8")
+    assert "3.3 × 10⁻⁵ times" in text  # the ratio the tables print too
+    assert "0,03" in summary("sigmoid", "glorot", 8, 0.03, "pt")
+
+
+def test_describe_grid_counts():
+    text = describe_grid("en")
+    assert "54 combinations, 540 networks trained" in text
+    assert "- Two moons: 48 points to train on, 400 held out" in text
+
+
+def test_table_rows():
+    text = table([DEFAULT], "pt").splitlines()
+    assert len(text) == 3 and text[2].startswith("| ReLU | He | 4 | 0,3 |")
+
+
+# ----------------------------------------------- the claims of playground.md
+
+
+def test_claim_vanishing_gradient_with_deep_sigmoid():
+    """ "tens of thousands of times smaller"; the loss does not move from ln 2;
+    raising the rate does not help; with 2 layers it learns the two moons."""
+    assert 1e-5 < results("sigmoid", "glorot", 8, 0.03)["ratio"] < 1e-4
+    for rate in GRID.rates:
+        r = results("sigmoid", "glorot", 8, rate)
+        for losses in r["loss"].values():
+            assert np.all(np.abs(losses - LN2) < 0.02), rate
+    shallow = results("sigmoid", "glorot", 2, 3.0)
+    assert shallow["loss"]["moons"].mean() < 0.3
+    assert shallow["accuracy"]["moons"].mean() > 0.8
+
+
+def test_claim_every_tiny_gradient_is_a_deep_sigmoid():
+    """Exercise 1: ratio below 1/1000 only for the sigmoid with 8 layers, and
+    none of these learns."""
+    small = [c for c in GRID.combinations() if results(*c)["ratio"] < 1e-3]
+    assert small and {(a, d) for a, _, d, _ in small} == {("sigmoid", 8)}
+    for c in small:
+        for losses in results(*c)["loss"].values():
+            assert losses.mean() > 0.65
+    assert get("sigmoid").derivative(np.linspace(-10, 10, 2001)).max() == 0.25
+
+
+def test_claim_tanh_keeps_its_gradient_at_depth_8():
+    for init in GRID.inits:
+        assert results("tanh", init, 8, 0.3)["ratio"] >= 0.1
+        for losses in results("tanh", init, 8, 0.3)["loss"].values():
+            assert losses.mean() < LN2 - 0.2
+
+
+def test_claim_relu_needs_he(runs):
+    n = GRID.width
+    assert INITS["he"](n, n) ** 2 == pytest.approx(2 * INITS["glorot"](n, n) ** 2)
+    glorot, he = results("relu", "glorot", 8, 0.3), results("relu", "he", 8, 0.3)
+    assert 0.05 < glorot["ratio"] < 0.15  # "about a tenth"
+    assert 0.8 < he["ratio"] < 1.25  # "keeps its size"
+    spread = {
+        i: np.exp(np.log(runs["relu", i, 8]["spread"]).mean(0)) for i in GRID.inits
+    }
+    assert spread["glorot"][-1] / spread["glorot"][0] < 0.1 * (
+        spread["he"][-1] / spread["he"][0]
+    )  # "falls much further"
+    assert glorot["loss"]["moons"].mean() > he["loss"]["moons"].mean()
+
+
+def test_claim_too_large_a_rate():
+    tanh = results("tanh", "glorot", 8, 3.0)
+    for losses in tanh["loss"].values():
+        assert losses.mean() > LN2
+    relu = results("relu", "he", 8, 3.0)
+    for name in ("moons", "xor"):
+        assert abs(relu["loss"][name].mean() - LN2) < 0.01
+        assert abs(relu["accuracy"][name].mean() - 0.5) < 0.06  # a coin toss
+
+
+def test_claim_too_small_a_rate(runs):
+    for activation in ("tanh", "relu"):
+        for init in GRID.inits:
+            for depth in GRID.depths:
+                r = runs[activation, init, depth]
+                slow, good = r["final_loss"][1, 0], r["final_loss"][1, 1]  # XOR
+                assert slow.mean() > good.mean()
+                curve = r["loss"][1, 0].mean(axis=0)
+                assert curve[-1] < curve[-11]  # still falling
+
+
+def test_claim_relu_at_rate_3_goes_silent():
+    """Exercise 2: rate 0.3 is the best on XOR; at rate 3 the loss ends at ln 2 and
+    most seeds give every point the same output, a whole layer silent."""
+    losses = {
+        rate: results("relu", "he", 4, rate)["loss"]["xor"].mean()
+        for rate in GRID.rates
+    }
+    assert min(losses, key=losses.get) == 0.3
+    at3 = results("relu", "he", 4, 3.0)
+    assert abs(at3["loss"]["xor"].mean() - LN2) < 0.01
+    assert (
+        at3["constant"]["xor"] >= 3
+        and results("relu", "he", 4, 0.3)["constant"]["xor"] == 0
+    )
+    X, y = data_sets()["xor"]["train"]
+    sizes = (2, *(GRID.width,) * 4, 1)
+    nets = [MLP(sizes, "relu", seed=s, init="he") for s in GRID.seeds]
+    train_stacked(nets, X, y, 3.0, GRID.epochs)
+    for net in nets:
+        if np.std(net.forward(X)) == 0:
+            h, silent = X, False
+            for layer in net.layers[:-1]:
+                h = layer.forward(h)
+                silent |= bool((h == 0).all())
+            assert silent
+
+
+def test_claim_sigmoid_shallow_learns_moons_not_xor():
+    for init in GRID.inits:
+        r = results("sigmoid", init, 2, 3.0)
+        assert r["loss"]["moons"].mean() < 0.3 < r["loss"]["xor"].mean()
