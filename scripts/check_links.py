@@ -24,6 +24,7 @@ built by ``make build`` alone. Without it, a missing PDF is a broken link.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -42,7 +43,6 @@ LINK_ATTRIBUTES = {
     "video": ("src", "poster"),
     "audio": ("src",),
 }
-BASE = "http://site.invalid/"  # stands for the site root while resolving URLs
 
 
 @dataclass
@@ -64,6 +64,8 @@ class _Parser(HTMLParser):
         rel = (attrs.get("rel") or "").split()
         if tag == "link" and {"canonical", "preconnect", "dns-prefetch"} & set(rel):
             return  # the page's own published address, or a hint: not a link to check
+        if tag == "link" and "alternate" in rel and attrs.get("hreflang"):
+            return  # its published address in a language (tests/test_hosting.py)
         for name in LINK_ATTRIBUTES.get(tag, ()):
             value = attrs.get(name)
             if value is not None:
@@ -90,32 +92,36 @@ def _target(site: Path, path: str) -> Path | None:
 
 
 def check(
-    site: Path, later: Iterable[str] = ()
+    site: Path, root: str = "/", later: Iterable[str] = ()
 ) -> tuple[list[str], dict[str, list[str]]]:
     """``(problems, external)``: one line per broken link ("page:line: problem"),
-    and every external URL with the pages that link to it. ``later``: paths, from
-    the site's root, of files written after the build (the PDFs); a link to one of
-    them that is not there is not a problem."""
+    and every external URL with the pages that link to it. ``root`` is the site's
+    path on its host (``/repository/`` for a GitHub project site: the path of
+    ``SITE_URL``), which addresses written from the host's root start with (the
+    404 page's: it is served at any depth). ``later``: paths, from the site's
+    root, of files written after the build (the PDFs); a link to one of them that
+    is not there is not a problem."""
     later = set(later)
     site = site.resolve()
+    base = "http://site.invalid" + root
     pages = {p: parse(p) for p in sorted(site.rglob("*.html"))}
     problems: list[str] = []
     external: dict[str, list[str]] = {}
     for path, page in pages.items():
         name = path.relative_to(site).as_posix()
-        here = BASE + name
+        here = base + name
         for url, line in page.links:
             if not url or url.startswith(("javascript:", "data:")):
                 continue
             resolved = urljoin(here, url)
             parts = urlsplit(resolved)
-            if not resolved.startswith(BASE):
+            if not resolved.startswith(base):
                 if parts.scheme in ("http", "https", "mailto", "ftp", "tel", ""):
                     external.setdefault(url, []).append(name)
                 else:
                     problems.append(f"{name}:{line}: unsupported link {url!r}")
                 continue
-            path = parts.path.removeprefix(urlsplit(BASE).path[:-1])
+            path = parts.path.removeprefix(root[:-1])
             target = _target(site, path)
             if target is None and unquote(path).lstrip("/") in later:
                 continue
@@ -152,7 +158,8 @@ def main(argv: list[str] | None = None) -> int:
 
         later = PUBLISHED_LATER
     site = Path(argv[0] if argv else Path(__file__).resolve().parent.parent / "site")
-    problems, external = check(site, later)
+    root = urlsplit(os.environ.get("SITE_URL") or "/").path.rstrip("/") + "/"
+    problems, external = check(site, root, later)
     print(external_report(external))
     for problem in problems:
         print(problem)

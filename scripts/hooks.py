@@ -1,8 +1,8 @@
 """MkDocs hooks: the few things the configuration alone cannot do.
 
 1. Math as MathML: every TeX formula is converted when the site is built
-   (``latex2mathml``); browsers render MathML natively, so no page loads a math
-   script or a math font.
+   (``latex2mathml``, scripts/mathml.py); browsers render MathML natively, so no
+   page loads a math script or a math font.
 2. Figures drawn at build time: :func:`snippets.publish.show` writes SVG files into
    ``<site_dir>/assets/figures/`` (told by the ``SNIPPETS_FIGURE_DIR`` variable set
    here) and refers to them as ``@fig/<name>``; each page gets that prefix rewritten
@@ -17,21 +17,32 @@
    of build-time code, which are converted separately.
 4. Name the page in the warning of a failing build-time code block (markdown-exec
    does not), so a failing build says which page to fix.
-5. Notebooks (mkdocs-jupyter), 6. a notice on possibly stale translations,
-   7. the offline copy without CDN, 8. the cache of build-time code's output,
-   9. compiled page templates kept between builds: see their sections below.
+5. Notebooks (mkdocs-jupyter; helpers in scripts/notebook_pages.py), 6. a
+   notice on possibly stale translations, 7. the offline copy without CDN, 8. the
+   cache of build-time code's output, 9. compiled page templates kept between
+   builds, 10. the addresses of the hosted site and of the repository, 11. the
+   API page's table of contents: see their sections below.
 """
 
 from __future__ import annotations
 
-import functools
 import logging
 import os
 import posixpath
 import re
+import sys
 from pathlib import Path
 
 from mkdocs.utils import get_relative_url
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the modules beside this
+from hosting import clone_command, hreflang, repository_setting  # section 10
+from mathml import math_to_mathml, tex_to_mathml  # noqa: F401  (section 1)
+from notebook_pages import (
+    figures_as_files,
+    notebook_for_readers,
+    notebook_markup,
+)
 
 log = logging.getLogger("mkdocs.hooks.snippets")
 FIGURE_PREFIX = "@fig/"
@@ -77,18 +88,19 @@ def on_config(config):
     _cache_blocks(config)  # section 8
     _find_stale_pages(config)  # section 6
     _offline_without_cdn(config)  # section 7
+    repository_setting(config)  # section 10
     return config
 
 
 # --------------------------------------------------------------------------- #
 # 7. The offline copy (``make offline``, Material's offline plugin): its search
 #    needs the iframe-worker shim, which the plugin loads from unpkg.com; serve the
-#    copy vendored in overrides/ instead. And drop the <link rel="alternate">
-#    tags: Material fetches each language's sitemap.xml through them, which a
-#    browser refuses from file:// (the language switcher does not need them).
+#    copy vendored in overrides/ instead. Its pages name no address in another
+#    language (<link rel="alternate" hreflang>, section 10): a copy on disk has
+#    none, and Material would fetch sitemaps through them, which a browser
+#    refuses from file://.
 # --------------------------------------------------------------------------- #
 IFRAME_WORKER = "assets/javascripts/vendor/iframe-worker/shim.js"
-_ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 
 def _offline(config) -> bool:
@@ -113,6 +125,7 @@ def _source(page, config) -> str:
 
 def on_page_markdown(markdown, page, config, files):
     _page_name.page = _source(page, config)
+    markdown = clone_command(markdown, page, config, _language(config))  # 10
     markdown = f"{markdown}\n\n{_abbreviations[_language(config)]}"  # section 3
     return stale_notice(markdown, page, config)  # section 6
 
@@ -128,12 +141,16 @@ def on_page_content(html, page, config, files):
     # so that two builds of the same notebook give the same page.
     counter = iter(range(1, 1_000_000))
     html = _CELL_ID.sub(lambda m: f'id="cell-{next(counter)}"', html)
+    if _is_notebook(page, config):  # section 5
+        html = notebook_markup(html, _source(page, config))
+        html = figures_as_files(html, config.site_dir)
     if FIGURE_PREFIX in html:  # in src="...", and in the explorers' tables
         prefix = get_relative_url("assets/figures/x", page.url)[:-1]
         html = _FIGURE_REFERENCE.sub(prefix, html)
     if ROOT_PREFIX in html:  # the explorers' script (snippets/explore.py)
         root = get_relative_url("x", page.url)[:-1]
         html = html.replace(f'src="{ROOT_PREFIX}', f'src="{root}')
+    modules_only_toc(html, page)  # section 11
     where = _source(page, config)
     html = math_to_mathml(_NOTEBOOK_MATHJAX.sub("", html), where)  # sections 5, 1
     # Markdown printed by build-time code is rendered by markdown-exec, outside
@@ -156,120 +173,6 @@ def _resolve_link(match, page, files) -> str:
 
 
 # --------------------------------------------------------------------------- #
-# 1. Math: pymdownx.arithmatex (generic mode, no delimiters: see mkdocs.yml)
-#    leaves each formula, HTML-escaped, in <span class="arithmatex"> (inline) or
-#    <div class="arithmatex"> (display), in the pages as in the output of
-#    build-time code; notebooks' Markdown cells get the same markup (section 5).
-#    on_page_content replaces each by its MathML <math> (latex2mathml), plus a
-#    few touches of TeX's spacing that latex2mathml lacks. A formula it cannot
-#    convert, or would silently get wrong (an unknown command or a stray brace
-#    left as text), is a warning naming the page and the formula: the strict
-#    build fails on it.
-# --------------------------------------------------------------------------- #
-_ARITHMATEX = re.compile(r'<(span|div) class="arithmatex">(.*?)</\1>', re.DOTALL)
-_TEX_LEFT = re.compile(r">[^<]*[\\{}]")  # a text node with TeX in it
-_ROWS = ("math", "mrow", "mstyle", "msqrt", "mtd", "mphantom", "menclose")
-_CLOSING = (")", "]", "}", "|", "‖")
-
-
-@functools.cache  # a formula met again (cards, tables) is reused
-def tex_to_mathml(tex: str, display: str = "inline") -> str:
-    """The TeX formula ``tex`` as a MathML ``<math>`` element for an HTML page.
-
-    Raises ValueError, saying what is wrong, if ``tex`` cannot be converted.
-    """
-    from unicodedata import category
-    from xml.etree import ElementTree
-
-    from latex2mathml.converter import convert
-
-    braces = re.sub(r"\\[{}]", "", tex)
-    if braces.count("{") != braces.count("}"):
-        raise ValueError("unbalanced braces")
-    # latex2mathml lays out align* but not aligned, the same inside a formula.
-    tex = re.sub(r"\\(begin|end)\{aligned\}", r"\\\1{align*}", tex)
-    try:
-        mathml = convert(tex.strip(), display=display)
-    except Exception as error:  # latex2mathml's errors: a class name, no message
-        name = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", type(error).__name__).lower()
-        raise ValueError(f"{name}: {error}" if str(error) else name) from None
-    if _TEX_LEFT.search(mathml):
-        raise ValueError("unknown command or stray brace")
-    namespace = ' xmlns="http://www.w3.org/1998/Math/MathML"'  # implied in HTML
-    try:
-        root = ElementTree.fromstring(mathml.replace(namespace, "", 1))
-    except ElementTree.ParseError:
-        raise ValueError("not valid MathML (a < or & in \\text?)") from None
-    for mi in root.iter("mi"):
-        text = mi.text or ""
-        if len(text) == 1 and "Α" <= text <= "Ω":  # \Phi upright, as TeX
-            mi.set("mathvariant", "normal")
-        elif len(text) == 1 and (text in ";:" or category(text) == "Sm"):
-            mi.tag = "mo"  # \pm, \sim, ";": operators, not identifiers
-            mi.text = "∼" if text == "~" else text  # \sim, not ASCII's tilde
-    for mo in root.iter("mo"):  # names (\max, \operatorname{ReLU}) and ordinary
-        text = mo.text or ""  # symbols (\infty, \partial, \dots) are no operators
-        if (text.isalnum() and len(text) > 1) or text in tuple("∞∂⊤…⋯"):
-            mo.tag = "mi"
-        elif mo.text in ("/", "."):  # ordinary in TeX: no space around them
-            mo.attrib.update(lspace="0", rspace="0")
-    for mrow in root.iter("mrow"):  # 0{,}5: TeX's braces make an operator ordinary
-        if len(mrow) == 1 and mrow[0].tag == "mo":
-            mrow[0].attrib.update(lspace="0", rspace="0")
-    for msup in root.iter("msup"):  # f': the prime glyph is raised already
-        if len(msup) == 2 and set(msup[1].text or "x") <= set("′″‴"):
-            msup.tag = "mrow"
-    rows = [element for element in root.iter() if element.tag in _ROWS]
-    for parent in rows:  # a sign first or after an operator is unary: (-x), = -1
-        unary = True
-        for element in parent:
-            if unary and element.tag == "mo" and element.text in ("+", "−", "±"):
-                element.set("form", "prefix")
-            if element.tag != "mspace" and (element.text or "x").strip():
-                unary = element.tag == "mo" and element.text not in _CLOSING
-    for parent in rows:  # thin space around a name: x \ln y, (a)\ln(b), not \ln(b)
-        for index in range(len(parent) - 1, 0, -1):
-            left, right = parent[index - 1], parent[index]
-            if (_is_name(left) and not _spaced(right, "start")) or (
-                _is_name(right) and not _spaced(left, "end")
-            ):
-                parent.insert(index, ElementTree.Element("mspace", width="0.1667em"))
-    return ElementTree.tostring(root, encoding="unicode")
-
-
-def _is_name(element) -> bool:
-    while element.tag in ("msub", "msup", "msubsup") and len(element):
-        element = element[0]
-    text = element.text or ""
-    return element.tag == "mi" and len(text) > 1 and text.isalnum()
-
-
-def _spaced(element, side: str) -> bool:
-    """Whether ``element`` has space of its own on that side: an operator, a space,
-    an opening fence at its start (TeX puts a thin space after a closing one)."""
-    while element.tag == "mrow" and len(element):
-        element = element[0 if side == "start" else -1]
-    closing = element.tag == "mo" and element.text in _CLOSING
-    return element.tag in ("mo", "mspace") and not (side == "end" and closing)
-
-
-def math_to_mathml(html: str, where: str) -> str:
-    """``html`` with the formulas marked up by pymdownx.arithmatex as MathML."""
-    from html import unescape
-
-    def convert(match: re.Match) -> str:
-        tex = unescape(match.group(2))
-        try:
-            return tex_to_mathml(tex, "block" if match.group(1) == "div" else "inline")
-        except ValueError as error:
-            message = "%s: cannot convert the formula %r: %s"
-            log.warning(message, where, tex.strip(), error)
-            return match.group(0)
-
-    return _ARITHMATEX.sub(convert, html)
-
-
-# --------------------------------------------------------------------------- #
 # 5. Notebooks (mkdocs-jupyter): docs/<lang>/notebooks/*.py, jupytext "percent"
 #    sources, are executed by mkdocs-jupyter when the site is built
 #    (``execute: true``, ``allow_errors: false``: a failing cell fails the build).
@@ -289,6 +192,19 @@ def math_to_mathml(html: str, where: str) -> str:
 #      the built site, so the link points at the site as published on the
 #      repository's ``gh-pages`` branch (``mkdocs gh-deploy``, ghp-import); the
 #      Colab copy gets a first cell that installs ``snippets`` from the repository;
+#    - the page in the site's own markup (`notebook_markup`): mkdocs-jupyter puts
+#      half a megabyte of JupyterLab's CSS, a clipboard script and a Mermaid
+#      loader into the page, and highlights code with its own Pygments colours
+#      (some under 4.5:1). They are dropped: code cells become Material's code
+#      blocks (the same ``.highlight`` markup and colours as the pages, and its
+#      copy button), headings get the pages' permalinks, and the few rules the
+#      cells need are in overrides/assets/stylesheets/extra.css;
+#    - figures as files: in the build's kernel, `snippets.publish.show` displays
+#      both colour schemes as SVG data URLs (the notebook's outputs are cached
+#      as HTML, so the figures travel with them); `figures_as_files` writes each
+#      into ``assets/figures/`` and points the image at it, as on the pages
+#      (sized, lazy, ``only-light``/``only-dark``). The ``.ipynb`` for readers has
+#      no outputs: run in Jupyter or Colab, ``show`` displays PNG there;
 #    - math in Markdown cells: nbconvert writes it back as ``$...$`` for MathJax;
 #      here it gets pymdownx.arithmatex's markup instead, which section 1 turns
 #      into MathML. Only Markdown goes through that renderer (Markdown cells, and
@@ -391,6 +307,7 @@ def _is_notebook(page, config) -> bool:
 
 
 def on_pre_page(page, config, files):
+    page.hreflang = hreflang(page, config, _offline(config))  # section 10
     if not _is_notebook(page, config):
         return page
     from snippets.i18n import t
@@ -421,38 +338,7 @@ def on_pre_page(page, config, files):
     return page
 
 
-def notebook_for_readers(source: Path, lang: str, repository: str = ""):
-    """The jupytext notebook ``source`` as an nbformat notebook to download.
-
-    Without outputs (readers run it); the jupytext pairing metadata is dropped (the
-    ``.ipynb`` stands alone). With ``repository`` (``owner/name``), a first cell
-    installs the ``snippets`` package from it when it is missing (e.g. on Colab).
-    """
-    import jupytext
-    import nbformat
-
-    from snippets.i18n import t
-
-    notebook = jupytext.read(source)
-    notebook.metadata.pop("jupytext", None)
-    if repository:
-        install = (
-            f"# {t('nb_install_comment', lang)}\n"
-            "import importlib.util\n\n"
-            'if importlib.util.find_spec("snippets") is None:\n'
-            f'    get_ipython().run_line_magic("pip", "install --quiet '
-            f'git+https://github.com/{repository}")'
-        )
-        notebook.cells.insert(0, nbformat.v4.new_code_cell(install))
-    for index, cell in enumerate(notebook.cells):
-        cell.id = f"cell-{index}"  # stable ids: the same source gives the same file
-    nbformat.validate(notebook)
-    return notebook
-
-
 def on_post_page(output, page, config):
-    if _offline(config):
-        output = _ALTERNATE_LINK.sub("", output)
     if not _is_notebook(page, config):
         return output
     import nbformat
@@ -647,3 +533,31 @@ def on_env(env, config, files):
     folder.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
     return env
+
+
+# --------------------------------------------------------------------------- #
+# 10. Where the site and its sources live (SITE_URL, SITE_REPOSITORY), when the
+#     build is told: absolute language alternates, the header's link to the
+#     repository, the home page's clone command (scripts/hosting.py).
+# --------------------------------------------------------------------------- #
+
+# --------------------------------------------------------------------------- #
+# 11. The API page (mkdocstrings): its table of contents lists the modules, not
+#     their 150-odd classes, functions and attributes (their headings keep their
+#     anchors). Material looks up where each entry's heading is when the page
+#     loads, and again whenever the page's height changes; a heading inside a
+#     docstring body the browser has not laid out yet (content-visibility,
+#     extra.css) made it lay out that whole module: the largest part of the
+#     page's Total Blocking Time on a phone (scripts/bench.py).
+# --------------------------------------------------------------------------- #
+_MODULE = '<div class="doc doc-object doc-module">'
+
+
+def modules_only_toc(html: str, page) -> None:
+    """On a page of mkdocstrings modules, drop every entry below the modules'
+    from ``page.toc`` (the page's title, its own sections and the modules stay)."""
+    if _MODULE not in html:
+        return
+    for title in page.toc:
+        for section in title.children:
+            section.children = []

@@ -10,8 +10,10 @@ behaves according to where the code runs:
   shows the variant matching the reader's scheme, with alt text in the page's
   language (the site's build caches a block's output with its figures, see
   ``scripts/hooks.py``);
-* **Jupyter** (checked first: a kernel started by the site build inherits the
-  variable): displays the light figure below the cell as PNG, with its alt text;
+* **Jupyter** (checked first): displays the light figure below the cell as PNG,
+  with its alt text; in a kernel started by the site build (which inherits the
+  variable) the output is instead the site's HTML for both schemes, each variant
+  an SVG data URL that the build's hook writes into a file of its own;
 * **plain Python** (a reader who copied a snippet): saves ``<name>-<lang>.png`` in
   the current folder and prints where. Each call keeps its own file: a snippet
   that draws two figures with the same function saves ``<name>-<lang>.png`` and
@@ -60,13 +62,18 @@ def show(make: Callable[..., Figure], *args: Any, lang: str, **kwargs: Any) -> N
     Figure saved to activations_overview-en.png
     """
     check_lang(lang)
+    figure_dir = os.environ.get(FIGURE_DIR_VARIABLE)
     if _in_jupyter():  # first: a kernel started by the site build inherits the variable
         from IPython.display import display
 
+        if figure_dir:  # the site's notebook page: both schemes, as on the pages
+            variants, alt = _draw_both(make, args, kwargs, lang)
+            markup = _figure_html(variants, alt)
+            display({"text/html": markup, "text/plain": alt}, raw=True)
+            return
         light = make(*args, lang=lang, theme="light", **kwargs)
         display(_notebook_bundle(light), raw=True)
         return
-    figure_dir = os.environ.get(FIGURE_DIR_VARIABLE)
     if figure_dir:
         variants, alt = _draw_both(make, args, kwargs, lang)
         # markdown-exec captures what a page's code prints by giving it its own
@@ -97,15 +104,15 @@ def _in_jupyter() -> bool:
 def _notebook_bundle(fig: Figure) -> dict[str, str]:
     """A Jupyter display bundle of ``fig``: PNG, and HTML that carries the alt text.
 
-    nbconvert (the site's notebook pages) prefers the HTML, so the image keeps its
-    description; Jupyter and Colab show the same image either way. A bare
-    ``display(fig)`` shows only ``<Figure ...>`` unless pyplot was imported.
+    Jupyter and Colab show the image with its description (front ends that prefer
+    HTML), or the plain PNG. A bare ``display(fig)`` shows only ``<Figure ...>``
+    unless pyplot was imported.
     """
     import base64
 
     from snippets.figures import png_bytes
 
-    dpi = 110  # keeps the notebook page under 1 MB on first load
+    dpi = 110  # a notebook of a dozen figures stays small
     png = png_bytes(fig, dpi=dpi)
     width = round(int.from_bytes(png[16:20], "big") * 96 / dpi)  # CSS pixels
     data = base64.b64encode(png).decode("ascii")
@@ -138,21 +145,43 @@ def _draw_both(make, args, kwargs, lang) -> tuple[dict[str, bytes], str]:
     return variants, alt
 
 
-def _figure_html(variants: dict[str, bytes], alt: str, folder: Path) -> str:
-    """Write both variants as SVG files and return the HTML that shows them."""
+def save_svg(svg: bytes, folder: Path) -> str:
+    """Write ``svg`` into ``folder`` under a name made from its content; return it.
+
+    The same figure gets the same name in every build (and in both languages),
+    so the files can be cached and shared.
+    """
+    name = hashlib.sha256(svg).hexdigest()[:20] + ".svg"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_bytes(svg)
+    return name
+
+
+def _figure_html(
+    variants: dict[str, bytes], alt: str, folder: Path | None = None
+) -> str:
+    """The HTML that shows both variants, each in its colour scheme.
+
+    With ``folder``, each variant is written there as an SVG file and the image
+    refers to it as ``@fig/<name>`` (the site's hook makes that a URL); without,
+    the image carries the SVG as a data URL (a notebook's output, see `show`).
+    """
+    import base64
+
     if not alt:
         raise ValueError("the figure has no alt text: set fig.alt_text in its function")
     alt = html.escape(alt, quote=True)
     tags = []
     for scheme, svg in variants.items():
-        name = hashlib.sha256(svg).hexdigest()[:20] + ".svg"
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_bytes(svg)
+        if folder is None:
+            src = "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
+        else:
+            src = "@fig/" + save_svg(svg, folder)
         width, height = (
             round(float(v) * 4 / 3) for v in _SVG_SIZE.search(svg).groups()
         )
         tags.append(
-            f'<img src="@fig/{name}" class="only-{scheme}" alt="{alt}" '
+            f'<img src="{src}" class="only-{scheme}" alt="{alt}" '
             f'width="{width}" height="{height}" loading="lazy" decoding="async">'
         )
     return '<figure class="snippets-figure">' + "".join(tags) + "</figure>"

@@ -6,10 +6,12 @@ Started once per run by ``tests/conftest.py`` as soon as the tests are collected
 (with xdist, by the first worker). In order:
 
 1. ``build``: both languages, strictly, every block of code run (an empty cache of
-   block outputs), into ``FOLDER/build/site``;
+   block outputs), told the site's address and repository (``HOSTING``), into
+   ``FOLDER/build/site``;
 2. then, side by side, when asked for:
    ``tour``: every page of that build in Chromium (``tests/browser_tour.py``), kept
-   in ``FOLDER/tour/visits.pickle``;
+   in ``FOLDER/tour/tour.pickle``, and beside it (job ``plain``) the plain audits
+   of one page of every kind, in ``FOLDER/plain/plain.pickle``;
    ``build-again``: the Portuguese site again, in another process, from the first
    build's block outputs (its block cache), into ``FOLDER/build-again/site``
    (``test_reproducible.py``; the blocks themselves are run again by the tests of
@@ -33,6 +35,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 WEBSITE = [sys.executable, str(ROOT / "scripts" / "website.py")]
+# The builds are told where the site and the repository live, as CI's builds are
+# (README, "Publishing"): the pages under test then carry what the hosted ones do
+# (absolute language alternates, the repository's link and clone address, Colab
+# links), with the same values on every machine (CI's own are replaced).
+HOSTING = {
+    "SITE_URL": "https://example.org/funcoes-de-ativacao/",
+    "SITE_REPOSITORY": "example-owner/funcoes-de-ativacao",
+}
 
 
 class Job:
@@ -62,34 +72,35 @@ class Job:
 
 def main(shared: Path, wanted: set[str]) -> int:
     build = Job(shared, "build")
-    blocks = {"SNIPPETS_BLOCK_CACHE": str(build.folder / "blocks")}
+    env = {"SNIPPETS_BLOCK_CACHE": str(build.folder / "blocks"), **HOSTING}
     site = build.folder / "site"
-    build.start([*WEBSITE, "build", "--site-dir", str(site)], blocks)
+    build.start([*WEBSITE, "build", "--site-dir", str(site)], env)
     built = build.finish() == 0
     later = []
     if "build-again" in wanted:
         again = Job(shared, "build-again")
         command = [*WEBSITE, "build-language", "pt", "--site-dir"]
-        later.append(again.start([*command, str(again.folder / "site")], blocks))
+        later.append(again.start([*command, str(again.folder / "site")], env))
     if "pdf" in wanted:
         pdf = Job(shared, "pdf")
         command = [sys.executable, str(ROOT / "scripts" / "pdf.py"), "--lang", "pt"]
         command += ["--site-dir", str(pdf.folder / "site")]
         command += ["--keep", str(pdf.folder / "print-site")]
         if built:
-            later.append(pdf.start(command, blocks))
+            later.append(pdf.start(command, env))
         else:
             (pdf.folder / "log.txt").write_text("the build failed\n", encoding="utf-8")
             pdf.finish(1)
-    if "tour" in wanted:
-        tour = Job(shared, "tour")
-        if built:
-            out = tour.folder / "visits.pickle"
-            command = [sys.executable, "-m", "tests.browser_tour", str(site), str(out)]
-            later.append(tour.start(command))
-        else:
-            (tour.folder / "log.txt").write_text("the build failed\n", encoding="utf-8")
-            tour.finish(1)
+    if "tour" in wanted:  # the tour of every page, and the plain audits
+        for name, extra in (("tour", []), ("plain", ["plain"])):
+            job = Job(shared, name)
+            if built:
+                out = job.folder / f"{name}.pickle"
+                command = [sys.executable, "-m", "tests.browser_tour", str(site)]
+                later.append(job.start([*command, str(out), *extra]))
+            else:
+                (job.folder / "log.txt").write_text("the build failed\n", "utf-8")
+                job.finish(1)
     codes = [0 if built else 1]
     while later:  # each status as soon as its job ends: its tests wait for it
         for job in [job for job in later if job.process.poll() is not None]:

@@ -24,6 +24,18 @@ ones, run on one element per combination of text colour, size, weight, decoratio
 and backgrounds behind it: elements alike in all of these have the same contrast.
 For the same reason a combination checked on one page of the tour is not checked
 again on the next pages (most pages then add none, and skip the colour rules).
+
+Those shortcuts are checked in turn (``plain_audits``, beside the tour): one page
+of every kind (``scripts/page_kinds.py``, the kinds alternating between the two
+languages) is audited plainly, as a reader's browser shows it: the whole page,
+every rule in the light scheme and the colour rules in the dark one, the scheme
+chosen the way readers choose it (the system's preference, then a fresh load).
+``tests/test_a11y.py`` fails if that finds a violation the tour did not report.
+
+Before axe runs, transitions are switched off (colours are then final) and every
+part of the page is rendered (``content-visibility``, which the API page uses to
+skip what is off screen, would hide it from axe); the page is given two frames to
+finish what its scripts do once it is shown (code blocks, scrolling tables).
 """
 
 from __future__ import annotations
@@ -35,14 +47,25 @@ from pathlib import Path
 
 from axe_playwright_python.base import AXE_FILE_PATH
 
+from scripts.page_kinds import LANGUAGES, PAGE_KINDS
 from tests.conftest import ARGS, Watch, _chromium_or_skip, open_tab
 
 HOME_PAGES = ("", "en/")
-# The tour only loads pages and runs scripts in them (no click, no scroll): the
-# compositor can work on the main thread. Measured on this tour, on two cores: 45
-# against 54 CPU-seconds, 27 s against 32. The interactive tests keep the threads:
-# Playwright's clicks wait for frames that would then never come.
-TOUR_ARGS = [*ARGS, "--disable-threaded-compositing", "--disable-threaded-scrolling"]
+COLOUR_RULES = ("color-contrast", "link-in-text-block")  # the scheme matters to these
+# Runs in the page first: transitions off, everything rendered, two frames.
+_SETTLE = """
+  const style = document.createElement("style");
+  style.textContent = "*,*::before,*::after{transition:none!important;" +
+    "animation:none!important;content-visibility:visible!important}";
+  document.head.appendChild(style);
+  await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+"""
+# The tour's browser renders frames as a reader's does: with the compositor on the
+# main thread (--disable-threaded-compositing, a quarter fewer CPU-seconds) no
+# frame ever came, so what pages do once shown never ran (a ResizeObserver, an
+# IntersectionObserver, requestAnimationFrame: the scrolling tables' keyboard
+# access, the code blocks' copy buttons), and axe judged pages no reader sees.
+TOUR_ARGS = ARGS
 _PYGMENTS_SPAN = re.compile(r'<span class="([a-z]{1,3}[0-9]?)">')
 
 # Runs in the page: switch off transitions, then run axe in the light scheme and
@@ -52,18 +75,22 @@ _PYGMENTS_SPAN = re.compile(r'<span class="([a-z]{1,3}[0-9]?)">')
 # combination of text style and backgrounds ("representatives") not already checked
 # on an earlier page of the tour (``seen``, per scheme), see the docstring. Returns
 # the violations and the combinations this page added.
-_AUDIT = """
-async ({full, specimen, seen}) => {
-  const style = document.createElement("style");
-  style.textContent = "*,*::before,*::after{transition:none!important;animation:none!important}";
-  document.head.appendChild(style);
-  const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
-  const out = [];
+_PACK = """
   const pack = (scheme, r) => out.push(...r.violations.map(v => ({
     id: v.id, impact: v.impact, scheme, help: v.help,
     nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + ": " +
       n.any.concat(n.all, n.none).map(c => c.message).join("; "))
   })));
+"""
+_AUDIT = (
+    """
+async ({full, specimen, seen}) => {"""
+    + _SETTLE
+    + """
+  const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
+  const out = [];"""
+    + _PACK
+    + """
   const background = el => {
     const chain = [];
     for (let e = el; e && e.nodeType === 1; e = e.parentElement) {
@@ -126,6 +153,23 @@ async ({full, specimen, seen}) => {
   return {violations: out, added};
 }
 """
+)
+# A plain run: the whole page, every rule (``colours``: the colour rules only).
+_PLAIN_AUDIT = (
+    """
+async ({scheme, colours}) => {"""
+    + _SETTLE
+    + """
+  const out = [];"""
+    + _PACK
+    + """
+  const options = {resultTypes: ["violations"]};
+  if (colours) options.runOnly = colours;
+  pack(scheme, await axe.run(document, options));
+  return out;
+}
+"""
+)
 
 
 @dataclass
@@ -199,9 +243,44 @@ def _visit(
     return visits
 
 
-def main(site: Path, out: Path) -> None:
-    """Take the tour of the built ``site`` (served here) and pickle it into ``out``:
-    ``python -m tests.browser_tour SITE OUT``, run by ``tests/background.py``."""
+def plain_pages() -> list[str]:
+    """The page of each kind, the kinds alternating between the languages."""
+    folders = list(LANGUAGES.values())
+    return [
+        folders[index % len(folders)] + page
+        for index, (page, _) in enumerate(PAGE_KINDS.values())
+    ]
+
+
+def plain_audits(browser, base: str) -> dict[str, PageVisit]:
+    """axe-core on ``plain_pages()`` as readers see them (module docstring):
+    ``{"<path> <scheme>": PageVisit}``, with each load's requests and errors."""
+    watch = Watch(open_tab(browser, str(AXE_FILE_PATH)), base)
+    audits: dict[str, PageVisit] = {}
+    try:
+        for scheme, colours in (("light", None), ("dark", list(COLOUR_RULES))):
+            watch.page.emulate_media(color_scheme=scheme)
+            for path in plain_pages():
+                marks = len(watch.requests), len(watch.errors)
+                visit = audits[f"{path} {scheme}"] = PageVisit(path, base)
+                response = watch.page.goto(base + "/" + path, wait_until="load")
+                if response is None or not response.ok:
+                    visit.failed.append(f"{response and response.status} {path}")
+                    continue
+                visit.violations = watch.page.evaluate(
+                    _PLAIN_AUDIT, {"scheme": scheme, "colours": colours}
+                )
+                visit.requests = watch.requests[marks[0] :]
+                visit.errors = watch.errors[marks[1] :]
+    finally:
+        watch.page.context.close()
+    return audits
+
+
+def main(site: Path, out: Path, plain: bool = False) -> None:
+    """Take the tour of the built ``site`` (served here), or with ``plain`` the
+    plain audits, and pickle it into ``out``: ``python -m tests.browser_tour SITE
+    OUT [plain]``, run by ``tests/background.py`` (the two side by side)."""
     import functools
     import pickle
     from http.server import ThreadingHTTPServer
@@ -219,11 +298,11 @@ def main(site: Path, out: Path) -> None:
                 executable_path=_chromium_or_skip(), args=TOUR_ARGS
             )
             base = f"http://127.0.0.1:{httpd.server_address[1]}"
-            visits = tour(browser, base, site)
+            result = plain_audits(browser, base) if plain else tour(browser, base, site)
             browser.close()
     finally:
         httpd.shutdown()
-    out.write_bytes(pickle.dumps(visits))
+    out.write_bytes(pickle.dumps(result))
 
 
 if __name__ == "__main__":
@@ -231,4 +310,4 @@ if __name__ == "__main__":
 
     from tests.browser_tour import main as run  # pickles tests.browser_tour.PageVisit
 
-    run(Path(sys.argv[1]), Path(sys.argv[2]))
+    run(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3:] == ["plain"])

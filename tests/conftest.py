@@ -26,9 +26,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_build(
-    site_dir: Path, *args: str, cwd: Path = ROOT
+    site_dir: Path, *args: str, cwd: Path = ROOT, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess:
-    """Build both languages (or what ``args`` say) in a subprocess, as ``make build``."""
+    """Build both languages (or what ``args`` say) in a subprocess, as ``make build``
+    (with the environment ``env``, if given)."""
     return subprocess.run(
         [
             sys.executable,
@@ -42,6 +43,7 @@ def run_build(
         capture_output=True,
         text=True,
         check=False,
+        env=env,
     )
 
 
@@ -56,7 +58,8 @@ def _fixtures(item) -> set[str]:
     return set(getattr(item, "fixturenames", ()))  # pages' code blocks have none
 
 
-NEEDS_BUILD = {"built_site", "second_site", "server", "tour", "watch", "pdf_job"}
+NEEDS_BUILD = {"built_site", "second_site", "server", "tour", "plain_audits", "watch"}
+NEEDS_BUILD |= {"pdf_job"}
 _started: list[subprocess.Popen] = []  # the jobs, if this process started them
 
 
@@ -88,7 +91,8 @@ def _start_jobs(config, wanted: set[str]) -> None:
         os.close(os.open(shared / "jobs-claimed", os.O_CREAT | os.O_EXCL))
     except FileExistsError:
         return
-    jobs = ["tour"] * ("tour" in wanted) + ["build-again"] * ("second_site" in wanted)
+    tour = bool({"tour", "plain_audits"} & wanted)
+    jobs = ["tour"] * tour + ["build-again"] * ("second_site" in wanted)
     jobs += ["pdf"] * ("pdf_job" in wanted)
     command = [sys.executable, "-m", "tests.background", str(shared), *jobs]
     _started.append(subprocess.Popen(command, cwd=ROOT, start_new_session=True))
@@ -298,4 +302,14 @@ def tour(request, built_site: Path):
     import pickle
 
     _chromium_or_skip()
-    return pickle.loads((_job(request.config, "tour") / "visits.pickle").read_bytes())
+    return pickle.loads((_job(request.config, "tour") / "tour.pickle").read_bytes())
+
+
+@pytest.fixture(scope="session")
+def plain_audits(request, built_site: Path):
+    """axe-core run plainly on one page of every kind, in both colour schemes,
+    beside the tour (tests/browser_tour.py): ``{"<path> <scheme>": PageVisit}``."""
+    import pickle
+
+    _chromium_or_skip()
+    return pickle.loads((_job(request.config, "plain") / "plain.pickle").read_bytes())

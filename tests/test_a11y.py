@@ -4,6 +4,11 @@
   Debian's Chromium: no violation of serious or critical impact, in either colour
   scheme (colour contrast included). How the pages are visited, and what is checked
   once rather than on every page, is in tests/browser_tour.py.
+* The tour's shortcuts hide nothing: axe-core run plainly on one page of every
+  kind, in both schemes (``plain_audits``), finds no violation, of any impact,
+  that the tour did not report (on that page; on its language's home page, where
+  the tour checks the header, navigation and footer; or, for the colour rules,
+  on any page, since the tour checks each combination of colours once).
 * Every ``<img>`` has a non-empty ``alt``, and a Portuguese page's alt texts are not
   the English ones: each is compared with the alt text of the same image (by
   position) on the English page; identical texts of more than two words fail. The
@@ -17,7 +22,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
-from tests.browser_tour import site_pages
+from tests.browser_tour import COLOUR_RULES, plain_pages, site_pages
 
 GATED_IMPACTS = ("serious", "critical")
 
@@ -33,6 +38,56 @@ def test_no_serious_or_critical_axe_violation(tour) -> None:
                     f"\n      {nodes}"
                 )
     assert not found, f"{len(found)} violations:\n" + "\n".join(found)
+
+
+def _reported(tour, path: str, scheme: str, rule: str) -> bool:
+    home = "en/" if path.startswith("en/") else ""
+    pages = list(tour) if rule in COLOUR_RULES else [path, home]
+    return any(
+        (v["id"], v["scheme"]) == (rule, scheme)
+        for page in pages
+        for v in tour[page].violations
+    )
+
+
+def test_the_tour_reports_what_a_plain_axe_run_finds(tour, plain_audits) -> None:
+    assert len(plain_audits) == 2 * len(plain_pages()), sorted(plain_audits)
+    missed = []
+    for key, audit in plain_audits.items():
+        path, scheme = key.rsplit(" ", 1)
+        assert not audit.failed, audit.failed
+        for v in audit.violations:
+            if not _reported(tour, path, scheme, v["id"]):
+                nodes = "\n      ".join(v["nodes"])
+                missed.append(
+                    f"/{path} [{scheme}] {v['id']} ({v['impact']}): {v['help']}"
+                    f"\n      {nodes}"
+                )
+    assert not missed, (
+        f"{len(missed)} violations found by a plain axe run that the tour "
+        "(tests/browser_tour.py) did not report:\n" + "\n".join(missed)
+    )
+
+
+def test_the_comparison_sees_a_missed_violation() -> None:
+    from tests.browser_tour import PageVisit
+
+    def seen(path, rule, scheme):
+        visit = PageVisit(path)
+        visit.violations = [{"id": rule, "scheme": scheme}]
+        return visit
+
+    tour = {
+        "": seen("", "region", "light"),
+        "en/": PageVisit("en/"),
+        "en/api/": seen("en/api/", "color-contrast", "dark"),
+        "en/neuron/": PageVisit("en/neuron/"),
+    }
+    assert _reported(tour, "en/neuron/", "dark", "color-contrast")  # on another page
+    assert not _reported(tour, "en/neuron/", "light", "color-contrast")
+    assert _reported(tour, "", "light", "region")  # the home page: the chrome
+    assert not _reported(tour, "en/neuron/", "light", "region")  # other language
+    assert not _reported(tour, "en/api/", "dark", "heading-order")
 
 
 class _Images(HTMLParser):

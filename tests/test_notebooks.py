@@ -23,6 +23,7 @@ import numpy as np
 import pytest
 
 from scripts import citations
+from tests.background import HOSTING
 from tests.conftest import ROOT
 
 LANGS = ("pt", "en")
@@ -167,11 +168,33 @@ def test_built_notebook_pages_are_rendered_with_downloads(
         assert "No description has been provided" not in page, (
             "a figure without alt text"
         )
-        figures = re.findall(r'<img [^>]*src="data:image/png[^>]*>', page)
+        # Figures are files, as on the pages: both schemes, sized, lazy
+        # (snippets.publish.show in the build's kernel, scripts/hooks.py section 5).
+        assert "data:image" not in page, "a figure inlined in the page"
+        figures = re.findall(r'<figure class="snippets-figure">(.*?)</figure>', page)
         assert figures, "no figure was displayed"
-        for tag in figures:  # snippets.publish.show: PNG plus HTML with the alt text
-            alt = re.search(r'alt="([^"]+)"', tag)
-            assert alt and len(alt.group(1)) > 40, tag[-200:]
+        for figure in figures:
+            tags = re.findall(r"<img [^>]*>", figure)
+            schemes = [re.search(r'class="only-(\w+)"', t).group(1) for t in tags]
+            assert schemes == ["light", "dark"], figure[:300]
+            for tag in tags:
+                alt = re.search(r'alt="([^"]+)"', tag)
+                assert alt and len(alt.group(1)) > 40, tag[-200:]
+                assert re.search(r'width="\d+"', tag) and re.search(
+                    r'height="\d+"', tag
+                )
+                assert 'loading="lazy"' in tag, tag[-200:]
+                src = re.search(r'src="([^"]+\.svg)"', tag).group(1)
+                assert (folder / src).resolve().is_file(), src
+        # The site's own markup: no styles or scripts of mkdocs-jupyter's, code
+        # in Material's code blocks (the pages' highlighting colours).
+        article = page.split("<article", 1)[1].split("</article>", 1)[0]
+        assert "<style" not in article and "<script" not in article
+        assert "highlight-ipynb" not in page and "clipboard-copy" not in page
+        code = page.count('<div class="language-python highlight"><pre>')
+        source = read(lang, relative)
+        assert code == sum(c.cell_type == "code" for c in source.cells)
+        assert len(page.encode()) < 150_000, "the notebook page is heavy again"
         assert not re.search(
             r'<div[^>]*data-mime-type="application/vnd\.jupyter\.(stderr|error)"', page
         )
@@ -206,14 +229,22 @@ def test_built_notebook_pages_are_rendered_with_downloads(
             assert target.is_file(), (
                 f"the link {href} of {relative} ({lang}) leads nowhere"
             )
-        assert not [h for h in links if "colab.research.google.com" in h], (
-            "no repository set"
-        )
+        # The test build is told the repository (tests/background.py): Colab opens
+        # the .ipynb as published on the gh-pages branch, at this page's address.
+        colab = [h for h in links if "colab.research.google.com" in h]
+        repository = HOSTING["SITE_REPOSITORY"]
+        published = (folder / links[0]).relative_to(built_site).as_posix()
+        assert colab == [
+            f"https://colab.research.google.com/github/{repository}/blob/gh-pages/"
+            + published
+        ], colab
         downloaded = nbformat.read(folder / links[0], as_version=4)
         nbformat.validate(downloaded)
+        install, *cells = downloaded.cells  # the repository is known: Colab installs
+        assert f"git+https://github.com/{repository}" in install.source
         source = read(lang, relative)
         citations._plain_notebook(source, lang, relative)  # citations as plain text
-        assert [c.source for c in downloaded.cells] == [c.source for c in source.cells]
+        assert [c.source for c in cells] == [c.source for c in source.cells]
         assert "jupytext" not in downloaded.metadata
 
 

@@ -5,15 +5,23 @@ per language (the machinery, not the content, is under test here):
 pages load from ``file://``, the language switcher lands on the same page, search
 answers in the page's language, formulas and figures render, and nothing is
 requested from outside the folder.
+
+The copy is built as on a reader's machine, told neither the site's address nor
+the repository (CI's variables are removed): its pages name no address in another
+language, and the home page keeps the clone command's placeholder and shows no
+repository link (the test build, told both, is checked in test_hosting.py).
 """
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
+from tests.background import HOSTING
 from tests.conftest import ROOT, run_build
 
 PAGES = ["index.md", "activations/sigmoid.md", "playground.md"]
@@ -64,7 +72,8 @@ def offline_site(tmp_path_factory) -> Path:
         explorer = EXPLORER_PAGE.format(title="Playground", lang=lang)
         (copy / "docs" / lang / "playground.md").write_text(explorer, "utf-8")
     site = copy / "site-offline"
-    result = run_build(site, "--offline", cwd=copy)
+    env = {k: v for k, v in os.environ.items() if k not in HOSTING}
+    result = run_build(site, "--offline", cwd=copy, env=env)
     if result.returncode != 0:
         pytest.fail(f"offline build failed:\n{result.stdout}\n{result.stderr}")
     return site
@@ -76,6 +85,19 @@ def test_offline_pages_are_files(offline_site: Path) -> None:
     assert (offline_site / "search" / "search_index.js").is_file()  # inlined index
     html = (offline_site / "index.html").read_text(encoding="utf-8")
     assert "unpkg.com" not in html and "https://" not in html.split("<body")[0]
+
+
+def test_without_the_settings_no_alternates_and_no_repository(offline_site) -> None:
+    for page in ("index.html", "en/index.html", "en/activations/sigmoid.html"):
+        html = (offline_site / page).read_text(encoding="utf-8")
+        assert "hreflang" not in html.split("<body")[0], page
+        assert "github.com" not in html, page
+    for page, placeholder in (
+        ("index.html", "git clone &lt;endereço do repositório&gt;"),
+        ("en/index.html", "git clone &lt;repository address&gt;"),
+    ):
+        text = re.sub(r"<[^>]+>", "", (offline_site / page).read_text("utf-8"))
+        assert placeholder in text, page
 
 
 def test_offline_copy_works_from_disk(browser, offline_site: Path) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import html
 import re
 
 from snippets import figures, publish
@@ -58,3 +60,51 @@ def test_each_figure_keeps_its_own_file(tmp_path, monkeypatch, capsys):
     assert first.read_bytes() != second.read_bytes()
     publish.show(figures.activation_plot, "relu", lang="pt")  # counted per name
     assert (tmp_path / "activation_plot-pt.png").is_file()
+
+
+def _shown_in_jupyter(monkeypatch, figure_dir):
+    """What `show` displays in a Jupyter kernel (the bundle given to display)."""
+    import IPython.display
+
+    shown = []
+    monkeypatch.setattr(publish, "_in_jupyter", lambda: True)
+    monkeypatch.setattr(IPython.display, "display", lambda b, raw: shown.append(b))
+    if figure_dir is None:
+        monkeypatch.delenv(publish.FIGURE_DIR_VARIABLE, raising=False)
+    else:
+        monkeypatch.setenv(publish.FIGURE_DIR_VARIABLE, str(figure_dir))
+    publish.show(figures.activation_plot, "relu", lang="pt")
+    (bundle,) = shown
+    return bundle
+
+
+def test_in_jupyter_a_reader_gets_a_png_with_its_alt_text(monkeypatch, tmp_path):
+    bundle = _shown_in_jupyter(monkeypatch, None)
+    png = base64.b64decode(bundle["image/png"])
+    assert png.startswith(b"\x89PNG")
+    alt = figures.activation_plot("relu", lang="pt").alt_text
+    assert bundle["text/plain"] == alt and html.escape(alt) in bundle["text/html"]
+
+
+def test_in_the_site_builds_kernel_both_schemes_travel_as_svg(monkeypatch, tmp_path):
+    """The notebook page's figure: both variants as SVG data URLs (the build's
+    hook writes them into files), sized and lazy like the pages' figures; nothing
+    is written by the kernel itself."""
+    bundle = _shown_in_jupyter(monkeypatch, tmp_path)
+    assert set(bundle) == {"text/html", "text/plain"}
+    tags = re.findall(r"<img [^>]*>", bundle["text/html"])
+    variants, _ = publish._draw_both(figures.activation_plot, ("relu",), {}, "pt")
+    for tag, (scheme, svg) in zip(tags, variants.items(), strict=True):
+        assert f'class="only-{scheme}"' in tag and 'loading="lazy"' in tag
+        src = re.search(r'src="data:image/svg\+xml;base64,([^"]+)"', tag).group(1)
+        assert base64.b64decode(src) == svg
+        assert re.search(r'width="\d+" height="\d+"', tag)
+    assert not list(tmp_path.iterdir())
+
+
+def test_save_svg_names_a_file_by_its_content(tmp_path):
+    first = publish.save_svg(b"<svg>one</svg>", tmp_path / "figures")
+    again = publish.save_svg(b"<svg>one</svg>", tmp_path / "figures")
+    other = publish.save_svg(b"<svg>two</svg>", tmp_path / "figures")
+    assert first == again != other and first.endswith(".svg")
+    assert (tmp_path / "figures" / first).read_bytes() == b"<svg>one</svg>"

@@ -6,9 +6,11 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 
-def test_every_page_stays_on_the_site_without_errors(tour) -> None:
+def test_every_page_stays_on_the_site_without_errors(tour, plain_audits) -> None:
+    """The tour's visits, and the plain audits' (tests/browser_tour.py): one page
+    of each kind in each colour scheme, chosen as readers choose it."""
     problems = []
-    for path, visit in tour.items():
+    for path, visit in [*tour.items(), *plain_audits.items()]:
         host = urlsplit(visit.base).netloc  # the server the tour ran against
         outside = sorted(
             {

@@ -116,9 +116,9 @@ show(decision_boundary, linear.predict, X, y, lang="en",
 
 # %% [markdown]
 # The background shows the class the model predicts at each point of the plane,
-# and the dark line is the decision boundary. The points on the wrong side of the
-# line are the model's mistakes: they sit at the tips of the moons, where one class
-# reaches into the curve of the other.
+# and the line between the two background colours is the decision boundary. The
+# points on the wrong side of the line are the model's mistakes: they sit at the
+# tips of the moons, where one class reaches into the curve of the other.
 
 # %% [markdown]
 # ## Two hidden layers, four activation functions

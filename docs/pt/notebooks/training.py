@@ -115,9 +115,9 @@ show(decision_boundary, linear.predict, X, y, lang="pt",
 
 # %% [markdown]
 # O fundo mostra a classe que o modelo prevê em cada ponto do plano, e a linha
-# escura é a fronteira de decisão. Os pontos que caem do lado errado da reta são
-# os erros do modelo: eles ficam nas pontas das luas, onde uma classe entra na
-# curva da outra.
+# entre as duas cores do fundo é a fronteira de decisão. Os pontos que caem do
+# lado errado da reta são os erros do modelo: eles ficam nas pontas das luas,
+# onde uma classe entra na curva da outra.
 
 # %% [markdown]
 # ## Duas camadas ocultas, quatro funções de ativação

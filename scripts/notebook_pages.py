@@ -1,0 +1,103 @@
+"""Notebook pages and downloads, for scripts/hooks.py (its section 5).
+
+* `notebook_markup`: mkdocs-jupyter's HTML in the site's own markup;
+* `figures_as_files`: the figures of a notebook's outputs (SVG data URLs, from
+  `snippets.publish.show`) written into ``assets/figures/``;
+* `notebook_for_readers`: the ``.ipynb`` offered for download.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+log = logging.getLogger("mkdocs.hooks.snippets")
+FIGURE_PREFIX = "@fig/"  # as snippets.publish writes it; hooks.py makes it a URL
+
+_NOTEBOOK_INPUT = re.compile(  # mkdocs-jupyter's code cell (notebook.html.j2)
+    r'<div class="jp-CodeMirrorEditor[^>]*>\s*<div class="CodeMirror[^>]*>\s*'
+    r'<div class="zeroclipboard-container">.*?</clipboard-copy>\s*</div>\s*'
+    r'<div class="highlight-ipynb hl-(\w+)[^"]*"><pre><span></span>(.*?)</pre></div>\s*'
+    r'<div class="clipboard-copy-txt"[^>]*>.*?</div>\s*</div>\s*</div>',
+    re.DOTALL,
+)
+_NOTEBOOK_HEAD = re.compile(r"<(script|style)\b.*?</\1>|<!--.*?-->", re.DOTALL)
+_NOTEBOOK_LEFTOVERS = ("highlight-ipynb", "clipboard-copy", "<style")
+_DATA_SVG = re.compile(r'src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)"')
+
+
+def notebook_markup(html: str, where: str = "") -> str:
+    """A notebook page (mkdocs-jupyter's HTML) in the site's own markup: no
+    scripts or styles of its own, code cells as Material's code blocks, headings
+    with the pages' permalinks, no keyboard stop on every cell. Anything of
+    mkdocs-jupyter's markup left over is a warning (the strict build fails)."""
+    head, wrapper, body = html.partition('<div class="jupyter-wrapper">')
+    if not wrapper:
+        return html
+    head = _NOTEBOOK_HEAD.sub("", head)
+    body = _NOTEBOOK_INPUT.sub(
+        r'<div class="language-\1 highlight"><pre><span></span>'
+        r"<code>\2</code></pre></div>",
+        body,
+    )
+    body = body.replace(
+        '<a class="anchor-link" href=',
+        '<a class="headerlink" title="Permanent link" href=',
+    )
+    body = body.replace(
+        ' class="jp-Cell-inputWrapper" tabindex="0"', ' class="jp-Cell-inputWrapper"'
+    )
+    left = [mark for mark in _NOTEBOOK_LEFTOVERS if mark in head + body]
+    if left:
+        log.warning(
+            "%s: mkdocs-jupyter's markup changed (%s left): update notebook_markup "
+            "in scripts/hooks.py",
+            where,
+            ", ".join(left),
+        )
+    return head + wrapper + body
+
+
+def figures_as_files(html: str, site_dir: str) -> str:
+    """Each figure carried as an SVG data URL written into ``assets/figures/``."""
+    import base64
+
+    from snippets.publish import save_svg
+
+    folder = Path(site_dir) / "assets" / "figures"
+
+    def to_file(match: re.Match) -> str:
+        name = save_svg(base64.b64decode(match.group(1)), folder)
+        return f'src="{FIGURE_PREFIX}{name}"'
+
+    return _DATA_SVG.sub(to_file, html)
+
+
+def notebook_for_readers(source: Path, lang: str, repository: str = ""):
+    """The jupytext notebook ``source`` as an nbformat notebook to download.
+
+    Without outputs (readers run it); the jupytext pairing metadata is dropped (the
+    ``.ipynb`` stands alone). With ``repository`` (``owner/name``), a first cell
+    installs the ``snippets`` package from it when it is missing (e.g. on Colab).
+    """
+    import jupytext
+    import nbformat
+
+    from snippets.i18n import t
+
+    notebook = jupytext.read(source)
+    notebook.metadata.pop("jupytext", None)
+    if repository:
+        install = (
+            f"# {t('nb_install_comment', lang)}\n"
+            "import importlib.util\n\n"
+            'if importlib.util.find_spec("snippets") is None:\n'
+            f'    get_ipython().run_line_magic("pip", "install --quiet '
+            f'git+https://github.com/{repository}")'
+        )
+        notebook.cells.insert(0, nbformat.v4.new_code_cell(install))
+    for index, cell in enumerate(notebook.cells):
+        cell.id = f"cell-{index}"  # stable ids: the same source gives the same file
+    nbformat.validate(notebook)
+    return notebook
