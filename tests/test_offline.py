@@ -39,6 +39,10 @@ show(activation_plot, "sigmoid", lang="{lang}")
 SMALL_HOME = """# {title}
 
 A home page that links to [a small page](activations/sigmoid.md).
+
+```console
+{clone}
+```
 """
 # The playground's explorer: its figures and its script are loaded from disk too.
 EXPLORER_PAGE = """# {title}
@@ -65,7 +69,12 @@ def offline_site(tmp_path_factory) -> Path:
     for lang, title in (("pt", "Sigmoide"), ("en", "Sigmoid")):
         (copy / "docs" / lang / "activations").mkdir(parents=True)
         # The real home page links to the whole course: a small one stands in.
-        home = SMALL_HOME.format(title="Início" if lang == "pt" else "Home")
+        # (with the real one's clone command, whose placeholder is under test)
+        real = (ROOT / "docs" / lang / "index.md").read_text(encoding="utf-8")
+        clone = next(line for line in real.splitlines() if "git clone" in line)
+        home = SMALL_HOME.format(
+            title="Início" if lang == "pt" else "Home", clone=clone.strip()
+        )
         (copy / "docs" / lang / "index.md").write_text(home, "utf-8")
         small = SMALL_PAGE.format(title=title, lang=lang)
         (copy / "docs" / lang / "activations" / "sigmoid.md").write_text(small, "utf-8")
