@@ -150,6 +150,7 @@ def on_page_content(html, page, config, files):
     if ROOT_PREFIX in html:  # the explorers' script (snippets/explore.py)
         root = get_relative_url("x", page.url)[:-1]
         html = html.replace(f'src="{ROOT_PREFIX}', f'src="{root}')
+    html = code_lines(html)  # section 11
     modules_only_toc(html, page)  # section 11
     where = _source(page, config)
     html = math_to_mathml(_NOTEBOOK_MATHJAX.sub("", html), where)  # sections 5, 1
@@ -542,15 +543,30 @@ def on_env(env, config, files):
 # --------------------------------------------------------------------------- #
 
 # --------------------------------------------------------------------------- #
-# 11. The API page (mkdocstrings): its table of contents lists the modules, not
-#     their 150-odd classes, functions and attributes (their headings keep their
-#     anchors). Material looks up where each entry's heading is when the page
-#     loads, and again whenever the page's height changes; a heading inside a
-#     docstring body the browser has not laid out yet (content-visibility,
-#     extra.css) made it lay out that whole module: the largest part of the
-#     page's Total Blocking Time on a phone (scripts/bench.py).
+# 11. What a phone does when a page loads (scripts/bench.py measures it). Material
+#     starts by reading the page's layout, so the browser styles and lays out the
+#     whole page in one go, one long task; the parts it can skip until they come
+#     near the screen (content-visibility, extra.css) are skipped:
+#     - code blocks, about half of a content page's elements (every token is a
+#       span): each ``<code>`` gets its number of lines (``--lines``), from which
+#       the stylesheet knows its exact height while it is skipped, so nothing
+#       moves when it is shown;
+#     - the API page (mkdocstrings): its table of contents lists the modules, not
+#       their 150-odd classes, functions and attributes (their headings keep
+#       their anchors). Material looks up where each entry's heading is when the
+#       page loads, and again whenever the page's height changes; a heading
+#       inside a docstring body not laid out yet made the browser lay out that
+#       whole module: most of the page's Total Blocking Time.
 # --------------------------------------------------------------------------- #
 _MODULE = '<div class="doc doc-object doc-module">'
+_CODE = re.compile(r"(<pre[^>]*>(?:<span></span>)?<code)>(.*?</code>)", re.DOTALL)
+
+
+def code_lines(html: str) -> str:
+    """Each code block's ``<code>`` with its number of lines (``--lines``)."""
+    return _CODE.sub(
+        lambda m: f'{m[1]} style="--lines: {m[2].count(chr(10))}">{m[2]}', html
+    )
 
 
 def modules_only_toc(html: str, page) -> None:

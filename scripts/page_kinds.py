@@ -2,12 +2,13 @@
 
 Pages of one kind share their template and their heavy parts (figures, tables,
 code blocks, a notebook's outputs, the API's docstrings, the explorers' controls
-and layered figures), so one page stands for its kind: where only some pages of a
-kind carry a part, the page that stands for it is one of those (the catalogue
-page of a function with parameters, with its explorer). Sampling only light pages hid the heavy ones once (the API page, the
-notebook): the budgets (``scripts/bench.py``: Lighthouse on each kind's page in
-both languages) and the plain accessibility check (``tests/browser_tour.py``,
-``tests/test_a11y.py``) take one page of every kind from here.
+and layered figures), so one page stands for its kind: its heaviest (the most
+elements, what a phone's main thread pays for). Sampling only light pages hid the
+heavy ones once (the API page, the notebook): the budgets (``scripts/bench.py``:
+Lighthouse on each kind's page in both languages) and the plain accessibility
+check (``tests/browser_tour.py``, ``tests/test_a11y.py``) take one page of every
+kind from here, and ``tests/test_bench.py`` fails when a page has grown heavier
+than the one that stands for its kind (by more than ``HEAVIER``).
 
 Every page of the site belongs to the first kind whose pattern matches its path
 (relative to its language's root: ``""``, ``"neuron/"``, ``"activations/relu/"``);
@@ -26,16 +27,17 @@ import re
 PAGE_KINDS: dict[str, tuple[str, str]] = {
     "home": ("", r""),
     "catalogue index": ("activations/", r"activations/"),
-    "catalogue page": ("activations/leaky_relu/", r"activations/[^/]+/"),
+    "catalogue page": ("activations/gated/", r"activations/[^/]+/"),
     "property page": ("properties/plateaus/", r"properties/[^/]+/"),
     "notebook": ("notebooks/training/", r"notebooks/[^/]+/"),
     "API": ("api/", r"api/"),
     "glossary": ("glossary/", r"glossary/"),
     "references": ("references/", r"references/"),
     "playground": ("playground/", r"playground/"),
-    "content page": ("neuron/", r"[^/]+/|properties/"),
+    "content page": ("output-layer/", r"[^/]+/|properties/"),
 }
 LANGUAGES = {"pt": "", "en": "en/"}  # each language's folder in the site
+HEAVIER = 1.1  # a page with 10 % more elements than its kind's sample is heavier
 
 
 def kind_of(path: str) -> str | None:

@@ -5,11 +5,12 @@ themselves are the bench's, not the tests' (a busy machine must not fail them)."
 from __future__ import annotations
 
 import gzip
+import re
 import urllib.request
 from pathlib import Path
 
 from scripts import bench
-from scripts.page_kinds import LANGUAGES, PAGE_KINDS, kind_of, sample_pages
+from scripts.page_kinds import HEAVIER, LANGUAGES, PAGE_KINDS, kind_of, sample_pages
 from tests.browser_tour import site_pages
 
 
@@ -26,6 +27,31 @@ def test_every_page_is_of_a_kind_and_every_kind_is_measured(built_site: Path) ->
     assert len(sampled) == len(PAGE_KINDS) * len(LANGUAGES)
     for kind, path in sampled:
         assert path in pages and kind_of(path) == kind, (kind, path)
+
+
+def _elements(site: Path, path: str) -> int:
+    return len(
+        re.findall(r"<[a-zA-Z]", (site / path / "index.html").read_text("utf-8"))
+    )
+
+
+def test_the_page_standing_for_each_kind_is_its_heaviest(built_site: Path) -> None:
+    """A page measured for its kind is not lighter than the others of its kind
+    (by elements, what a phone's main thread pays for), so no heavy page goes
+    unmeasured; give a page that grew the place of its kind's sample."""
+    heavier = []
+    for kind, path in sample_pages():
+        weight = _elements(built_site, path)
+        for page in site_pages(built_site):
+            same_language = page.startswith("en/") == path.startswith("en/")
+            if not same_language or kind_of(page) != kind:
+                continue
+            if _elements(built_site, page) > HEAVIER * weight:
+                heavier.append(
+                    f"/{page} ({_elements(built_site, page)} elements) is "
+                    f"heavier than /{path} ({weight}), the {kind}'s sample"
+                )
+    assert not heavier, "\n".join(heavier)
 
 
 def test_the_bench_serves_text_gzipped(tmp_path: Path) -> None:

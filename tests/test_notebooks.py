@@ -207,7 +207,7 @@ def test_built_notebook_pages_are_rendered_with_downloads(
         # source; no $ is left for a script to typeset (code keeps its own).
         cells = page.split("</article>")[0].split('<div class="jp-Cell ')[1:]
         cells = [c for c in cells if c.startswith("jp-MarkdownCell")]
-        rendered = re.sub(r"<code>.*?</code>", "", "".join(cells), flags=re.DOTALL)
+        rendered = re.sub(r"<code[^>]*>.*?</code>", "", "".join(cells), flags=re.DOTALL)
         assert "$" not in rendered, "notebook math left as $...$"
         markdown = "\n".join(
             c.source for c in read(lang, relative).cells if c.cell_type == "markdown"

@@ -1,7 +1,9 @@
-"""The API page (mkdocstrings) stays light enough for a phone (scripts/bench.py
-measures it; issue 17): its table of contents lists the modules only
-(scripts/hooks.py, section 11), every object keeps its anchor, and no signature
-prints a whole data table (``show_attribute_values`` off where a value is one)."""
+"""Pages light enough for a phone (scripts/hooks.py, section 11; scripts/bench.py
+measures them; issue 17): every code block carries its number of lines, from which
+the stylesheet knows its height while the browser skips it; the API page's table
+of contents lists the modules only, every object keeps its anchor, and no
+signature prints a whole data table (``show_attribute_values`` off where a value
+is one)."""
 
 from __future__ import annotations
 
@@ -15,6 +17,11 @@ from tests.conftest import ROOT
 _DIRECTIVE = re.compile(r"^::: (snippets\.\w+)$", re.M)
 _TOC = re.compile(r'data-md-component="toc"')
 _TOC_LINK = re.compile(r'<a href="#([^"]+)" class="md-nav__link">')
+_CODE_BLOCK = re.compile(
+    r'<div class="[^"]*highlight[^"]*">(?:<span class="filename">.*?</span>)?'
+    r"<pre[^>]*>(?:<span></span>)?<code([^>]*)>(.*?)</code>",
+    re.DOTALL,
+)
 _SIGNATURE = re.compile(r'<div class="doc-signature highlight">(.*?)</div>', re.S)
 SIGNATURE_LINES = 40  # about a phone's screen of code
 
@@ -59,3 +66,25 @@ def test_only_pages_of_modules_lose_the_entries_below_their_sections() -> None:
     hooks.modules_only_toc(hooks._MODULE + "</div>", page)
     assert [len(s.children) for s in toc[0].children] == [0, 0]
     assert len(toc[0].children) == 2
+
+
+def test_every_code_block_carries_its_number_of_lines(built_site: Path) -> None:
+    blocks = 0
+    for page in built_site.rglob("*.html"):
+        for attributes, code in _CODE_BLOCK.findall(page.read_text("utf-8")):
+            blocks += 1
+            lines = code.count("\n")
+            assert attributes == f' style="--lines: {lines}"', (page, code[:200])
+    assert blocks > 500
+
+
+def test_code_lines_counts_the_lines_of_each_block() -> None:
+    html = (
+        '<div class="highlight"><pre><span></span><code>a = 1\nb = 2\n</code></pre>'
+        "</div><p><code>inline</code></p><pre><code>x\n</code></pre>"
+    )
+    assert hooks.code_lines(html) == (
+        '<div class="highlight"><pre><span></span><code style="--lines: 2">a = 1\n'
+        'b = 2\n</code></pre></div><p><code>inline</code></p><pre><code style="--lines:'
+        ' 1">x\n</code></pre>'
+    )
