@@ -20,7 +20,9 @@ Started once per run by ``tests/conftest.py`` as soon as the tests are collected
    ``FOLDER/pdf/site/pdf/`` (``tests/test_pdf.py``).
 
 Each job writes what it prints to ``FOLDER/<job>/log.txt`` and, when it ends, its
-exit status to ``FOLDER/<job>/status``, which the fixtures wait for.
+exit status to ``FOLDER/<job>/status``, which the fixtures wait for, and the CPU
+seconds it used (user + system, its own subprocesses included) to
+``FOLDER/<job>/cpu`` (to see where a test run's time goes).
 """
 
 from __future__ import annotations
@@ -51,9 +53,24 @@ class Job:
         )
         return self
 
+    def poll(self) -> int | None:
+        """The exit status if the job has ended (its CPU time kept), else None."""
+        pid, status, usage = os.wait4(self.process.pid, os.WNOHANG)
+        if pid == 0:
+            return None
+        self.process.returncode = os.waitstatus_to_exitcode(status)
+        cpu = f"{usage.ru_utime + usage.ru_stime:.2f}"
+        (self.folder / "cpu").write_text(cpu, encoding="utf-8")
+        return self.process.returncode
+
+    def wait(self) -> int:
+        while (code := self.poll()) is None:
+            time.sleep(0.2)
+        return code
+
     def finish(self, code: int | None = None) -> int:
         if code is None:
-            code = self.process.wait()
+            code = self.wait()
             self.log.close()
         (self.folder / "status.tmp").write_text(str(code), encoding="utf-8")
         (self.folder / "status.tmp").replace(self.folder / "status")
@@ -92,8 +109,9 @@ def main(shared: Path, wanted: set[str]) -> int:
             tour.finish(1)
     codes = [0 if built else 1]
     while later:  # each status as soon as its job ends: its tests wait for it
-        for job in [job for job in later if job.process.poll() is not None]:
-            codes.append(job.finish())
+        for job in [job for job in later if job.poll() is not None]:
+            codes.append(job.finish(job.process.returncode))
+            job.log.close()
             later.remove(job)
         time.sleep(0.2)
     return max(codes)
