@@ -36,6 +36,17 @@ Before axe runs, transitions are switched off (colours are then final) and every
 part of the page is rendered (``content-visibility``, which the API page uses to
 skip what is off screen, would hide it from axe); the page is given two frames to
 finish what its scripts do once it is shown (code blocks, scrolling tables).
+
+Material's search: every page starts the search worker (``new Worker``), fetches
+its language's index (``search/search_index.json``, about 0.9 MB) and sends it to
+the worker, which loads its language's stemmers and builds the index, some 0.35
+CPU-seconds per page (a third of the tour's cost without axe). The worker's work
+depends only on the worker's address, the index's address and the search
+configuration it is sent: on the home pages it runs to the end (the tour waits for
+the worker's "ready"), and on every other page the tour records the three and
+keeps the index from the worker (``_SEARCH_PROBE``); ``test_requests.py`` checks
+that every page starts its language's search as its home page does, so that the
+home page's run stands for it (its requests and console errors are seen there).
 """
 
 from __future__ import annotations
@@ -67,6 +78,35 @@ _SETTLE = """
 # access, the code blocks' copy buttons), and axe judged pages no reader sees.
 TOUR_ARGS = ARGS
 _PYGMENTS_SPAN = re.compile(r'<span class="([a-z]{1,3}[0-9]?)">')
+
+# Added to every page of the tour, before the page's scripts: records the search
+# worker's address, the configuration Material sends it (message type 0, SETUP)
+# and its answer (type 1, READY); outside the home pages, the SETUP message with
+# the index is not delivered (see the module docstring).
+_SEARCH_PROBE = """
+(() => {
+  const full = ["/", "/en/"].includes(location.pathname);
+  const probe = window.__qaSearch = {workers: [], configs: [], docs: [], ready: false};
+  const Native = window.Worker;
+  window.Worker = class extends Native {
+    constructor(url, options) {
+      super(url, options);
+      probe.workers.push(new URL(url, location.href).href);
+      this.addEventListener("message", e => {
+        if (e.data && e.data.type === 1) probe.ready = true;
+      });
+    }
+    postMessage(message, ...rest) {
+      if (message && message.type === 0) {
+        probe.configs.push(JSON.stringify(message.data.config));
+        probe.docs.push(message.data.docs.length);
+        if (!full) return;
+      }
+      return super.postMessage(message, ...rest);
+    }
+  };
+})();
+"""
 
 # Runs in the page: switch off transitions, then run axe in the light scheme and
 # its colour rules in the dark scheme; returns compact violations.
@@ -180,6 +220,9 @@ class PageVisit:
     errors: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)  # "404 http://..." responses
     violations: list[dict] = field(default_factory=list)
+    # the search worker's address, the index's address, the configuration sent to
+    # the worker with the number of documents, and whether it answered "ready"
+    search: dict = field(default_factory=dict)
 
 
 def site_pages(site: Path) -> list[str]:
@@ -212,6 +255,7 @@ def _visit(
     browser, base: str, paths: list[str], specimen: list[str]
 ) -> dict[str, PageVisit]:
     watch = Watch(open_tab(browser, str(AXE_FILE_PATH)), base)
+    watch.page.context.add_init_script(script=_SEARCH_PROBE)
     failed: list[str] = []
     watch.page.on(
         "response",
@@ -228,11 +272,18 @@ def _visit(
                 visit.failed.append(f"{response and response.status} {base}/{path}")
                 continue
             home = path in HOME_PAGES
+            # Every page sends the index to the worker (kept from it outside the
+            # home pages, where the whole search runs: wait for the index built).
+            done = "ready" if home else "configs.length"
+            watch.page.wait_for_function(  # polled: no frames come (TOUR_ARGS)
+                f"window.__qaSearch.{done}", polling=50, timeout=60_000
+            )
             audit = watch.page.evaluate(
                 _AUDIT,
                 {"full": home, "specimen": specimen if home else [], "seen": seen},
             )
             visit.violations = audit["violations"]
+            visit.search = watch.page.evaluate("window.__qaSearch")
             for scheme, keys in audit["added"].items():
                 seen[scheme] += keys
             visit.requests = watch.requests[marks[0] :]

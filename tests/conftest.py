@@ -264,15 +264,29 @@ def tab(browser):
     page.context.close()
 
 
+# Material's search worker (see ``watch``): stood in for by one that ignores the
+# index it is sent, for the tests that do not search.
+SEARCH_WORKER = "**/assets/javascripts/workers/search.*.min.js"
+IDLE_WORKER = "self.onmessage = () => {};"
+
+
 @pytest.fixture()
 def watch(tab, server):
-    """``watch(scheme="light")``: the shared tab, watched, reset as for a reader
-    coming back: blank, no cookie, no local or session storage (Material keeps the
-    chosen colour scheme there), the system colour scheme ``scheme`` and the
-    default window size; only the HTTP cache is kept."""
-    watches: list[Watch] = []
+    """``watch(scheme="light", search=True)``: the shared tab, watched, reset as for
+    a reader coming back: blank, no cookie, no local or session storage (Material
+    keeps the chosen colour scheme there), the system colour scheme ``scheme`` and
+    the default window size; only the HTTP cache is kept.
 
-    def make(scheme: str = "light") -> Watch:
+    ``search=False``, for a test about something else: every page still starts
+    Material's search worker and fetches the index, but the worker that answers
+    ignores the index instead of building it (0.35 CPU-seconds a page). The whole
+    search runs in the tests that search, and the tour (tests/browser_tour.py,
+    test_requests.py) shows that every page starts its language's search as its
+    home page does, whose whole run it checks."""
+    watches: list[Watch] = []
+    routed: list[str] = []
+
+    def make(scheme: str = "light", search: bool = True) -> Watch:
         assert not watches, "one watch per test: the tests share one tab"
         tab.goto("about:blank")
         tab.context.clear_cookies()
@@ -286,12 +300,21 @@ def watch(tab, server):
             cdp.detach()
         tab.emulate_media(color_scheme=scheme)
         tab.set_viewport_size(VIEWPORT)
+        if not search:
+            tab.route(SEARCH_WORKER, _idle_worker)
+            routed.append(SEARCH_WORKER)
         watches.append(Watch(tab, server))
         return watches[-1]
 
     yield make
+    for pattern in routed:
+        tab.unroute(pattern)
     for w in watches:
         w.close()
+
+
+def _idle_worker(route) -> None:
+    route.fulfill(status=200, content_type="text/javascript", body=IDLE_WORKER)
 
 
 @pytest.fixture(scope="session")

@@ -58,7 +58,7 @@ def test_every_switcher_link_points_at_the_same_page(built_site) -> None:
 @pytest.mark.parametrize("path", ["", "activations/relu/", "notebooks/training/"])
 def test_language_switcher_lands_on_the_same_page(watch, path) -> None:
     """In the browser, with Material's own script running."""
-    w = watch()
+    w = watch(search=False)
     w.goto("/" + path)
     for lang, expected in (("en", "/en/" + path), ("pt-BR", "/" + path)):
         w.page.click(".md-header__option .md-select button", force=True)
@@ -84,7 +84,7 @@ def test_search_returns_only_pages_of_the_same_language(watch, start, word) -> N
 
 
 def test_colour_scheme_toggle_and_figures(watch) -> None:
-    w = watch()
+    w = watch(search=False)
     w.goto("/")
     body = w.page.locator("body")
     light = w.page.locator(".snippets-figure img.only-light").first
@@ -111,7 +111,7 @@ def test_wide_tables_are_keyboard_scrollable_regions(watch) -> None:
     """overrides/assets/javascripts/scroll-regions.js: a table wider than the
     screen scrolls in its own region, which must then be in the tab order and named
     (WCAG 2.1.1); when the window widens and it fits, it leaves the tab order."""
-    w = watch()
+    w = watch(search=False)
     w.goto("/activations/")
     state = """() => [...document.querySelectorAll(".md-typeset__scrollwrap")].map(r => [
         r.scrollWidth > r.clientWidth, r.tabIndex === 0 && r.role === "region",
@@ -137,7 +137,7 @@ def test_wide_tables_are_keyboard_scrollable_regions(watch) -> None:
 
 
 def test_dark_system_preference_is_followed(watch) -> None:
-    w = watch("dark")
+    w = watch("dark", search=False)
     w.goto("/en/")
     assert w.page.locator("body").get_attribute("data-md-color-scheme") == "slate"
 
@@ -149,7 +149,7 @@ def test_dark_system_preference_is_followed(watch) -> None:
 def test_math_is_mathml_typeset_by_the_browser(watch, path, scheme) -> None:
     """Formulas arrive as MathML (written at build time) and Chromium lays them out
     itself, in the colour of the text: no script, no font is fetched for them."""
-    w = watch(scheme)
+    w = watch(scheme, search=False)
     w.goto(path)
     block = w.page.locator("article math[display='block']").first
     block.scroll_into_view_if_needed()

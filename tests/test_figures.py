@@ -125,18 +125,43 @@ CASES = {
 
 class _Figures(dict):
     """``built[case, lang, theme]``: each figure drawn the first time it is asked
-    for, then kept (each xdist worker draws only what its share of tests needs)."""
+    for, then kept (each xdist worker draws only what its share of tests needs);
+    ``built.svg(case, lang, theme)``: its SVG, serialised once. Every drawing is
+    watched: ``rc_changes`` lists the figures whose function changed Matplotlib's
+    global ``rcParams`` (``test_global_rcparams_untouched``)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.svgs: dict[tuple[str, str, str], bytes] = {}
+        self.rc_changes: list[tuple[str, str, str]] = []
 
     def __missing__(self, key):
         case, lang, theme = key
+        before = dict(matplotlib.rcParams)
         self[key] = CASES[case](lang=lang, theme=theme)
+        if dict(matplotlib.rcParams) != before:
+            self.rc_changes.append(key)
         return self[key]
+
+    def svg(self, case: str, lang: str, theme: str) -> bytes:
+        key = (case, lang, theme)
+        if key not in self.svgs:
+            self.svgs[key] = figures.svg_bytes(self[key])
+        return self.svgs[key]
 
 
 @pytest.fixture(scope="module")
 def built():
-    """Every case in every language and theme, each built once."""
+    """Every case in every language and theme, each built (and serialised) once."""
     return _Figures()
+
+
+@pytest.fixture(scope="module", params=list(CASES))
+def case(request) -> str:
+    """One figure case. A module-scoped parameter: pytest runs all the tests of a
+    case one after the other, so the xdist worker that draws a case's figures
+    (``built``) mostly runs every test that looks at them."""
+    return request.param
 
 
 def _texts(fig: Figure) -> list[str]:
@@ -171,7 +196,6 @@ ENGLISH_ONLY = re.compile(
 )
 
 
-@pytest.mark.parametrize("case", CASES)
 def test_figure_and_alt_text(built, case):
     alts = {}
     for lang in LANGS:
@@ -187,7 +211,6 @@ def test_figure_and_alt_text(built, case):
     assert not re.search(r"\d\.\d{1,2}(?!\d)", alts["pt", "light"])  # comma in pt
 
 
-@pytest.mark.parametrize("case", CASES)
 def test_pt_text_comes_from_the_table(built, case):
     vocabulary = _vocabulary("pt")
     for text in _texts(built[case, "pt", "light"]):
@@ -196,7 +219,6 @@ def test_pt_text_comes_from_the_table(built, case):
         assert not re.search(r"\d\.\d{1,2}(?!\d)", text), text  # "0,5", not "0.5"
 
 
-@pytest.mark.parametrize("case", CASES)
 def test_en_text_comes_from_the_table(built, case):
     vocabulary = _vocabulary("en")
     for text in _texts(built[case, "en", "light"]):
@@ -204,14 +226,13 @@ def test_en_text_comes_from_the_table(built, case):
         assert not re.search(r"\d,\d{1,2}(?!\d)", text), text
 
 
-@pytest.mark.parametrize("case", CASES)
 def test_svg_is_deterministic_and_themes_differ(built, case):
     fig = built[case, "pt", "light"]
-    first = figures.svg_bytes(fig)
+    first = built.svg(case, "pt", "light")  # the figure's first serialisation
     assert first.startswith(b"<?xml") and b"<svg" in first
-    assert figures.svg_bytes(fig) == first
-    assert figures.svg_bytes(CASES[case](lang="pt", theme="light")) == first
-    assert figures.svg_bytes(built[case, "pt", "dark"]) != first
+    assert figures.svg_bytes(fig) == first  # serialised again
+    assert figures.svg_bytes(CASES[case](lang="pt", theme="light")) == first  # redrawn
+    assert built.svg(case, "pt", "dark") != first
     assert b"<dc:date>" not in first
 
 
@@ -219,12 +240,10 @@ def test_svg_is_deterministic_and_themes_differ(built, case):
 _HASHED_IDS = re.compile(rb"\b[a-z][0-9a-f]{10}\b")
 
 
-@pytest.mark.parametrize("case", CASES)
 def test_recoloured_svg_is_the_other_theme(built, case):
     """The SVG of one theme, recoloured, is the SVG the other theme draws."""
     for lang in LANGS:
-        light = figures.svg_bytes(built[case, lang, "light"])
-        dark = figures.svg_bytes(built[case, lang, "dark"])
+        light, dark = built.svg(case, lang, "light"), built.svg(case, lang, "dark")
         for svg, other, drawn_in, theme in (
             (light, dark, "light", "dark"),
             (dark, light, "dark", "light"),
@@ -247,11 +266,13 @@ def test_png_is_deterministic():
     assert figures.png_bytes(make(lang="en", theme="dark"), dpi=60) == png
 
 
-def test_global_rcparams_untouched():
-    before = dict(matplotlib.rcParams)
-    for make in CASES.values():
-        make(lang="pt", theme="dark")
-    assert dict(matplotlib.rcParams) == before
+def test_global_rcparams_untouched(built):
+    """No figure function changes Matplotlib's global settings: every drawing of
+    ``built`` compares ``rcParams`` before and after (each case is drawn at least
+    once here; most already were, by the tests of that case)."""
+    for case in CASES:
+        built[case, "pt", "dark"]
+    assert built.rc_changes == []
 
 
 def test_backgrounds_match_the_themes(built):
@@ -262,7 +283,6 @@ def test_backgrounds_match_the_themes(built):
     assert dark.axes[0].title.get_color() != light.axes[0].title.get_color()
 
 
-@pytest.mark.parametrize("case", CASES)
 def test_bad_lang_and_theme(case):
     with pytest.raises(ValueError, match="valid choices: 'pt', 'en'"):
         CASES[case](lang="fr", theme="light")

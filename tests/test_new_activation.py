@@ -105,14 +105,18 @@ def test_the_parametrised_tests_pick_it_up(copy: Path) -> None:
     assert len(collected) >= 8, result.stdout[-2000:]
 
 
-def test_the_page_test_asks_for_its_pages(copy: Path) -> None:
-    result = _pytest(copy, "tests/test_pages.py")
-    assert result.returncode != 0
-    assert "add docs/pt/activations/half_relu.md" in result.stdout
-    assert "add docs/en/activations/half_relu.md" in result.stdout
+@pytest.fixture(scope="module")
+def asking(copy: Path) -> subprocess.CompletedProcess:
+    """The page test and the cheat sheet's test in the copy, in one pytest run."""
+    return _pytest(copy, "tests/test_pages.py", "tests/test_cheatsheet.py")
 
 
-def test_the_cheatsheet_test_asks_for_its_strengths_and_flaws(copy: Path) -> None:
-    result = _pytest(copy, "tests/test_cheatsheet.py")
-    assert result.returncode != 0
-    assert "add NOTES['half_relu']" in result.stdout
+def test_the_page_test_asks_for_its_pages(asking) -> None:
+    assert "FAILED tests/test_pages.py::" in asking.stdout, asking.stdout[-2000:]
+    assert "add docs/pt/activations/half_relu.md" in asking.stdout
+    assert "add docs/en/activations/half_relu.md" in asking.stdout
+
+
+def test_the_cheatsheet_test_asks_for_its_strengths_and_flaws(asking) -> None:
+    assert "FAILED tests/test_cheatsheet.py::" in asking.stdout, asking.stdout[-2000:]
+    assert "add NOTES['half_relu']" in asking.stdout
