@@ -5,38 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
+from scripts.terminology import nav_order
 from snippets.activations import names
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 CONFIGS = {"pt": ROOT / "mkdocs.yml", "en": ROOT / "mkdocs.en.yml"}
-
-
-class _Loader(yaml.SafeLoader):
-    """Reads mkdocs.yml, ignoring its !ENV and !!python tags."""
-
-
-_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def _nav_files(lang: str) -> list[str]:
-    nav = yaml.load(CONFIGS[lang].read_text(encoding="utf-8"), Loader=_Loader)["nav"]
-    found: list[str] = []
-
-    def walk(item) -> None:
-        if isinstance(item, str):
-            found.append(item)
-        elif isinstance(item, list):
-            for entry in item:
-                walk(entry)
-        elif isinstance(item, dict):
-            for value in item.values():
-                walk(value)
-
-    walk(nav)
-    return found
 
 
 def _pages(lang: str) -> set[str]:
@@ -55,7 +30,7 @@ def test_both_languages_have_the_same_pages() -> None:
 
 
 def test_navs_list_the_same_files_in_the_same_order() -> None:
-    assert _nav_files("pt") == _nav_files("en")
+    assert nav_order("pt") == nav_order("en")
 
 
 @pytest.mark.parametrize("name", names())
@@ -63,7 +38,7 @@ def test_navs_list_the_same_files_in_the_same_order() -> None:
 def test_every_registered_activation_has_its_page(name: str, lang: str) -> None:
     page = DOCS / lang / "activations" / f"{name}.md"
     assert page.is_file(), f"add {page.relative_to(ROOT)} (copy a sibling page)"
-    assert f"activations/{name}.md" in _nav_files(lang), (
+    assert f"activations/{name}.md" in nav_order(lang), (
         f"list activations/{name}.md in the nav of {CONFIGS[lang].name}"
     )
     text = page.read_text(encoding="utf-8")
@@ -84,7 +59,7 @@ def test_no_placeholder_page_is_left(lang: str) -> None:
 @pytest.mark.parametrize("lang", ["pt", "en"])
 def test_the_course_order(lang: str) -> None:
     """Properties before the catalogue: every card uses the measures they explain."""
-    files = _nav_files(lang)
+    files = nav_order(lang)
     assert len(files) == len(set(files)), "a page is listed twice"
     where = files.index
     course = ["index.md", "neuron.md", "linearity.md", "activations/index.md"]
