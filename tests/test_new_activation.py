@@ -62,7 +62,7 @@ print("ok")
 @pytest.fixture(scope="module")
 def copy(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("project")
-    for name in ("snippets", "tests", "docs"):
+    for name in ("snippets", "scripts", "tests", "docs"):
         shutil.copytree(
             ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__")
         )
