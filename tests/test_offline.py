@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts.hosting import CLONE_PLACEHOLDERS
 from tests.background import HOSTING
 from tests.conftest import ROOT, run_build
 
@@ -38,7 +39,12 @@ show(activation_plot, "sigmoid", lang="{lang}")
 """
 SMALL_HOME = """# {title}
 
-A home page that links to [a small page](activations/sigmoid.md).
+A home page that links to [a small page](activations/sigmoid.md), with the real
+one's clone command (its placeholders stay: the copy knows no repository).
+
+```console
+$ git clone {address} && cd {folder}
+```
 """
 # The playground's explorer: its figures and its script are loaded from disk too.
 EXPLORER_PAGE = """# {title}
@@ -65,7 +71,9 @@ def offline_site(tmp_path_factory) -> Path:
     for lang, title in (("pt", "Sigmoide"), ("en", "Sigmoid")):
         (copy / "docs" / lang / "activations").mkdir(parents=True)
         # The real home page links to the whole course: a small one stands in.
-        home = SMALL_HOME.format(title="Início" if lang == "pt" else "Home")
+        address, folder = CLONE_PLACEHOLDERS[lang]
+        title = "Início" if lang == "pt" else "Home"
+        home = SMALL_HOME.format(title=title, address=address, folder=folder)
         (copy / "docs" / lang / "index.md").write_text(home, "utf-8")
         small = SMALL_PAGE.format(title=title, lang=lang)
         (copy / "docs" / lang / "activations" / "sigmoid.md").write_text(small, "utf-8")

@@ -13,8 +13,25 @@
 // 150 tables and 200 code blocks; reading each one when the page is ready forced
 // one layout per table, and one per section the browser had skipped:
 // content-visibility in extra.css).
+// A code block the browser has not laid out yet (content-visibility, extra.css)
+// has no scroll width to read: its longest line, in characters (--columns,
+// written when the site is built: scripts/page_markup.py), times the width of a
+// character of its font, says whether it scrolls. Within one character of its
+// width it counts as scrolling: a needless stop for the keyboard is harmless, a
+// missing one is not.
+const measure = document.createElement("canvas").getContext("2d");
+function scrollsSideways(region) {
+  const columns = parseFloat(region.style.getPropertyValue("--columns"));
+  if (!columns) return region.scrollWidth > region.clientWidth;
+  const style = getComputedStyle(region);
+  measure.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+  const character = measure.measureText("0").width;
+  const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+  return (columns + 1) * character + padding > region.clientWidth;
+}
+
 function updateScrollRegions(regions) {
-  const scrolls = regions.map(region => region.scrollWidth > region.clientWidth);
+  const scrolls = regions.map(scrollsSideways);
   regions.forEach((region, i) => {
     if (region.tagName === "CODE") {
       if (scrolls[i]) region.tabIndex = 0;
@@ -36,4 +53,11 @@ const scrollRegions = new ResizeObserver(entries =>
 document$.subscribe(() => {
   const regions = ".md-typeset__scrollwrap, .md-typeset pre > code";
   for (const region of document.querySelectorAll(regions)) scrollRegions.observe(region);
+  // A code block the browser skips is not reported by the observer until it comes
+  // near the screen: decided now, from its columns, so that the keyboard reaches
+  // it from anywhere on the page. Not those inside a part the browser skips as a
+  // whole (the API page's docstrings): reading their width would lay it out.
+  const code = document.querySelectorAll(".md-typeset pre > code[style*='--columns']");
+  updateScrollRegions([...code].filter(region =>
+    region.checkVisibility({contentVisibilityAuto: true})));
 });
