@@ -1,5 +1,6 @@
-// Wide tables and long code lines scroll sideways: inside .md-typeset__scrollwrap
-// for a table, inside the <code> of a code block. A region that scrolls must be
+// Wide tables, long code lines and wide display formulas scroll sideways: inside
+// .md-typeset__scrollwrap for a table, inside the <code> of a code block, the
+// <math> itself for a formula (extra.css). A region that scrolls must be
 // reachable by keyboard (WCAG 2.1.1): make it focusable, and name a table's
 // region after its first header so screen readers announce something useful.
 // Material makes a code block focusable itself, but only once the block has been
@@ -33,7 +34,7 @@ function scrollsSideways(region) {
 function updateScrollRegions(regions) {
   const scrolls = regions.map(scrollsSideways);
   regions.forEach((region, i) => {
-    if (region.tagName === "CODE") {
+    if (region.localName === "code" || region.localName === "math") {
       if (scrolls[i]) region.tabIndex = 0;
       else region.removeAttribute("tabindex");
     } else if (scrolls[i]) {
@@ -51,7 +52,8 @@ const scrollRegions = new ResizeObserver(entries =>
   updateScrollRegions(entries.map(entry => entry.target)));
 
 document$.subscribe(() => {
-  const regions = ".md-typeset__scrollwrap, .md-typeset pre > code";
+  const regions =
+    ".md-typeset__scrollwrap, .md-typeset pre > code, .md-typeset math[display=block]";
   for (const region of document.querySelectorAll(regions)) scrollRegions.observe(region);
   // A code block the browser skips is not reported by the observer until it comes
   // near the screen: decided now, from its columns, so that the keyboard reaches
