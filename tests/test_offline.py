@@ -72,8 +72,8 @@ def offline_site(tmp_path_factory) -> Path:
         (copy / "docs" / lang / "activations").mkdir(parents=True)
         # The real home page links to the whole course: a small one stands in.
         address, folder = CLONE_PLACEHOLDERS[lang]
-        title = "Início" if lang == "pt" else "Home"
-        home = SMALL_HOME.format(title=title, address=address, folder=folder)
+        start = "Início" if lang == "pt" else "Home"
+        home = SMALL_HOME.format(title=start, address=address, folder=folder)
         (copy / "docs" / lang / "index.md").write_text(home, "utf-8")
         small = SMALL_PAGE.format(title=title, lang=lang)
         (copy / "docs" / lang / "activations" / "sigmoid.md").write_text(small, "utf-8")
