@@ -44,7 +44,7 @@ from notebook_pages import (
     notebook_for_readers,
     notebook_markup,
 )
-from page_markup import code_lines, modules_only_toc, name_section_toggles
+from page_markup import code_lines, modules_only_toc, name_section_lists
 
 log = logging.getLogger("mkdocs.hooks.snippets")
 FIGURE_PREFIX = "@fig/"
@@ -342,7 +342,7 @@ def on_pre_page(page, config, files):
 
 
 def on_post_page(output, page, config):
-    output = name_section_toggles(output)  # section 12
+    output = name_section_lists(output)  # section 12
     if not _is_notebook(page, config):
         return output
     import nbformat

@@ -22,9 +22,8 @@
     navigation.indexes) gets a toggle with no words, only an arrow, and the
     section's list of links is named after that toggle (aria-labelledby): two
     landmarks without a name, which axe-core reports (landmark-unique) on every
-    page where two such sections are listed. `name_section_toggles` gives each
-    toggle its section's title as its name (aria-label), as its list's title
-    shows it.
+    page where two such sections are listed. `name_section_lists` names each
+    such list after its title (the words its own title bar shows).
 """
 
 from __future__ import annotations
@@ -60,27 +59,22 @@ def modules_only_toc(html: str, page) -> None:
 
 
 _EMPTY_TOGGLE = re.compile(
-    r'(<label class="md-nav__link[^"]*" for="(__nav_[\d_]+)" id="\2_label"(?:(?!aria-label)[^>])*)'
-    r'(>\s*<span class="md-nav__icon md-icon"></span>\s*</label>)'
-)
-_NAV_TITLE = re.compile(
-    r'<label class="md-nav__title" for="(__nav_[\d_]+)">\s*'
-    r'<span class="md-nav__icon md-icon"></span>(.*?)</label>',
-    re.DOTALL,
+    r'<label class="md-nav__link[^"]*" for="(__nav_[\d_]+)" id="\1_label"[^>]*>'
+    r'\s*<span class="md-nav__icon md-icon"></span>\s*</label>'
 )
 
 
-def name_section_toggles(html: str) -> str:
-    """Each wordless section toggle of the navigation named after its section."""
-    from html import escape, unescape
-
-    titles = {
-        path: escape(unescape(" ".join(re.sub(r"<[^>]+>", "", title).split())))
-        for path, title in _NAV_TITLE.findall(html)
-    }
-
-    def named(match: re.Match) -> str:
-        title = titles.get(match[2])
-        return f'{match[1]} aria-label="{title}"{match[3]}' if title else match[0]
-
-    return _EMPTY_TOGGLE.sub(named, html)
+def name_section_lists(html: str) -> str:
+    """Each list of the navigation that is named after a wordless toggle named
+    after its title instead."""
+    for path in set(_EMPTY_TOGGLE.findall(html)):
+        title = f'<label class="md-nav__title" for="{path}">'
+        if title not in html:
+            continue
+        html = html.replace(
+            title, f'<label class="md-nav__title" for="{path}" id="{path}_title">'
+        )
+        html = html.replace(
+            f'aria-labelledby="{path}_label"', f'aria-labelledby="{path}_title"'
+        )
+    return html
