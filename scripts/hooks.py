@@ -20,8 +20,9 @@
 5. Notebooks (mkdocs-jupyter; helpers in scripts/notebook_pages.py), 6. a
    notice on possibly stale translations, 7. the offline copy without CDN, 8. the
    cache of build-time code's output, 9. compiled page templates kept between
-   builds, 10. the addresses of the hosted site and of the repository, 11. the
-   API page's table of contents: see their sections below.
+   builds, 10. the addresses of the hosted site and of the repository, 11. what a
+   phone does when a page loads, 12. names for the navigation's section toggles:
+   see their sections below.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from notebook_pages import (
     notebook_for_readers,
     notebook_markup,
 )
+from page_markup import code_lines, modules_only_toc, name_section_lists
 
 log = logging.getLogger("mkdocs.hooks.snippets")
 FIGURE_PREFIX = "@fig/"
@@ -340,6 +342,7 @@ def on_pre_page(page, config, files):
 
 
 def on_post_page(output, page, config):
+    output = name_section_lists(output)  # section 12
     if not _is_notebook(page, config):
         return output
     import nbformat
@@ -543,37 +546,9 @@ def on_env(env, config, files):
 # --------------------------------------------------------------------------- #
 
 # --------------------------------------------------------------------------- #
-# 11. What a phone does when a page loads (scripts/bench.py measures it). Material
-#     starts by reading the page's layout, so the browser styles and lays out the
-#     whole page in one go, one long task; the parts it can skip until they come
-#     near the screen (content-visibility, extra.css) are skipped:
-#     - code blocks, about half of a content page's elements (every token is a
-#       span): each ``<code>`` gets its number of lines (``--lines``), from which
-#       the stylesheet knows its exact height while it is skipped, so nothing
-#       moves when it is shown;
-#     - the API page (mkdocstrings): its table of contents lists the modules, not
-#       their 150-odd classes, functions and attributes (their headings keep
-#       their anchors). Material looks up where each entry's heading is when the
-#       page loads, and again whenever the page's height changes; a heading
-#       inside a docstring body not laid out yet made the browser lay out that
-#       whole module: most of the page's Total Blocking Time.
+# 11. What a phone does when a page loads: code blocks and the API page's
+#     docstrings skipped until they come near the screen, the API page's table of
+#     contents listing its modules (scripts/page_markup.py, extra.css).
+# 12. Names for the navigation's section toggles, which Material leaves without
+#     words (scripts/page_markup.py).
 # --------------------------------------------------------------------------- #
-_MODULE = '<div class="doc doc-object doc-module">'
-_CODE = re.compile(r"(<pre[^>]*>(?:<span></span>)?<code)>(.*?</code>)", re.DOTALL)
-
-
-def code_lines(html: str) -> str:
-    """Each code block's ``<code>`` with its number of lines (``--lines``)."""
-    return _CODE.sub(
-        lambda m: f'{m[1]} style="--lines: {m[2].count(chr(10))}">{m[2]}', html
-    )
-
-
-def modules_only_toc(html: str, page) -> None:
-    """On a page of mkdocstrings modules, drop every entry below the modules'
-    from ``page.toc`` (the page's title, its own sections and the modules stay)."""
-    if _MODULE not in html:
-        return
-    for title in page.toc:
-        for section in title.children:
-            section.children = []

@@ -1,6 +1,6 @@
-// Wide tables, long code lines and wide formulas scroll sideways: inside
+// Wide tables, long code lines and wide display formulas scroll sideways: inside
 // .md-typeset__scrollwrap for a table, inside the <code> of a code block, the
-// <math> of a displayed formula. A region that scrolls must be
+// <math> itself for a formula (extra.css). A region that scrolls must be
 // reachable by keyboard (WCAG 2.1.1): make it focusable, and name a table's
 // region after its first header so screen readers announce something useful.
 // Material makes a code block focusable itself, but only once the block has been
@@ -14,10 +14,27 @@
 // 150 tables and 200 code blocks; reading each one when the page is ready forced
 // one layout per table, and one per section the browser had skipped:
 // content-visibility in extra.css).
+// A code block the browser has not laid out yet (content-visibility, extra.css)
+// has no scroll width to read: its longest line, in characters (--columns,
+// written when the site is built: scripts/page_markup.py), times the width of a
+// character of its font, says whether it scrolls. Within one character of its
+// width it counts as scrolling: a needless stop for the keyboard is harmless, a
+// missing one is not.
+const measure = document.createElement("canvas").getContext("2d");
+function scrollsSideways(region) {
+  const columns = parseFloat(region.style.getPropertyValue("--columns"));
+  if (!columns) return region.scrollWidth > region.clientWidth;
+  const style = getComputedStyle(region);
+  measure.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+  const character = measure.measureText("0").width;
+  const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+  return (columns + 1) * character + padding > region.clientWidth;
+}
+
 function updateScrollRegions(regions) {
-  const scrolls = regions.map(region => region.scrollWidth > region.clientWidth);
+  const scrolls = regions.map(scrollsSideways);
   regions.forEach((region, i) => {
-    if (region.tagName === "CODE" || region.tagName.toLowerCase() === "math") {
+    if (region.localName === "code" || region.localName === "math") {
       if (scrolls[i]) region.tabIndex = 0;
       else region.removeAttribute("tabindex");
     } else if (scrolls[i]) {
@@ -35,6 +52,14 @@ const scrollRegions = new ResizeObserver(entries =>
   updateScrollRegions(entries.map(entry => entry.target)));
 
 document$.subscribe(() => {
-  const regions = ".md-typeset__scrollwrap, .md-typeset pre > code, .md-typeset math[display=block]";
+  const regions =
+    ".md-typeset__scrollwrap, .md-typeset pre > code, .md-typeset math[display=block]";
   for (const region of document.querySelectorAll(regions)) scrollRegions.observe(region);
+  // A code block the browser skips is not reported by the observer until it comes
+  // near the screen: decided now, from its columns, so that the keyboard reaches
+  // it from anywhere on the page. Not those inside a part the browser skips as a
+  // whole (the API page's docstrings): reading their width would lay it out.
+  const code = document.querySelectorAll(".md-typeset pre > code[style*='--columns']");
+  updateScrollRegions([...code].filter(region =>
+    region.checkVisibility({contentVisibilityAuto: true})));
 });

@@ -1,0 +1,80 @@
+"""Page markup, for scripts/hooks.py (its sections 11 and 12).
+
+11. What a phone does when a page loads (scripts/bench.py measures it). Material
+    starts by reading the page's layout, so the browser styles and lays out the
+    whole page in one go, one long task; the parts it can skip until they come
+    near the screen (content-visibility, extra.css) are skipped:
+
+    - code blocks, about half of a content page's elements (every token is a
+      span): `code_lines` gives each ``<code>`` its number of lines
+      (``--lines``), from which the stylesheet knows its exact height while it is
+      skipped, so nothing moves when it is shown, and the length of its longest
+      line (``--columns``), from which scroll-regions.js knows whether it scrolls
+      sideways, and so must be reachable by keyboard, before it is laid out;
+    - the API page (mkdocstrings): `modules_only_toc` makes its table of contents
+      list the modules, not their 150-odd classes, functions and attributes
+      (their headings keep their anchors). Material looks up where each entry's
+      heading is when the page loads, and again whenever the page's height
+      changes; a heading inside a docstring body not laid out yet made the
+      browser lay out that whole module: most of the page's Total Blocking Time.
+
+12. Material's navigation: a section with a page of its own (an index page,
+    navigation.indexes) gets a toggle with no words, only an arrow, and the
+    section's list of links is named after that toggle (aria-labelledby): two
+    landmarks without a name, which axe-core reports (landmark-unique) on every
+    page where two such sections are listed. `name_section_lists` names each
+    such list after its title (the words its own title bar shows).
+"""
+
+from __future__ import annotations
+
+import re
+
+_MODULE = '<div class="doc doc-object doc-module">'
+_CODE = re.compile(r"(<pre[^>]*>(?:<span></span>)?<code)>(.*?</code>)", re.DOTALL)
+
+
+def code_lines(html: str) -> str:
+    """Each code block's ``<code>`` with its number of lines (``--lines``) and the
+    characters of its longest line (``--columns``)."""
+    from html import unescape
+
+    def counted(match: re.Match) -> str:
+        lines = unescape(re.sub(r"<[^>]+>", "", match[2])).split("\n")
+        columns = max(len(line) for line in lines)
+        style = f"--lines: {len(lines) - 1}; --columns: {columns}"
+        return f'{match[1]} style="{style}">{match[2]}'
+
+    return _CODE.sub(counted, html)
+
+
+def modules_only_toc(html: str, page) -> None:
+    """On a page of mkdocstrings modules, drop every entry below the modules'
+    from ``page.toc`` (the page's title, its own sections and the modules stay)."""
+    if _MODULE not in html:
+        return
+    for title in page.toc:
+        for section in title.children:
+            section.children = []
+
+
+_EMPTY_TOGGLE = re.compile(
+    r'<label class="md-nav__link[^"]*" for="(__nav_[\d_]+)" id="\1_label"[^>]*>'
+    r'\s*<span class="md-nav__icon md-icon"></span>\s*</label>'
+)
+
+
+def name_section_lists(html: str) -> str:
+    """Each list of the navigation that is named after a wordless toggle named
+    after its title instead."""
+    for path in set(_EMPTY_TOGGLE.findall(html)):
+        title = f'<label class="md-nav__title" for="{path}">'
+        if title not in html:
+            continue
+        html = html.replace(
+            title, f'<label class="md-nav__title" for="{path}" id="{path}_title">'
+        )
+        html = html.replace(
+            f'aria-labelledby="{path}_label"', f'aria-labelledby="{path}_title"'
+        )
+    return html
