@@ -317,9 +317,9 @@ _ABBR_LINE = re.compile(r"\*\[([^\]\n]+)\]: (\S[^\n]*)")
 
 @pytest.mark.parametrize("lang", ["pt", "en"])
 def test_abbreviations_are_valid_markdown_definitions(lang):
-    text = abbreviations(lang)
+    text = abbreviations(lang)  # one block per definition: see abbreviations()
     assert text.endswith("\n") and not text.endswith("\n\n")
-    lines = text[:-1].split("\n")
+    lines = text[:-1].split("\n\n")
     wanted = {term.term(lang): term.title(lang) for term in TERMS if term.tooltip}
     parsed = {}
     for line in lines:
@@ -338,7 +338,7 @@ def test_portuguese_tooltips_give_the_english_term():
             assert pt == f"{term.pt_definition} (em inglês: {term.bridge})"
         else:
             assert pt == term.pt_definition
-    line = next(x for x in abbreviations("pt").split("\n") if x.startswith("*[platô]"))
+    line = next(x for x in abbreviations("pt").splitlines() if x.startswith("*[platô]"))
     assert line.endswith("(em inglês: plateau)")
 
 
