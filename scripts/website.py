@@ -94,7 +94,7 @@ def _drop_unused_blocks(since: float) -> None:
 def _build_in_parallel(site_dir: Path) -> None:
     site_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=site_dir.parent, prefix=".en-build-") as tmp:
-        _measure_costs_once(Path(tmp) / "costs.json")
+        _measure_costs_once(Path(tmp))
         import sharing  # one training, two languages (scripts/sharing.py)
 
         sharing.install()  # before the fork: both processes have the wrappers
@@ -139,10 +139,32 @@ def _start_english(site_dir: Path):
     return wait
 
 
-def _measure_costs_once(path: Path) -> None:
-    """Time the activations once, on a quiet machine, for both languages' pages."""
+def _measure_costs_once(tmp: Path) -> None:
+    """Time the activations once, before the languages build, for both.
+
+    With the block cache on, the measurement is kept beside it
+    (``.cache/blocks/costs-<key>.json``) and reused by later builds while the
+    machine (`snippets.cost.machine_stamp`), ``snippets/`` and the versions of
+    NumPy and SciPy stay the same: the blocks that print it are then served from
+    the cache too, instead of running again at every build. ``make clean``, or
+    deleting the file, measures again.
+    """
+    import json
+
+    from hooks import code_digest
+
+    from snippets.cost import machine_stamp
     from snippets.tables import COST_FILE_VARIABLE, measured_costs
 
+    folder = block_cache_folder(ROOT)
+    path = tmp / "costs.json"
+    if folder is not None:
+        stamp = json.dumps(machine_stamp(), sort_keys=True)
+        path = folder / f"costs-{code_digest(ROOT, ('numpy', 'scipy'), stamp)}.json"
+        for old in folder.glob("costs-*.json"):
+            if old != path:
+                old.unlink()
+        folder.mkdir(parents=True, exist_ok=True)
     os.environ[COST_FILE_VARIABLE] = str(path)
     measured_costs.cache_clear()
     measured_costs()

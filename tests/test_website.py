@@ -70,3 +70,42 @@ def test_an_edit_rebuilds_its_language_and_keeps_the_notebook_outputs(
     # The dirty rebuild rendered only the edited page; the notebooks' cached
     # outputs of both languages must survive it (mkdocs-jupyter evicts unused ones).
     assert len(report["cache"]) == 2, report
+
+
+def test_the_cost_measurement_is_kept_between_builds(tmp_path, monkeypatch) -> None:
+    """website.py times the activations once per machine and version of snippets/:
+    a second build reads the kept file (its blocks that print costs then come from
+    the block cache), a changed key measures again and drops the old file, and
+    without a block cache each build measures into its own folder."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import website
+
+    from snippets import tables
+
+    calls = []
+
+    def layer_costs(names, repeats):
+        calls.append(repeats)
+        return {"functions": {}, "run": len(calls)}
+
+    monkeypatch.setattr(tables, "layer_costs", layer_costs)
+    monkeypatch.setenv("SNIPPETS_BLOCK_CACHE", str(tmp_path / "blocks"))
+    monkeypatch.delenv(tables.COST_FILE_VARIABLE, raising=False)
+    for build in (1, 2):
+        website._measure_costs_once(tmp_path / f"tmp{build}")
+        assert tables.measured_costs()["run"] == 1
+    assert len(calls) == 1
+    kept = list((tmp_path / "blocks").glob("costs-*.json"))
+    assert len(kept) == 1
+
+    monkeypatch.setattr(website, "ROOT", tmp_path)  # another snippets/: another key
+    (tmp_path / "snippets").mkdir()
+    website._measure_costs_once(tmp_path / "tmp3")
+    assert len(calls) == 2 and tables.measured_costs()["run"] == 2
+    assert [p.name for p in (tmp_path / "blocks").glob("costs-*.json")] != kept
+
+    monkeypatch.setenv("SNIPPETS_BLOCK_CACHE", "")
+    (tmp_path / "tmp4").mkdir()
+    website._measure_costs_once(tmp_path / "tmp4")
+    assert (tmp_path / "tmp4" / "costs.json").is_file() and len(calls) == 3
+    tables.measured_costs.cache_clear()
