@@ -21,8 +21,8 @@
    notice on possibly stale translations, 7. the offline copy without CDN, 8. the
    cache of build-time code's output, 9. compiled page templates kept between
    builds, 10. the addresses of the hosted site and of the repository, 11. what a
-   phone does when a page loads, 12. names for the navigation's section toggles:
-   see their sections below.
+   phone does when a page loads, 12. names for the navigation's section toggles,
+   13. search entries kept between builds: see their sections below.
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ from notebook_pages import (
     notebook_markup,
 )
 from page_markup import code_lines, modules_only_toc, name_section_lists
+from search_cache import install as cache_search_entries  # section 13
 
 log = logging.getLogger("mkdocs.hooks.snippets")
 FIGURE_PREFIX = "@fig/"
@@ -88,6 +89,8 @@ def on_config(config):
         Path(config.site_dir) / "assets" / "figures"
     )
     _cache_blocks(config)  # section 8
+    folder = block_cache_folder(Path(config.config_file_path).parent)
+    cache_search_entries(folder and folder / lang)  # section 13
     _find_stale_pages(config)  # section 6
     _offline_without_cdn(config)  # section 7
     repository_setting(config)  # section 10
@@ -551,4 +554,7 @@ def on_env(env, config, files):
 #     contents listing its modules (scripts/page_markup.py, extra.css).
 # 12. Names for the navigation's section toggles, which Material leaves without
 #     words (scripts/page_markup.py).
+# --------------------------------------------------------------------------- #
+# 13. The search index's entries for each page, kept between builds while the
+#     page's HTML is the same (scripts/search_cache.py).
 # --------------------------------------------------------------------------- #
