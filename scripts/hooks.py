@@ -22,7 +22,8 @@
    cache of build-time code's output, 9. compiled page templates kept between
    builds, 10. the addresses of the hosted site and of the repository, 11. what a
    phone does when a page loads, 12. names for the navigation's section toggles,
-   13. search entries kept between builds: see their sections below.
+   13. search entries kept between builds, 14. the order in which a language's
+   pages are read: see their sections below.
 """
 
 from __future__ import annotations
@@ -558,3 +559,20 @@ def on_env(env, config, files):
 # 13. The search index's entries for each page, kept between builds while the
 #     page's HTML is the same (scripts/search_cache.py).
 # --------------------------------------------------------------------------- #
+# 14. During a full build (scripts/website.py) the two languages train the same
+#     networks once (scripts/sharing.py): reading their pages in the same order,
+#     both processes would reach each run at once, and one would wait while the
+#     other trains. The English process reads its pages from the last to the
+#     first (PAGE_ORDER_VARIABLE), so each trains what the other needs later.
+#     Only the reading order changes: the navigation, the search index's order
+#     aside, and every page are as before.
+# --------------------------------------------------------------------------- #
+PAGE_ORDER_VARIABLE = "SITE_PAGE_ORDER"
+
+
+def on_files(files, config):
+    if os.environ.get(PAGE_ORDER_VARIABLE) != "reversed":
+        return files
+    from mkdocs.structure.files import Files
+
+    return Files(list(files)[::-1])

@@ -33,7 +33,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, BuildError, ConfigurationError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from hooks import block_cache_folder
+from hooks import PAGE_ORDER_VARIABLE, block_cache_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIGS = {"pt": ROOT / "mkdocs.yml", "en": ROOT / "mkdocs.en.yml"}
@@ -119,7 +119,8 @@ def _start_english(site_dir: Path):
     process's imports (MkDocs, its plugins, NumPy, Matplotlib...) already done."""
     if not hasattr(os, "fork"):
         command = [sys.executable, __file__, "build-language", "en"]
-        return subprocess.Popen([*command, "--site-dir", str(site_dir)]).wait
+        env = dict(os.environ, **{PAGE_ORDER_VARIABLE: "reversed"})
+        return subprocess.Popen([*command, "--site-dir", str(site_dir)], env=env).wait
     import multiprocessing
 
     import snippets.publish  # noqa: F401  (imported once, for both languages)
@@ -127,9 +128,12 @@ def _start_english(site_dir: Path):
     load_config(str(CONFIGS["en"]))  # imports the plugins
     gc.freeze()  # what is loaded so far lives to the end: no collection looks at it
     argv = ["build-language", "en", "--site-dir", str(site_dir)]
-    child = multiprocessing.get_context("fork").Process(
-        target=lambda: sys.exit(main(argv))
-    )
+
+    def english() -> None:  # from its last page to its first (hooks.py, section 14)
+        os.environ[PAGE_ORDER_VARIABLE] = "reversed"
+        sys.exit(main(argv))
+
+    child = multiprocessing.get_context("fork").Process(target=english)
     child.start()
 
     def wait() -> int:

@@ -109,3 +109,21 @@ def test_the_cost_measurement_is_kept_between_builds(tmp_path, monkeypatch) -> N
     website._measure_costs_once(tmp_path / "tmp4")
     assert (tmp_path / "tmp4" / "costs.json").is_file() and len(calls) == 3
     tables.measured_costs.cache_clear()
+
+
+def test_english_reads_its_pages_from_the_last(monkeypatch) -> None:
+    """In a full build the English process reads its pages in reverse order
+    (hooks.py, section 14), so that the two processes do not reach the same
+    training run at once; the pages read are the same."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import hooks
+    from mkdocs.structure.files import File, Files
+
+    files = Files(
+        [File(f"{name}.md", "docs", "site", True) for name in ("a", "b", "c")]
+    )
+    monkeypatch.delenv(hooks.PAGE_ORDER_VARIABLE, raising=False)
+    assert hooks.on_files(files, None) is files
+    monkeypatch.setenv(hooks.PAGE_ORDER_VARIABLE, "reversed")
+    names = [f.src_uri for f in hooks.on_files(files, None).documentation_pages()]
+    assert names == ["c.md", "b.md", "a.md"]
