@@ -8,7 +8,9 @@ the titles of cited works are not prose):
 
 * **Portuguese pages** use no ``avoid`` form of any term (whole word, ignoring case,
   singular or plural), except inside a chosen term that contains it
-  ("straight-through" alone is flagged, "estimador straight-through" is not) and
+  ("straight-through" alone is flagged, "estimador straight-through" is not),
+  inside a longer name the term allows ("unidade" is flagged, "unidade linear
+  retificada" is not) and
   in the bridge, the one form in which a Portuguese page names an English term:
   exactly "termo (em inglês, *English term*)", right after the term.
 * **Bridges.** A bridge names a term's ``bridge`` (its English term), follows a use
@@ -234,16 +236,21 @@ def violations(
     """``(line, form found, chosen term)`` for each avoided form in the prose.
 
     ``lang="pt"`` looks for ``Term.avoid``, ``"en"`` for ``Term.en_avoid``. A
-    form inside an occurrence of a longer chosen term is not flagged.
+    form inside an occurrence of a longer chosen term, or of one of the longer
+    names its term allows (``Term.allow``), is not flagged.
     """
     clean = prose(text, references)
     chosen = _term_spans(clean, lang)
     folded = clean.lower()
     found = []
     for term in terms_:
-        for form in term.avoid if lang == "pt" else term.en_avoid:
+        forms = term.avoid if lang == "pt" else term.en_avoid
+        allowed = _spans(clean, term.allow) if forms and lang == "pt" else []
+        for form in forms:
             for match in _finditer(form, clean, folded):
-                if _inside(match.span(), chosen, form):
+                if _inside(match.span(), chosen, form) or _inside(
+                    match.span(), allowed, form
+                ):
                     continue
                 found.append(
                     (_line(clean, match.start()), match.group(0), term.term(lang))

@@ -98,7 +98,7 @@ NOTES: dict[str, dict[str, tuple[str, str]]] = {
             "com valor padrão diferente em cada biblioteca.",
         ),
         "en": (
-            "No dead zone: a neuron that is switched off still gets a gradient and "
+            "No dead zone: an inactive neuron still gets a gradient and "
             "can come back; no transcendental functions.",
             "Its left half is still a flat tail; one more hyperparameter, with a "
             "different default in each library.",

@@ -13,7 +13,7 @@ Examples
 >>> viés.pt, viés.avoid
 ('viés', ('bias',))
 >>> abbreviations("en").splitlines()[0]  # doctest: +ELLIPSIS
-'*[artificial neuron]: Unit that computes...'
+'*[artificial neuron]: Element of a network that computes...'
 """
 
 from __future__ import annotations

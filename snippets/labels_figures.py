@@ -201,7 +201,7 @@ LABELS: dict[str, dict[str, str]] = {
         "alt_zigzag_item": "{label}: {steps} passos, de {start} até {end}",
         "alt_gated_units": (
             "Dois gráficos, para x de {xmin} a {xmax}. À esquerda, a saída de uma "
-            "unidade GLU de uma entrada, x vezes σ(v x), para os pesos da porta "
+            "unidade linear com porta (GLU) de uma entrada, x vezes σ(v x), para os pesos da porta "
             "v = {weights}, com a ReLU como referência em linha fina: quanto maior "
             "v, mais a curva se aproxima da ReLU, e com v = 1 ela é a SiLU. À "
             "direita, {k} retas tracejadas, {pieces}, e o maior dos seus valores em "

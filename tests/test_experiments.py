@@ -739,6 +739,12 @@ def test_deep_sigmoid_network_learns_only_with_residual_connections():
     assert np.all(r["final_losses"] < 0.35) and np.all(r["test_accuracies"] > 0.8)
     assert 8.55 <= r["output_ranges"].min() < 8.65  # "from 8.6 to 12"
     assert 11.5 <= r["output_ranges"].max() < 12.5
+    # "about what a straight line gets": the same runs without hidden layers
+    line = deep_network_runs(depth=0)
+    assert np.all(np.abs(line["final_losses"] - 0.26) < 0.01)  # "about 0.26"
+    assert np.all(np.abs(r["final_losses"] - 0.26) < 0.015)
+    assert abs(r["test_accuracies"].mean() - line["test_accuracies"].mean()) < 0.02
+    assert np.all(np.abs(r["test_accuracies"] - 0.88) < 0.01)  # "about 88 %"
     again = deep_network_runs(residual=True)
     again["loss"][:] = 0.0  # a copy: the remembered result is not touched
     assert np.all(deep_network_runs(residual=True)["loss"] > 0)

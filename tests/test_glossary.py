@@ -88,6 +88,9 @@ def test_an_avoided_form_is_no_other_concept(lang):
     assert len(forms) == len(set(forms)), "a form is avoided by two terms"
     for term in TERMS:
         for other in TERMS:
+            allowed = other.allow if lang == "pt" else ()
+            if any(form_pattern(a).search(term.term(lang)) for a in allowed):
+                continue  # "unidade linear com porta", a name "neurônio" allows
             for form in avoided(other) if other is not term else ():
                 assert not form_pattern(form).search(term.term(lang)), (term, form)
 

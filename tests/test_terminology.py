@@ -101,6 +101,28 @@ def test_an_avoided_form_inside_a_chosen_term_is_not_flagged():
     assert found("Os estimadores straight-through.") == []
 
 
+def test_an_avoided_form_inside_an_allowed_name_is_not_flagged():
+    """"unidade" is avoided for "neurônio", but not inside the names the term
+    allows ("unidade linear retificada", "unidades com portas")."""
+    assert found("Cada unidade da camada.") == [(1, "unidade")]
+    assert found("A unidade linear retificada (ReLU).") == []
+    assert found("# Unidades com portas e aprendíveis\n") == []
+    assert found("Duas unidades Maxout e uma unidade.") == [(1, "unidade")]
+    assert found("A unidade\nlinear exponencial.") == []
+    # an allowed name is Portuguese only, and only for its own term
+    assert "unidade linear" in term("neurônio artificial").allow
+    assert all(not t.allow for t in TERMS if t.pt != "neurônio artificial")
+
+
+def test_an_inactive_neuron_has_one_name():
+    assert sorted(found("Os neurônios calados; duas camadas caladas.")) == [
+        (1, "caladas"),
+        (1, "calados"),
+    ]
+    assert found("Um neurônio desligado não morre.") == []
+    assert found("Two silent neurons.", lang="en") == [(1, "silent neurons")]
+
+
 def test_the_checker_allows_the_english_term_in_its_bridge_form_only():
     text = (
         "A retropropagação (em inglês, *backpropagation*) e o modo reverso (em\n"

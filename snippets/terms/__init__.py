@@ -45,6 +45,10 @@ class Term:
     en_avoid : tuple of str
         Variants the English pages do not use for this concept (American
         spellings, other synonyms): the English pages keep one term too.
+    allow : tuple of str
+        Longer Portuguese names, not terms of the glossary, inside which an
+        ``avoid`` form is fine: "unidade" is avoided for *neurônio*, but
+        "unidade linear retificada", the name of ReLU, is allowed.
     """
 
     pt: str
@@ -55,6 +59,7 @@ class Term:
     tooltip: bool = True
     bridge: str = ""
     en_avoid: tuple[str, ...] = ()
+    allow: tuple[str, ...] = ()
 
     def term(self, lang: str) -> str:
         """The term in ``lang``."""

@@ -127,7 +127,7 @@ TERMS: tuple[Term, ...] = (
         "desvio-padrão",
         "standard deviation",
         "Raiz quadrada da variância: a distância típica de uma variável aleatória à "
-        "sua média, na mesma unidade dela.",
+        "sua média, na mesma unidade de medida dela.",
         "Square root of the variance: the typical distance of a random variable from "
         "its mean, in its own unit.",
         avoid=("desvio padrão",),
@@ -178,7 +178,7 @@ TERMS: tuple[Term, ...] = (
         "Região em que a derivada da função de ativação é exatamente zero: um "
         "neurônio cuja pré-ativação está ali não recebe gradiente.",
         "Region where the derivative of the activation function is exactly zero: "
-        "a unit whose pre-activation lies there receives no gradient.",
+        "a neuron whose pre-activation lies there receives no gradient.",
         avoid=("região morta",),
         en_avoid=("dead region",),
     ),
@@ -218,11 +218,26 @@ TERMS: tuple[Term, ...] = (
         bridge="exploding gradient",
     ),
     Term(
+        "neurônio desligado",
+        "inactive neuron",
+        "Neurônio cuja pré-ativação não é positiva em nenhum exemplo do conjunto. "
+        "Com a ReLU, é a ReLU morta: a saída e a derivada dele são zero em todos os "
+        "exemplos, e os seus pesos não recebem gradiente; com a ReLU com vazamento, "
+        "o gradiente ainda chega, multiplicado pela inclinação, e ele pode voltar.",
+        "Neuron whose pre-activation is not positive on any example of the set. "
+        "With ReLU it is the dying ReLU: its output and derivative are zero on "
+        "every example, and its weights get no gradient; with Leaky ReLU the "
+        "gradient still arrives, multiplied by the slope, and it can come back.",
+        avoid=("calado", "calada", "inativo", "inativa"),
+        bridge="inactive neuron",
+        en_avoid=("silent neuron", "switched-off neuron"),
+    ),
+    Term(
         "ReLU morta",
         "dying ReLU",
         "Neurônio ReLU cuja pré-ativação é negativa para toda entrada: sua saída "
         "e seu gradiente são sempre zero.",
-        "ReLU unit whose pre-activation is negative for every input: its output "
+        "ReLU neuron whose pre-activation is negative for every input: its output "
         "and gradient are always zero.",
         avoid=("ReLU moribunda", "dying ReLU"),
         bridge="dying ReLU",

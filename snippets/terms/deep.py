@@ -116,10 +116,10 @@ TERMS: tuple[Term, ...] = (
         "normalização de camada",
         "layer normalisation",
         "Operação que padroniza as pré-ativações de cada exemplo com a média e a "
-        "variância das unidades da camada e depois aplica uma escala e um "
+        "variância dos neurônios da camada e depois aplica uma escala e um "
         "deslocamento aprendidos.",
         "Operation that standardises the pre-activations of each example with the "
-        "mean and variance over the layer's units, then applies a learned scale "
+        "mean and variance over the layer's neurons, then applies a learned scale "
         "and shift.",
         avoid=(
             "layer normalization",

@@ -11,11 +11,20 @@ TERMS: tuple[Term, ...] = (
     Term(
         "neurônio artificial",
         "artificial neuron",
-        "Unidade que calcula a soma ponderada das entradas mais um viés e aplica "
-        "uma função de ativação.",
-        "Unit that computes the weighted sum of its inputs plus a bias and applies "
-        "an activation function.",
-        avoid=("neurónio", "neurónios"),
+        "Elemento de uma rede que calcula a soma ponderada das entradas mais um viés "
+        "e aplica uma função de ativação.",
+        "Element of a network that computes the weighted sum of its inputs plus a "
+        "bias and applies an activation function.",
+        avoid=("neurónio", "neurónios", "unidade"),
+        # names of the literature, not the neuron of this site
+        allow=(
+            "unidade linear",
+            "unidade com porta",
+            "unidade tanh com porta",
+            "unidade Maxout",
+            "unidade lógica de limiar",
+            "unidade de medida",
+        ),
     ),
     Term(
         "peso",
@@ -188,11 +197,11 @@ TERMS: tuple[Term, ...] = (
     Term(
         "unidade linear com porta",
         "gated linear unit",
-        "Unidade (GLU) que multiplica, elemento a elemento, uma função linear da "
+        "Camada (GLU) que multiplica, elemento a elemento, uma função linear da "
         "entrada (xW + b, no sentido deste site) por uma porta calculada de outra "
         "função linear da mesma entrada; SwiGLU e GEGLU trocam a sigmoide da porta "
         "pela SiLU e pela GELU.",
-        "Unit (GLU) that multiplies, elementwise, a linear map of the input (xW + b, "
+        "Layer (GLU) that multiplies, elementwise, a linear map of the input (xW + b, "
         "in this site's sense) by a gate computed from another linear map of the "
         "same input; SwiGLU and GEGLU replace the gate's sigmoid by SiLU and GELU.",
         bridge="gated linear unit",
@@ -200,10 +209,10 @@ TERMS: tuple[Term, ...] = (
     Term(
         "Maxout",
         "Maxout",
-        "Unidade que calcula k funções lineares da entrada (xW + b, no sentido deste "
+        "Neurônio que calcula k funções lineares da entrada (xW + b, no sentido deste "
         "site) e devolve a maior; contém a ReLU e a ReLU com vazamento como casos "
         "particulares.",
-        "Unit that computes k linear maps of its input (xW + b, in this site's "
+        "Neuron that computes k linear maps of its input (xW + b, in this site's "
         "sense) and returns the largest; it contains ReLU and Leaky ReLU as special "
         "cases.",
     ),

@@ -203,9 +203,9 @@ TERMS: tuple[Term, ...] = (
     Term(
         "logit",
         "logit",
-        "Pré-ativação de uma unidade da camada de saída, antes da sigmoide ou da "
+        "Pré-ativação de um neurônio da camada de saída, antes da sigmoide ou da "
         "softmax; para a sigmoide, é ln(p / (1 − p)).",
-        "Pre-activation of an output unit, before the sigmoid or the softmax; for "
+        "Pre-activation of an output neuron, before the sigmoid or the softmax; for "
         "the sigmoid, it is ln(p / (1 − p)).",
     ),
     Term(
