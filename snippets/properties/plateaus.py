@@ -72,9 +72,7 @@ def max_abs_derivative(act, interval=None, points=20_001):
     return float(max(d[i], -res.fun, at_kinks, far))
 
 
-_BEYOND_TEN = np.concatenate(
-    [-np.logspace(1, 300, 7_000), np.logspace(1, 300, 7_000)]
-)
+_BEYOND_TEN = np.concatenate([-np.logspace(1, 300, 7_000), np.logspace(1, 300, 7_000)])
 """Points beyond [-10, 10] where `max_abs_derivative` looks for a supremum."""
 
 
