@@ -39,6 +39,9 @@ EXPLORE_LABELS: dict[str, dict[str, str]] = {
         "pg_loss_spread": "{mean} (de {lo} a {hi})",
         "pg_diverged": "divergiu em {count} de {seeds} sementes",
         "pg_diverged_short": "divergiu",
+        "pg_col_combination": (
+            "função de ativação; inicialização; camadas ocultas; taxa de aprendizado"
+        ),
         "pg_col_ratio": "gradiente, camada 1 ÷ última",
         "pg_col_loss_moons": "perda final, duas luas",
         "pg_col_loss_xor": "perda final, XOR",
@@ -145,6 +148,9 @@ EXPLORE_LABELS: dict[str, dict[str, str]] = {
         "pg_loss_spread": "{mean} (from {lo} to {hi})",
         "pg_diverged": "diverged in {count} of {seeds} seeds",
         "pg_diverged_short": "diverged",
+        "pg_col_combination": (
+            "activation function, initialisation, hidden layers, learning rate"
+        ),
         "pg_col_ratio": "gradient, layer 1 ÷ last",
         "pg_col_loss_moons": "final loss, two moons",
         "pg_col_loss_xor": "final loss, XOR",

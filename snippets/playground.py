@@ -10,6 +10,8 @@ Activation function: Sigmoid (logistic), Hyperbolic tangent, ReLU
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from snippets.experiments.playground import (
@@ -82,15 +84,30 @@ def _spread(values, lang) -> str:
     return t(
         "pg_loss_spread",
         lang,
-        mean=fmt_auto(values.mean(), lang),
-        lo=fmt_auto(values.min(), lang),
-        hi=fmt_auto(values.max(), lang),
+        mean=_loss_number(values.mean(), lang),
+        lo=_loss_number(values.min(), lang),
+        hi=_loss_number(values.max(), lang),
     )
 
 
 def _accuracy(values, lang) -> str:
     """Held-out accuracy of the seeds: ``mean % (lo–hi)``."""
     return fmt_spread(values, lang, 0, scale=100, unit=" %")
+
+
+def _loss_number(x, lang) -> str:
+    """A loss to two significant digits, trailing zeros kept ("0,70", not "0,7").
+
+    Examples
+    --------
+    >>> _loss_number(0.7031, "pt"), _loss_number(0.0029, "en"), _loss_number(2.06, "en")
+    ('0,70', '0.0029', '2.1')
+    """
+    x = float(x)
+    if not 1e-3 <= abs(x) < 1e6:
+        return fmt_auto(x, lang)
+    places = 1 - math.floor(math.log10(abs(x)))
+    return fmt_number(x, lang, max(places, 0))
 
 
 def _percent_spread(values, lang) -> str:
@@ -238,13 +255,12 @@ def table(combinations, lang, baseline=False) -> str:
     from snippets.tables import markdown_table
 
     check_lang(lang)
+    from snippets.i18n import fmt_list
+
     header = [
         t(k, lang)
         for k in (
-            "pg_control_activation",
-            "pg_control_init",
-            "pg_control_depth",
-            "pg_control_rate",
+            "pg_col_combination",
             "pg_col_ratio",
             "pg_col_loss_moons",
             "pg_col_loss_xor",
@@ -257,10 +273,15 @@ def table(combinations, lang, baseline=False) -> str:
         r = results(activation, init, depth, rate)
         rows.append(
             [
-                _short(activation, lang),
-                t(f"pg_init_{init}", lang),
-                str(depth),
-                fmt_auto(rate, lang),
+                fmt_list(
+                    [
+                        _short(activation, lang),
+                        t(f"pg_init_{init}", lang),
+                        str(depth),
+                        fmt_auto(rate, lang),
+                    ],
+                    lang,
+                ),
                 _ratio_text(r["ratio"], lang),
                 _loss_cell(r["loss"]["moons"], lang),
                 _loss_cell(r["loss"]["xor"], lang),
@@ -273,9 +294,6 @@ def table(combinations, lang, baseline=False) -> str:
         rows.append(
             [
                 t("pg_baseline_name", lang),
-                "—",
-                "0",
-                "—",
                 "—",
                 fmt_auto(base["moons"]["loss"], lang),
                 fmt_auto(base["xor"]["loss"], lang),
@@ -292,8 +310,8 @@ def _loss_cell(values, lang) -> str:
     bad = int((~np.isfinite(values)).sum())
     if bad:
         return t("pg_diverged", lang, count=bad, seeds=values.size)
-    lo, hi = (fmt_auto(v, lang) for v in (values.min(), values.max()))
-    return f"{fmt_auto(values.mean(), lang)} ({lo}–{hi})"
+    lo, hi = (_loss_number(v, lang) for v in (values.min(), values.max()))
+    return f"{_loss_number(values.mean(), lang)} ({lo}–{hi})"
 
 
 def describe_grid(lang: str) -> str:
