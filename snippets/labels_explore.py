@@ -24,7 +24,7 @@ EXPLORE_LABELS: dict[str, dict[str, str]] = {
         "pg_grid_depths": "Camadas ocultas: {items}",
         "pg_grid_rates": "Taxas de aprendizado: {items}",
         "pg_grid_fixed": (
-            "Fixo: {width} unidades por camada oculta, {epochs} épocas de descida do "
+            "Fixo: {width} neurônios por camada oculta, {epochs} épocas de descida do "
             "gradiente com o conjunto de treinamento inteiro, entropia cruzada, "
             "sementes {seeds}"
         ),
@@ -32,25 +32,43 @@ EXPLORE_LABELS: dict[str, dict[str, str]] = {
             "{data}: {train} pontos para treinar, {test} separados para avaliar"
         ),
         "pg_grid_signal": (
-            "Sinal na inicialização: {width} unidades por camada, {batch} entradas "
+            "Sinal na inicialização: {width} neurônios por camada, {batch} entradas "
             "aleatórias"
         ),
         "pg_grid_size": "{size} combinações, {networks} redes treinadas",
         "pg_loss_spread": "{mean} (de {lo} a {hi})",
         "pg_diverged": "divergiu em {count} de {seeds} sementes",
         "pg_diverged_short": "divergiu",
+        "pg_col_combination": (
+            "função de ativação; inicialização; camadas ocultas; taxa de aprendizado"
+        ),
         "pg_col_ratio": "gradiente, camada 1 ÷ última",
         "pg_col_loss_moons": "perda final, duas luas",
         "pg_col_loss_xor": "perda final, XOR",
-        "pg_col_accuracy": "acurácia em pontos não vistos",
-        "pg_accuracies": "{moons} % e {xor} %",
+        "pg_col_acc_moons": "acurácia, duas luas",
+        "pg_col_acc_xor": "acurácia, XOR",
+        "pg_baseline_name": "modelo linear (sem camada oculta)",
+        "pg_grid_baseline": (
+            "Referência: um modelo linear (regressão logística, sem camada oculta), "
+            "treinado até convergir nos mesmos pontos, chega a perda {m_loss} e "
+            "acurácia de {m_acc} % nas duas luas, e a perda {x_loss} "
+            "(\\(\\ln 2\\) ≈ 0,693) e acurácia de {x_acc} % no XOR"
+        ),
+        "pg_ratio": (
+            "o gradiente na camada 1 dividido pelo gradiente na camada {depth} dá "
+            "{ratio}"
+        ),
+        "pg_ratio_same": (
+            "o gradiente na camada 1 dividido pelo gradiente na camada {depth} dá "
+            "{ratio}: os dois têm quase o mesmo tamanho"
+        ),
         "pg_summary": (
             "<p><strong>{act}, inicialização {init}, {depth} camadas ocultas, taxa "
-            "de aprendizado {rate}.</strong> Na inicialização, o gradiente na camada "
-            "1 tem {ratio} vezes o tamanho do gradiente na camada {depth}. Depois de "
-            "{epochs} épocas, a perda de treinamento média entre {seeds} sementes é "
-            "{moons} nas duas luas e {xor} no XOR; a acurácia média em pontos que a "
-            "rede não viu é {m_acc} % e {x_acc} %.</p>"
+            "de aprendizado {rate}.</strong> Na inicialização, "
+            "{ratio}. Depois de {epochs} épocas, a perda de treinamento média "
+            "entre {seeds} sementes é {moons} nas duas luas e {xor} no XOR; a "
+            "acurácia média em pontos que a rede não viu é {m_acc} nas duas luas e "
+            "{x_acc} no XOR.</p>"
         ),
         # --- alt text -------------------------------------------------------------
         "pg_alt_signal_frame": (
@@ -92,7 +110,7 @@ EXPLORE_LABELS: dict[str, dict[str, str]] = {
         "px_label_bounds": "Limites (mínimo e máximo)",
         "px_bounds": "{lo} e {hi}",
         "px_legend_default": "padrão: {params}",
-        "px_summary": "{params}: E[f(X)] = {mean}, máx |f′| = {max}, ganho RMS {gain}.",
+        "px_summary": "{params}: E[f(Z)] = {mean}, máx |f′| = {max}, ganho RMS {gain}.",
         "px_alt_frame": (
             "Eixos do gráfico de {name} e da sua derivada, com a legenda; o padrão é "
             "{default}."
@@ -119,29 +137,46 @@ EXPLORE_LABELS: dict[str, dict[str, str]] = {
         "pg_grid_depths": "Hidden layers: {items}",
         "pg_grid_rates": "Learning rates: {items}",
         "pg_grid_fixed": (
-            "Fixed: {width} units per hidden layer, {epochs} epochs of gradient "
+            "Fixed: {width} neurons per hidden layer, {epochs} epochs of gradient "
             "descent on the whole training set, cross-entropy, seeds {seeds}"
         ),
         "pg_grid_data": "{data}: {train} points to train on, {test} held out",
         "pg_grid_signal": (
-            "Signal at initialisation: {width} units per layer, {batch} random inputs"
+            "Signal at initialisation: {width} neurons per layer, {batch} random inputs"
         ),
         "pg_grid_size": "{size} combinations, {networks} networks trained",
         "pg_loss_spread": "{mean} (from {lo} to {hi})",
         "pg_diverged": "diverged in {count} of {seeds} seeds",
         "pg_diverged_short": "diverged",
+        "pg_col_combination": (
+            "activation function, initialisation, hidden layers, learning rate"
+        ),
         "pg_col_ratio": "gradient, layer 1 ÷ last",
         "pg_col_loss_moons": "final loss, two moons",
         "pg_col_loss_xor": "final loss, XOR",
-        "pg_col_accuracy": "accuracy on unseen points",
-        "pg_accuracies": "{moons} % and {xor} %",
+        "pg_col_acc_moons": "accuracy, two moons",
+        "pg_col_acc_xor": "accuracy, XOR",
+        "pg_baseline_name": "linear model (no hidden layer)",
+        "pg_grid_baseline": (
+            "Baseline: a linear model (logistic regression, no hidden layer), "
+            "trained to convergence on the same points, reaches loss {m_loss} and "
+            "accuracy {m_acc} % on the two moons, and loss {x_loss} "
+            "(\\(\\ln 2\\) ≈ 0.693) and accuracy {x_acc} % on XOR"
+        ),
+        "pg_ratio": (
+            "the gradient at layer 1 divided by the gradient at layer {depth} is "
+            "{ratio}"
+        ),
+        "pg_ratio_same": (
+            "the gradient at layer 1 divided by the gradient at layer {depth} is "
+            "{ratio}: the two are about the same size"
+        ),
         "pg_summary": (
             "<p><strong>{act}, {init} initialisation, {depth} hidden layers, "
-            "learning rate {rate}.</strong> At initialisation, the gradient at "
-            "layer 1 is {ratio} times the size of the gradient at layer {depth}. "
-            "After {epochs} epochs, the mean training loss over {seeds} seeds is "
-            "{moons} on the two moons and {xor} on XOR; the mean accuracy on points "
-            "the network has not seen is {m_acc} % and {x_acc} %.</p>"
+            "learning rate {rate}.</strong> At initialisation, {ratio}. After "
+            "{epochs} epochs, the mean training loss over {seeds} seeds is {moons} "
+            "on the two moons and {xor} on XOR; the mean accuracy on points the "
+            "network has not seen is {m_acc} on the two moons and {x_acc} on XOR.</p>"
         ),
         # --- alt text -------------------------------------------------------------
         "pg_alt_signal_frame": (
@@ -184,7 +219,7 @@ EXPLORE_LABELS: dict[str, dict[str, str]] = {
         "px_label_bounds": "Bounds (minimum and maximum)",
         "px_bounds": "{lo} and {hi}",
         "px_legend_default": "default: {params}",
-        "px_summary": "{params}: E[f(X)] = {mean}, max |f′| = {max}, RMS gain {gain}.",
+        "px_summary": "{params}: E[f(Z)] = {mean}, max |f′| = {max}, RMS gain {gain}.",
         "px_alt_frame": (
             "Axes of the plot of {name} and of its derivative, with the legend; the "
             "default is {default}."

@@ -10,9 +10,16 @@ Activation function: Sigmoid (logistic), Hyperbolic tangent, ReLU
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
-from snippets.experiments.playground import GRID, data_sets, playground_runs
+from snippets.experiments.playground import (
+    GRID,
+    data_sets,
+    linear_baseline,
+    playground_runs,
+)
 from snippets.explore import Control, Panel, State, explorer
 from snippets.figures._base import _short
 from snippets.figures.playground import (
@@ -23,7 +30,7 @@ from snippets.figures.playground import (
     training_alt,
     training_frame,
 )
-from snippets.i18n import check_lang, fmt_auto, fmt_number, t
+from snippets.i18n import check_lang, fmt_auto, fmt_number, fmt_spread, t
 
 __all__ = ["DEFAULT", "controls", "show_playground", "summary"]
 
@@ -77,10 +84,61 @@ def _spread(values, lang) -> str:
     return t(
         "pg_loss_spread",
         lang,
-        mean=fmt_auto(values.mean(), lang),
-        lo=fmt_auto(values.min(), lang),
-        hi=fmt_auto(values.max(), lang),
+        mean=_loss_number(values.mean(), lang),
+        lo=_loss_number(values.min(), lang),
+        hi=_loss_number(values.max(), lang),
     )
+
+
+def _accuracy(values, lang) -> str:
+    """Held-out accuracy of the seeds: ``mean % (lo–hi)``."""
+    return fmt_spread(values, lang, 0, scale=100, unit=" %")
+
+
+def _loss_number(x, lang) -> str:
+    """A loss to two significant digits, trailing zeros kept ("0,70", not "0,7").
+
+    Examples
+    --------
+    >>> _loss_number(0.7031, "pt"), _loss_number(0.0029, "en"), _loss_number(2.06, "en")
+    ('0,70', '0.0029', '2.1')
+    """
+    x = float(x)
+    if not 1e-3 <= abs(x) < 1e6:
+        return fmt_auto(x, lang)
+    places = 1 - math.floor(math.log10(abs(x)))
+    return fmt_number(x, lang, max(places, 0))
+
+
+def _percent_spread(values, lang) -> str:
+    """``mean % (from lo % to hi %)`` of the seeds' held-out accuracies."""
+    values = 100 * np.asarray(values, dtype=float)
+    return t(
+        "pg_loss_spread",
+        lang,
+        **{
+            k: fmt_number(v, lang, 0) + " %"
+            for k, v in (
+                ("mean", values.mean()),
+                ("lo", values.min()),
+                ("hi", values.max()),
+            )
+        },
+    )
+
+
+def _ratio_text(ratio: float, lang: str) -> str:
+    """The gradient ratio as the page prints it: two significant digits, and one
+    decimal between 1 and 10 ("1.0", not "1").
+
+    Examples
+    --------
+    >>> _ratio_text(1.03, "pt"), _ratio_text(0.0961, "en"), _ratio_text(3.3e-5, "en")
+    ('1,0', '0.096', '3.3 × 10⁻⁵')
+    """
+    if 1 <= ratio < 9.95:
+        return fmt_number(ratio, lang, 1)
+    return fmt_auto(ratio, lang)
 
 
 def summary(activation, init, depth, rate, lang) -> str:
@@ -88,6 +146,7 @@ def summary(activation, init, depth, rate, lang) -> str:
     runs = playground_runs(activation, init, depth)
     k = GRID.rates.index(rate)
     grad = np.exp(np.log(runs["grad"]).mean(axis=0))
+    ratio = grad[0] / grad[-1]
     sets = list(data_sets())
     return t(
         "pg_summary",
@@ -96,15 +155,18 @@ def summary(activation, init, depth, rate, lang) -> str:
         init=t(f"pg_init_{init}", lang),
         depth=depth,
         rate=fmt_auto(rate, lang),
-        ratio=fmt_auto(grad[0] / grad[-1], lang),
+        ratio=t(
+            "pg_ratio_same" if 0.5 <= ratio <= 2 else "pg_ratio",
+            lang,
+            ratio=_ratio_text(ratio, lang),
+            depth=depth,
+        ),
         epochs=GRID.epochs,
         seeds=len(GRID.seeds),
         moons=_spread(runs["final_loss"][sets.index("moons"), k], lang),
         xor=_spread(runs["final_loss"][sets.index("xor"), k], lang),
-        m_acc=fmt_number(
-            100 * runs["accuracy"][sets.index("moons"), k].mean(), lang, 0
-        ),
-        x_acc=fmt_number(100 * runs["accuracy"][sets.index("xor"), k].mean(), lang, 0),
+        m_acc=_percent_spread(runs["accuracy"][sets.index("moons"), k], lang),
+        x_acc=_percent_spread(runs["accuracy"][sets.index("xor"), k], lang),
     )
 
 
@@ -184,24 +246,26 @@ def results(activation, init, depth, rate) -> dict:
     }
 
 
-def table(combinations, lang) -> str:
+def table(combinations, lang, baseline=False) -> str:
     """A Markdown table of ``combinations`` ``(activation, init, depth, rate)``:
-    the gradient ratio at initialisation, the final training loss (mean of the
-    seeds) and the held-out accuracy (mean) on each data set."""
+    the gradient ratio at initialisation, the final training loss and the
+    held-out accuracy on each data set, each as the mean of the seeds with the
+    smallest and largest value. With ``baseline``, a last row gives the linear
+    model's (`linear_baseline`: one fit, no seeds)."""
     from snippets.tables import markdown_table
 
     check_lang(lang)
+    from snippets.i18n import fmt_list
+
     header = [
         t(k, lang)
         for k in (
-            "pg_control_activation",
-            "pg_control_init",
-            "pg_control_depth",
-            "pg_control_rate",
+            "pg_col_combination",
             "pg_col_ratio",
             "pg_col_loss_moons",
             "pg_col_loss_xor",
-            "pg_col_accuracy",
+            "pg_col_acc_moons",
+            "pg_col_acc_xor",
         )
     ]
     rows = []
@@ -209,29 +273,45 @@ def table(combinations, lang) -> str:
         r = results(activation, init, depth, rate)
         rows.append(
             [
-                _short(activation, lang),
-                t(f"pg_init_{init}", lang),
-                str(depth),
-                fmt_auto(rate, lang),
-                fmt_auto(r["ratio"], lang),
-                _mean(r["loss"]["moons"], lang),
-                _mean(r["loss"]["xor"], lang),
-                t(
-                    "pg_accuracies",
+                fmt_list(
+                    [
+                        _short(activation, lang),
+                        t(f"pg_init_{init}", lang),
+                        str(depth),
+                        fmt_auto(rate, lang),
+                    ],
                     lang,
-                    moons=fmt_number(100 * r["accuracy"]["moons"].mean(), lang, 0),
-                    xor=fmt_number(100 * r["accuracy"]["xor"].mean(), lang, 0),
                 ),
+                _ratio_text(r["ratio"], lang),
+                _loss_cell(r["loss"]["moons"], lang),
+                _loss_cell(r["loss"]["xor"], lang),
+                _accuracy(r["accuracy"]["moons"], lang),
+                _accuracy(r["accuracy"]["xor"], lang),
+            ]
+        )
+    if baseline:
+        base = linear_baseline()
+        rows.append(
+            [
+                t("pg_baseline_name", lang),
+                "—",
+                fmt_auto(base["moons"]["loss"], lang),
+                fmt_auto(base["xor"]["loss"], lang),
+                fmt_number(100 * base["moons"]["accuracy"], lang, 1) + " %",
+                fmt_number(100 * base["xor"]["accuracy"], lang, 1) + " %",
             ]
         )
     return markdown_table(header, rows)
 
 
-def _mean(values, lang) -> str:
+def _loss_cell(values, lang) -> str:
+    """``mean (lo–hi)`` of the seeds' final losses, or how many diverged."""
     values = np.asarray(values, dtype=float)
-    if not np.isfinite(values).all():
-        return t("pg_diverged_short", lang)
-    return fmt_auto(values.mean(), lang)
+    bad = int((~np.isfinite(values)).sum())
+    if bad:
+        return t("pg_diverged", lang, count=bad, seeds=values.size)
+    lo, hi = (_loss_number(v, lang) for v in (values.min(), values.max()))
+    return f"{_loss_number(values.mean(), lang)} ({lo}–{hi})"
 
 
 def describe_grid(lang: str) -> str:
@@ -240,6 +320,7 @@ def describe_grid(lang: str) -> str:
 
     check_lang(lang)
     sets = data_sets()
+    base = linear_baseline()
     lines = [
         t(
             "pg_grid_activations",
@@ -275,6 +356,14 @@ def describe_grid(lang: str) -> str:
             for name, parts in sets.items()
         ),
         t("pg_grid_signal", lang, width=GRID.signal_width, batch=GRID.signal_batch),
+        t(
+            "pg_grid_baseline",
+            lang,
+            m_loss=fmt_auto(base["moons"]["loss"], lang),
+            m_acc=fmt_number(100 * base["moons"]["accuracy"], lang, 1),
+            x_loss=fmt_auto(base["xor"]["loss"], lang),
+            x_acc=fmt_number(100 * base["xor"]["accuracy"], lang, 1),
+        ),
         t("pg_grid_size", lang, size=GRID.size, networks=GRID.networks),
     ]
     return "\n".join(f"- {line[0].upper()}{line[1:]}" for line in lines)

@@ -244,6 +244,8 @@ def card_rows(
     Examples
     --------
     >>> dict(card_rows("elu", "en", {"alpha": 0.5}))["card_class"]
+    'continuous, with one kink'
+    >>> dict(card_rows("hard_tanh", "en"))["card_class"]
     'continuous, with kinks'
     """
     check_lang(lang)
@@ -252,7 +254,7 @@ def card_rows(
     kinks = numbers["kinks"]
     return [
         ("card_range", _range(*numbers["output_range"], lang)),
-        ("card_class", t(f"class_{_differentiability(act)}", lang)),
+        ("card_class", t(_class_key(act, kinks), lang)),
         (
             "card_kinks",
             # "x = 0", not "0", which would read as a count of points
@@ -274,6 +276,13 @@ def card_rows(
             tails_text(numbers["dead_zone"], numbers["dead_share"], lang),
         ),
     ]
+
+
+def _class_key(act, kinks) -> str:
+    """The label of the card's differentiability row: the class, in the
+    singular when there is a single kink ("with one kink")."""
+    cls = _differentiability(act)
+    return "class_kink_one" if cls == "kinks" and len(kinks) == 1 else f"class_{cls}"
 
 
 def _differentiability(act) -> str:

@@ -64,7 +64,15 @@ def test_differentiability_follows_the_parameters():
     cls = {
         a: dict(card_rows("elu", "en", {"alpha": a}))["card_class"] for a in (0.5, 1.0)
     }
-    assert cls == {0.5: "continuous, with kinks", 1.0: "continuous derivative (C¹)"}
+    assert cls == {0.5: "continuous, with one kink", 1.0: "continuous derivative (C¹)"}
+    two = dict(card_rows("hard_tanh", "pt", {"min_val": -2.0, "max_val": 2.0}))
+    assert two["card_class"] == "contínua, com pontos angulosos"
+    assert two["card_kinks"].count("x =") == 2
+    one = dict(card_rows("relu", "pt"))
+    assert (one["card_class"], one["card_kinks"]) == (
+        "contínua, com um ponto anguloso",
+        "x = 0",
+    )
     for alpha in (0.25, 3.0):  # CELU: no jump at any alpha
         assert dict(card_rows("celu", "en", {"alpha": alpha}))["card_kinks"] == "—"
     identity = dict(card_rows("leaky_relu", "en", {"slope": 1.0}))
@@ -256,3 +264,15 @@ def test_the_summary_capitalises_a_word_not_a_symbol(name, params, lang, start):
     from snippets.parameters import _summary
 
     assert _summary(name, params, lang).startswith(start)
+
+
+@pytest.mark.parametrize("beta", [0.5, 1.0, 2.0])
+def test_the_summary_gives_the_supremum_and_names_z(beta):
+    """The line under the softplus control: E[f(Z)], as on the card, and
+    max |f′| = 1 (the supremum of σ(βx), a limit) for every β."""
+    from snippets.parameters import _summary
+
+    pt = _summary("softplus", {"beta": beta}, "pt")
+    en = _summary("softplus", {"beta": beta}, "en")
+    assert "E[f(Z)]" in pt and "E[f(Z)]" in en and "f(X)" not in pt + en
+    assert "máx |f′| = 1,0000" in pt and "max |f′| = 1.0000" in en

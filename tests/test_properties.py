@@ -157,6 +157,30 @@ def test_max_abs_derivative():
     assert P.max_abs_derivative("step") == 0.0
 
 
+@pytest.mark.parametrize("beta", [0.5, 1.0, 2.0, 5.0, 10.0])
+def test_max_abs_derivative_is_the_supremum_over_the_whole_line(beta):
+    """softplus' = σ(βx) → 1 as x → ∞ (never reached): the supremum is 1 for every
+    β > 0, while [-10, 10] alone gives σ(10β) (0.9933 at β = 0.5)."""
+    act = get("softplus", beta=beta)
+    assert P.max_abs_derivative(act) == 1.0
+    on_ten = P.max_abs_derivative(act, interval=(-10.0, 10.0))
+    assert on_ten == pytest.approx(1 / (1 + math.exp(-10 * beta)), rel=1e-15)
+    assert P.max_abs_derivative("log_sigmoid") == 1.0  # σ(−x) → 1 as x → −∞
+
+
+def test_max_abs_derivative_misses_no_tail():
+    """For every function and every value of the parameter controls, no |f′| far
+    out (up to 10^300, both sides) exceeds the reported maximum."""
+    from snippets.parameters import VALUES
+
+    far = np.concatenate([-np.geomspace(10, 1e300, 997), np.geomspace(10, 1e300, 997)])
+    for name in names():
+        for params in VALUES.get(name, [{}]):
+            act = get(name, **params)
+            best = P.max_abs_derivative(act)
+            assert np.abs(act.derivative(far)).max() <= best, (name, params)
+
+
 def test_max_abs_derivative_silu_interior_maximum():
     # the refined maximum beats a 1e-5 grid; SiLU' peaks at 1.0998393 near x = 2.4
     silu = get("silu")

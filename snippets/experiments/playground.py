@@ -22,13 +22,21 @@ from dataclasses import dataclass
 from itertools import product
 
 import numpy as np
+from scipy import optimize
 from scipy.special import expit
 
 from snippets.datasets import two_moons, xor
 from snippets.nn import INITS, MLP
 from snippets.signal import signal_through_depth
 
-__all__ = ["GRID", "Grid", "data_sets", "playground_runs", "train_stacked"]
+__all__ = [
+    "GRID",
+    "Grid",
+    "data_sets",
+    "linear_baseline",
+    "playground_runs",
+    "train_stacked",
+]
 
 
 @dataclass(frozen=True)
@@ -118,6 +126,60 @@ def _data_sets():
             "test": xor(100, noise=0.15, seed=1),
         },
     }
+
+
+def linear_baseline():
+    """What a linear model gets on each data set: the reference for the grid.
+
+    Logistic regression, ``p = σ(x·w + b)``, no hidden layer: the mean
+    cross-entropy on the training points minimised to convergence (BFGS with the
+    exact gradient; the loss is convex, so this is its global minimum). Its
+    decision boundary is a straight line.
+
+    Returns
+    -------
+    dict
+        ``{name: {"loss": training loss at the minimum, "accuracy": share of the
+        held-out points classified correctly, "weights": (w1, w2, b)}}``, in the
+        order of `data_sets`.
+
+    Examples
+    --------
+    >>> base = linear_baseline()
+    >>> round(base["xor"]["loss"], 2), round(base["xor"]["accuracy"], 1)
+    (0.69, 0.5)
+    """
+    return {
+        name: {key: (v.copy() if key == "weights" else v) for key, v in r.items()}
+        for name, r in _linear_baseline().items()
+    }
+
+
+@functools.cache
+def _linear_baseline():
+    result = {}
+    for name, parts in _data_sets().items():
+        X, y = parts["train"]
+        A = np.column_stack([X, np.ones(len(X))])
+
+        def loss(p, A=A, y=y):
+            z = A @ p
+            return (
+                np.mean(np.logaddexp(0.0, z) - y * z),
+                A.T @ (expit(z) - y) / len(y),
+            )
+
+        fit = optimize.minimize(
+            loss, np.zeros(3), jac=True, method="BFGS", options={"gtol": 1e-10}
+        )
+        Xt, yt = parts["test"]
+        logits = np.column_stack([Xt, np.ones(len(Xt))]) @ fit.x
+        result[name] = {
+            "loss": float(fit.fun),
+            "accuracy": float(np.mean((logits > 0) == yt)),
+            "weights": fit.x.copy(),
+        }
+    return result
 
 
 def _extent(X, pad=0.3):

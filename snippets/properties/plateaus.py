@@ -15,20 +15,27 @@ from snippets.properties._common import (
 )
 
 
-def max_abs_derivative(act, interval=(-10.0, 10.0), points=20_001):
-    """Largest |f'(x)| on an interval: the best gain one layer can give a gradient.
+def max_abs_derivative(act, interval=None, points=20_001):
+    """Largest |f'(x)|: the best gain one layer can give a gradient.
 
-    A dense grid finds the best cell, then bounded Brent optimisation refines it
-    (relative accuracy about 1e-8 in x, so about 1e-16 in a smooth maximum). The
-    derivative one ulp either side of each kink is also tried, so a supremum
-    approached at a kink (hard swish at 3-, SELU at 0-) is found too.
+    On ``interval``, a dense grid finds the best cell, then bounded Brent
+    optimisation refines it (relative accuracy about 1e-8 in x, so about 1e-16
+    in a smooth maximum). The derivative one ulp either side of each kink is
+    also tried, so a supremum approached at a kink (hard swish at 3-, SELU at
+    0-) is found too.
+
+    Without ``interval``, the supremum over the whole real line: the search
+    above on [-10, 10], and |f'| at ±10^k for k from 1 to 300 in steps of
+    about 10 % (`_BEYOND_TEN`). A supremum that is only a limit is found there: the
+    softplus' derivative σ(βx) tends to 1 as x → ∞ for every β > 0, and
+    reaches 1 in float64 far out, where [-10, 10] alone would give σ(10β).
 
     Parameters
     ----------
     act : Activation or str
         The activation.
     interval : tuple of float, optional
-        ``(lo, hi)`` with ``lo < hi``.
+        ``(lo, hi)`` with ``lo < hi``; ``None`` (default): the whole real line.
     points : int, optional
         Grid size, >= 3.
 
@@ -40,9 +47,13 @@ def max_abs_derivative(act, interval=(-10.0, 10.0), points=20_001):
     --------
     >>> round(max_abs_derivative("sigmoid"), 12)
     0.25
+    >>> max_abs_derivative("log_sigmoid"), round(
+    ...     max_abs_derivative("log_sigmoid", interval=(-10, 10)), 6)
+    (1.0, 0.999955)
     """
     a = _resolve(act)
-    lo, hi = _check_interval(interval)
+    whole = interval is None
+    lo, hi = _check_interval((-10.0, 10.0) if whole else interval)
     if int(points) < 3:
         raise ValueError(f"points must be an integer >= 3, got {points!r}")
     x = np.linspace(lo, hi, int(points))
@@ -57,7 +68,12 @@ def max_abs_derivative(act, interval=(-10.0, 10.0), points=20_001):
     k = np.array([t for t in a.kinks() if lo < t < hi], dtype=np.float64)
     sides = np.concatenate([np.nextafter(k, -np.inf), np.nextafter(k, np.inf)])
     at_kinks = np.abs(a.derivative(sides)).max(initial=0.0)
-    return float(max(d[i], -res.fun, at_kinks))
+    far = np.abs(a.derivative(_BEYOND_TEN)).max() if whole else 0.0
+    return float(max(d[i], -res.fun, at_kinks, far))
+
+
+_BEYOND_TEN = np.concatenate([-np.logspace(1, 300, 7_000), np.logspace(1, 300, 7_000)])
+"""Points beyond [-10, 10] where `max_abs_derivative` looks for a supremum."""
 
 
 FLAT_THRESHOLD = 0.05
