@@ -102,7 +102,7 @@ def test_an_avoided_form_inside_a_chosen_term_is_not_flagged():
 
 
 def test_an_avoided_form_inside_an_allowed_name_is_not_flagged():
-    """"unidade" is avoided for "neurônio", but not inside the names the term
+    """ "unidade" is avoided for "neurônio", but not inside the names the term
     allows ("unidade linear retificada", "unidades com portas")."""
     assert found("Cada unidade da camada.") == [(1, "unidade")]
     assert found("A unidade linear retificada (ReLU).") == []
