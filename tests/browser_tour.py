@@ -29,7 +29,8 @@ Those shortcuts are checked in turn (``plain_audits``, beside the tour): one pag
 of every kind (``scripts/page_kinds.py``, the kinds alternating between the two
 languages) is audited plainly, as a reader's browser shows it: the whole page,
 every rule in the light scheme and the colour rules in the dark one, the scheme
-chosen the way readers choose it (the system's preference, then a fresh load).
+chosen the way readers choose it (the system's preference, then a fresh load); and,
+on a 360-px phone, how far the page scrolls sideways (nothing should).
 ``tests/test_a11y.py`` fails if that finds a violation the tour did not report.
 
 Before axe runs, transitions are switched off (colours are then final) and every
@@ -223,6 +224,8 @@ class PageVisit:
     # the search worker's address, the index's address, the configuration sent to
     # the worker with the number of documents, and whether it answered "ready"
     search: dict = field(default_factory=dict)
+    # plain audits, light scheme: CSS pixels the page scrolls sideways on a phone
+    overflow: int = 0
 
 
 def site_pages(site: Path) -> list[str]:
@@ -303,6 +306,24 @@ def plain_pages() -> list[str]:
     ]
 
 
+PHONE = {"width": 360, "height": 740}
+"""The narrowest screen the plain audits look at the page on (WCAG 1.4.10, reflow:
+nothing scrolls sideways but what must, such as wide tables and code)."""
+
+
+def _overflow(page, size: dict) -> int:
+    """How far the document scrolls sideways at ``size``, in CSS pixels; the
+    viewport is then restored."""
+    before = page.viewport_size
+    page.set_viewport_size(size)
+    try:
+        return page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+    finally:
+        page.set_viewport_size(before)
+
+
 def plain_audits(browser, base: str) -> dict[str, PageVisit]:
     """axe-core on ``plain_pages()`` as readers see them (module docstring):
     ``{"<path> <scheme>": PageVisit}``, with each load's requests and errors."""
@@ -321,6 +342,8 @@ def plain_audits(browser, base: str) -> dict[str, PageVisit]:
                 visit.violations = watch.page.evaluate(
                     _PLAIN_AUDIT, {"scheme": scheme, "colours": colours}
                 )
+                if scheme == "light":  # and on a phone: no sideways scrolling
+                    visit.overflow = _overflow(watch.page, PHONE)
                 visit.requests = watch.requests[marks[0] :]
                 visit.errors = watch.errors[marks[1] :]
     finally:

@@ -22,7 +22,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
-from tests.browser_tour import COLOUR_RULES, plain_pages, site_pages
+from tests.browser_tour import COLOUR_RULES, PHONE, plain_pages, site_pages
 
 GATED_IMPACTS = ("serious", "critical")
 
@@ -67,6 +67,17 @@ def test_the_tour_reports_what_a_plain_axe_run_finds(tour, plain_audits) -> None
         f"{len(missed)} violations found by a plain axe run that the tour "
         "(tests/browser_tour.py) did not report:\n" + "\n".join(missed)
     )
+
+
+def test_no_page_scrolls_sideways_on_a_phone(plain_audits) -> None:
+    """WCAG 1.4.10 (reflow): on a 360-px screen, a page of every kind fits its
+    width; only its wide tables, code and formulas scroll, inside themselves."""
+    wide = {
+        key: audit.overflow
+        for key, audit in plain_audits.items()
+        if key.endswith(" light") and audit.overflow > 0
+    }
+    assert not wide, f"pages wider than a {PHONE['width']}-px phone (px): {wide}"
 
 
 def test_the_comparison_sees_a_missed_violation() -> None:
