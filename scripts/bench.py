@@ -51,7 +51,7 @@ BUDGET = {
     "cold build": 20.0,
     "warm build": 4.0,
     "rebuild after one edit": 2.0,
-    "test suite": 90.0,
+    "test suite": 75.0,  # a margin under 90 s on slower machines of the kind
     "page weight": 1_000_000,
     "performance": 95,
     "accessibility": 100,
