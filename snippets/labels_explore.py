@@ -37,6 +37,7 @@ EXPLORE_LABELS: dict[str, dict[str, str]] = {
         ),
         "pg_grid_size": "{size} combinações, {networks} redes treinadas",
         "pg_loss_spread": "{mean} (de {lo} a {hi})",
+        "pg_same_all_seeds": "{value} (a mesma em todas as sementes)",
         "pg_diverged": "divergiu em {count} de {seeds} sementes",
         "pg_diverged_short": "divergiu",
         "pg_col_combination": (
@@ -146,6 +147,7 @@ EXPLORE_LABELS: dict[str, dict[str, str]] = {
         ),
         "pg_grid_size": "{size} combinations, {networks} networks trained",
         "pg_loss_spread": "{mean} (from {lo} to {hi})",
+        "pg_same_all_seeds": "{value} (the same for every seed)",
         "pg_diverged": "diverged in {count} of {seeds} seeds",
         "pg_diverged_short": "diverged",
         "pg_col_combination": (

@@ -4,6 +4,7 @@ assembly (snippets/playground.py), its figures, and the claims of playground.md.
 from __future__ import annotations
 
 import math
+import re
 import warnings
 
 import numpy as np
@@ -211,6 +212,34 @@ def test_summary_of_the_default_prints_the_spread_of_every_number():
     en = summary(*DEFAULT, "en")
     assert "is 1.0: the two are about the same size" in en
     assert "on the two moons and 99 % (from 98 % to 100 %) on XOR.</p>" in en
+
+
+def test_seeds_that_agree_give_one_number():
+    """When every seed rounds to the same, the table prints that value alone and
+    the summary says so; losses get more digits until mean, smallest and largest
+    differ ("0,696 (0,693–0,703)", not "0,70 (0,69–0,70)")."""
+    r = results("sigmoid", "glorot", 8, 0.03)
+    assert len(set(np.round(100 * r["accuracy"]["moons"]))) == 1
+    row = table([("sigmoid", "glorot", 8, 0.03)], "pt").splitlines()[2]
+    assert [c.strip() for c in row.strip("|").split("|")][2:] == [
+        "0,696 (0,693–0,703)",
+        "0,696 (0,693–0,703)",
+        "50 %",
+        "50 %",
+    ]
+    assert "é 50 % (a mesma em todas as sementes) nas duas luas" in summary(
+        "sigmoid", "glorot", 8, 0.03, "pt"
+    )
+    assert "0.6931 (the same for every seed) on XOR" in summary(
+        "relu", "he", 8, 3.0, "en"
+    )
+    # no cell and no summary of the grid shows a range whose ends are the same
+    for lang in LANGS:
+        text = table(GRID.combinations(), lang) + "".join(
+            summary(*c, lang) for c in GRID.combinations()
+        )
+        assert not re.search(r"\(([\d,.]+)–\1\)", text)
+        assert not re.search(r"\((?:de|from) ([\d,.]+ ?%?) (?:a|to) \1\)", text)
 
 
 def test_describe_grid_counts():
