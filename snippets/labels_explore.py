@@ -32,11 +32,12 @@ EXPLORE_LABELS: dict[str, dict[str, str]] = {
             "{data}: {train} pontos para treinar, {test} separados para avaliar"
         ),
         "pg_grid_signal": (
-            "Sinal na inicialização: {width} neurônios por camada, {batch} entradas "
-            "aleatórias"
+            "Sinal na inicialização: {width} neurônios por camada, {batch} exemplos "
+            "aleatórios"
         ),
         "pg_grid_size": "{size} combinações, {networks} redes treinadas",
         "pg_loss_spread": "{mean} (de {lo} a {hi})",
+        "pg_same_all_seeds": "{value} (a mesma em todas as sementes)",
         "pg_diverged": "divergiu em {count} de {seeds} sementes",
         "pg_diverged_short": "divergiu",
         "pg_col_combination": (
@@ -50,9 +51,9 @@ EXPLORE_LABELS: dict[str, dict[str, str]] = {
         "pg_baseline_name": "modelo linear (sem camada oculta)",
         "pg_grid_baseline": (
             "Referência: um modelo linear (regressão logística, sem camada oculta), "
-            "treinado até convergir nos mesmos pontos, chega a perda {m_loss} e "
-            "acurácia de {m_acc} % nas duas luas, e a perda {x_loss} "
-            "(\\(\\ln 2\\) ≈ 0,693) e acurácia de {x_acc} % no XOR"
+            "treinado até convergir nos mesmos pontos, chega a uma perda de {m_loss} "
+            "e a uma acurácia de {m_acc} % nas duas luas, e a uma perda de {x_loss} "
+            "(\\(\\ln 2\\) ≈ 0,693) e a uma acurácia de {x_acc} % no XOR"
         ),
         "pg_ratio": (
             "o gradiente na camada 1 dividido pelo gradiente na camada {depth} dá "
@@ -142,10 +143,11 @@ EXPLORE_LABELS: dict[str, dict[str, str]] = {
         ),
         "pg_grid_data": "{data}: {train} points to train on, {test} held out",
         "pg_grid_signal": (
-            "Signal at initialisation: {width} neurons per layer, {batch} random inputs"
+            "Signal at initialisation: {width} neurons per layer, {batch} random examples"
         ),
         "pg_grid_size": "{size} combinations, {networks} networks trained",
         "pg_loss_spread": "{mean} (from {lo} to {hi})",
+        "pg_same_all_seeds": "{value} (the same for every seed)",
         "pg_diverged": "diverged in {count} of {seeds} seeds",
         "pg_diverged_short": "diverged",
         "pg_col_combination": (
@@ -159,9 +161,9 @@ EXPLORE_LABELS: dict[str, dict[str, str]] = {
         "pg_baseline_name": "linear model (no hidden layer)",
         "pg_grid_baseline": (
             "Baseline: a linear model (logistic regression, no hidden layer), "
-            "trained to convergence on the same points, reaches loss {m_loss} and "
-            "accuracy {m_acc} % on the two moons, and loss {x_loss} "
-            "(\\(\\ln 2\\) ≈ 0.693) and accuracy {x_acc} % on XOR"
+            "trained to convergence on the same points, reaches a loss of {m_loss} "
+            "and an accuracy of {m_acc} % on the two moons, and a loss of {x_loss} "
+            "(\\(\\ln 2\\) ≈ 0.693) and an accuracy of {x_acc} % on XOR"
         ),
         "pg_ratio": (
             "the gradient at layer 1 divided by the gradient at layer {depth} is "

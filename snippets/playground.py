@@ -30,7 +30,7 @@ from snippets.figures.playground import (
     training_alt,
     training_frame,
 )
-from snippets.i18n import check_lang, fmt_auto, fmt_number, fmt_spread, t
+from snippets.i18n import check_lang, fmt_auto, fmt_number, t
 
 __all__ = ["DEFAULT", "controls", "show_playground", "summary"]
 
@@ -76,55 +76,94 @@ def controls(lang: str) -> list[Control]:
 
 
 def _spread(values, lang) -> str:
-    """``mean (lo to hi)`` of the seeds' final losses, or how many diverged."""
+    """``mean (from lo to hi)`` of the seeds' final losses, the single value when
+    every seed gives the same, or how many diverged."""
     values = np.asarray(values, dtype=float)
     bad = int((~np.isfinite(values)).sum())
     if bad:
         return t("pg_diverged", lang, count=bad, seeds=values.size)
-    return t(
-        "pg_loss_spread",
-        lang,
-        mean=_loss_number(values.mean(), lang),
-        lo=_loss_number(values.min(), lang),
-        hi=_loss_number(values.max(), lang),
+    return _summary_spread(_loss_texts(values, lang), lang, "")
+
+
+def _summary_spread(texts, lang, unit) -> str:
+    """The summary's words for `_loss_texts` or `_percent_texts`."""
+    if len(texts) == 1:
+        return t("pg_same_all_seeds", lang, value=texts[0] + unit)
+    mean, lo, hi = (x + unit for x in texts)
+    return t("pg_loss_spread", lang, mean=mean, lo=lo, hi=hi)
+
+
+def _loss_texts(values, lang) -> tuple[str, ...]:
+    """Mean, smallest and largest loss of the seeds, with two significant digits
+    or, when that makes two of them the same text, up to four; one text when
+    every seed gives the same to four digits.
+
+    Examples
+    --------
+    >>> _loss_texts([0.17, 0.21, 0.28], "pt")
+    ('0,22', '0,17', '0,28')
+    >>> _loss_texts([0.6934, 0.6935, 0.7027, 0.6981, 0.6934], "en")
+    ('0.696', '0.693', '0.703')
+    >>> _loss_texts([0.6931472, 0.6931471], "en")
+    ('0.6931',)
+    """
+    values = np.asarray(values, dtype=float)
+    for significant in (2, 3, 4):
+        texts = tuple(
+            _loss_number(v, lang, significant)
+            for v in (values.mean(), values.min(), values.max())
+        )
+        if len(set(texts)) == 3:
+            break
+    return texts[:1] if texts[1] == texts[2] else texts
+
+
+def _percent_texts(values, lang) -> tuple[str, ...]:
+    """Mean, smallest and largest of the seeds' held-out accuracies in whole
+    percent (numbers only); one text when they all round to the same.
+
+    Examples
+    --------
+    >>> _percent_texts([0.84, 0.87, 0.9], "en"), _percent_texts([0.4975, 0.5], "pt")
+    (('87', '84', '90'), ('50',))
+    """
+    values = 100 * np.asarray(values, dtype=float)
+    texts = tuple(
+        fmt_number(v, lang, 0) for v in (values.mean(), values.min(), values.max())
     )
+    return texts[:1] if texts[1] == texts[2] else texts
 
 
 def _accuracy(values, lang) -> str:
-    """Held-out accuracy of the seeds: ``mean % (lo–hi)``."""
-    return fmt_spread(values, lang, 0, scale=100, unit=" %")
+    """Held-out accuracy of the seeds for a table cell: ``mean % (lo–hi)``, or
+    ``mean %`` when every seed rounds to the same."""
+    texts = _percent_texts(values, lang)
+    if len(texts) == 1:
+        return f"{texts[0]} %"
+    return f"{texts[0]} % ({texts[1]}–{texts[2]})"
 
 
-def _loss_number(x, lang) -> str:
-    """A loss to two significant digits, trailing zeros kept ("0,70", not "0,7").
+def _loss_number(x, lang, significant=2) -> str:
+    """A loss to ``significant`` digits, trailing zeros kept ("0,70", not "0,7").
 
     Examples
     --------
     >>> _loss_number(0.7031, "pt"), _loss_number(0.0029, "en"), _loss_number(2.06, "en")
     ('0,70', '0.0029', '2.1')
+    >>> _loss_number(0.693147, "en", 4)
+    '0.6931'
     """
     x = float(x)
     if not 1e-3 <= abs(x) < 1e6:
-        return fmt_auto(x, lang)
-    places = 1 - math.floor(math.log10(abs(x)))
+        return fmt_auto(x, lang, significant)
+    places = significant - 1 - math.floor(math.log10(abs(x)))
     return fmt_number(x, lang, max(places, 0))
 
 
 def _percent_spread(values, lang) -> str:
-    """``mean % (from lo % to hi %)`` of the seeds' held-out accuracies."""
-    values = 100 * np.asarray(values, dtype=float)
-    return t(
-        "pg_loss_spread",
-        lang,
-        **{
-            k: fmt_number(v, lang, 0) + " %"
-            for k, v in (
-                ("mean", values.mean()),
-                ("lo", values.min()),
-                ("hi", values.max()),
-            )
-        },
-    )
+    """``mean % (from lo % to hi %)`` of the seeds' held-out accuracies, or the
+    single value when every seed rounds to the same."""
+    return _summary_spread(_percent_texts(values, lang), lang, " %")
 
 
 def _ratio_text(ratio: float, lang: str) -> str:
@@ -305,13 +344,14 @@ def table(combinations, lang, baseline=False) -> str:
 
 
 def _loss_cell(values, lang) -> str:
-    """``mean (lo–hi)`` of the seeds' final losses, or how many diverged."""
+    """``mean (lo–hi)`` of the seeds' final losses (`_loss_texts`), the single
+    value when every seed gives the same, or how many diverged."""
     values = np.asarray(values, dtype=float)
     bad = int((~np.isfinite(values)).sum())
     if bad:
         return t("pg_diverged", lang, count=bad, seeds=values.size)
-    lo, hi = (_loss_number(v, lang) for v in (values.min(), values.max()))
-    return f"{_loss_number(values.mean(), lang)} ({lo}–{hi})"
+    texts = _loss_texts(values, lang)
+    return texts[0] if len(texts) == 1 else f"{texts[0]} ({texts[1]}–{texts[2]})"
 
 
 def describe_grid(lang: str) -> str:

@@ -4,6 +4,7 @@ assembly (snippets/playground.py), its figures, and the claims of playground.md.
 from __future__ import annotations
 
 import math
+import re
 import warnings
 
 import numpy as np
@@ -213,6 +214,34 @@ def test_summary_of_the_default_prints_the_spread_of_every_number():
     assert "on the two moons and 99 % (from 98 % to 100 %) on XOR.</p>" in en
 
 
+def test_seeds_that_agree_give_one_number():
+    """When every seed rounds to the same, the table prints that value alone and
+    the summary says so; losses get more digits until mean, smallest and largest
+    differ ("0,696 (0,693–0,703)", not "0,70 (0,69–0,70)")."""
+    r = results("sigmoid", "glorot", 8, 0.03)
+    assert len(set(np.round(100 * r["accuracy"]["moons"]))) == 1
+    row = table([("sigmoid", "glorot", 8, 0.03)], "pt").splitlines()[2]
+    assert [c.strip() for c in row.strip("|").split("|")][2:] == [
+        "0,696 (0,693–0,703)",
+        "0,696 (0,693–0,703)",
+        "50 %",
+        "50 %",
+    ]
+    assert "é 50 % (a mesma em todas as sementes) nas duas luas" in summary(
+        "sigmoid", "glorot", 8, 0.03, "pt"
+    )
+    assert "0.6931 (the same for every seed) on XOR" in summary(
+        "relu", "he", 8, 3.0, "en"
+    )
+    # no cell and no summary of the grid shows a range whose ends are the same
+    for lang in LANGS:
+        text = table(GRID.combinations(), lang) + "".join(
+            summary(*c, lang) for c in GRID.combinations()
+        )
+        assert not re.search(r"\(([\d,.]+)–\1\)", text)
+        assert not re.search(r"\((?:de|from) ([\d,.]+ ?%?) (?:a|to) \1\)", text)
+
+
 def test_describe_grid_counts():
     text = describe_grid("en")
     assert "54 combinations, 540 networks trained" in text
@@ -224,10 +253,16 @@ def test_describe_grid_counts():
 def test_describe_grid_gives_the_linear_baseline():
     base = linear_baseline()
     assert (
-        f"reaches loss 0.21 and accuracy {100 * base['moons']['accuracy']:.1f} % on "
-        "the two moons, and loss 0.69" in describe_grid("en")
+        "reaches a loss of 0.21 and an accuracy of "
+        f"{100 * base['moons']['accuracy']:.1f} % on the two moons, and a loss of "
+        "0.69" in describe_grid("en")
     )
-    assert "acurácia de 84,5 % nas duas luas" in describe_grid("pt")
+    assert (
+        "chega a uma perda de 0,21 e a uma acurácia de 84,5 % nas duas luas, e a "
+        "uma perda de 0,69" in describe_grid("pt")
+    )
+    assert "32 exemplos aleatórios" in describe_grid("pt")
+    assert "32 random examples" in describe_grid("en")
 
 
 def test_table_rows():
@@ -286,15 +321,36 @@ def test_linear_baseline_is_the_minimum_of_the_cross_entropy():
 
 
 def test_claim_only_xor_separates_learned_from_linear():
-    """ "no combination of the grid goes above 94 % on average" on the two moons,
-    where a line already gets the great majority right; on XOR a line is at
-    chance and some combinations are near 100 %."""
+    """On the two moons a line gets 84.5 % right and several rows of the table
+    stay near it; the best combination of the grid on the moons is tanh, He's, 2
+    layers, rate 3 (the table's tenth row): 93 % on average, no seed below 92 %,
+    every seed clearly above the line, but less than 10 points above it on
+    average. On XOR a line is at chance and the best networks go above 99 %."""
     base = linear_baseline()
-    assert base["moons"]["accuracy"] > 0.8
-    moons = [results(*c)["accuracy"]["moons"].mean() for c in GRID.combinations()]
+    line = base["moons"]["accuracy"]
+    assert round(100 * line, 1) == 84.5
+    rows = [
+        ("sigmoid", "glorot", 8, 0.03), ("sigmoid", "glorot", 8, 3.0),
+        ("sigmoid", "glorot", 2, 3.0), ("tanh", "glorot", 8, 0.3),
+        ("tanh", "he", 8, 0.3), ("tanh", "glorot", 8, 3.0),
+        ("relu", "glorot", 8, 0.3), ("relu", "he", 8, 0.3),
+        ("relu", "he", 8, 3.0), ("tanh", "he", 2, 3.0),
+    ]  # fmt: skip
+    near = [
+        c for c in rows if abs(results(*c)["accuracy"]["moons"].mean() - line) < 0.05
+    ]
+    assert len(near) >= 3  # "several rows stay near that level"
+    moons = {c: results(*c)["accuracy"]["moons"] for c in GRID.combinations()}
+    best = max(moons, key=lambda c: moons[c].mean())
+    assert best == rows[9] == ("tanh", "he", 2, 3.0)
+    assert round(100 * moons[best].mean()) == 93
+    assert round(100 * moons[best].min()) == 92
+    assert moons[best].min() > line + 0.05
+    assert moons[best].mean() - line < 0.10
     xor_ = [results(*c)["accuracy"]["xor"].mean() for c in GRID.combinations()]
-    assert max(moons) < 0.94
     assert abs(base["xor"]["accuracy"] - 0.5) < 0.01 and max(xor_) > 0.99
+    for lang in LANGS:  # the row is on the page, before the baseline
+        assert table(rows, lang, baseline=True).splitlines()[-2].count("93 % (92–94)")
 
 
 def test_claim_vanishing_gradient_with_deep_sigmoid():
@@ -344,7 +400,9 @@ def test_claim_tanh_keeps_its_gradient_at_depth_8():
 
 def test_claim_relu_needs_he(runs):
     n = GRID.width
+    # between two hidden layers half, in the first (2 inputs) a quarter
     assert INITS["he"](n, n) ** 2 == pytest.approx(2 * INITS["glorot"](n, n) ** 2)
+    assert INITS["he"](2, n) ** 2 == pytest.approx(4 * INITS["glorot"](2, n) ** 2)
     glorot, he = results("relu", "glorot", 8, 0.3), results("relu", "he", 8, 0.3)
     assert 0.05 < glorot["ratio"] < 0.15  # "about a tenth"
     assert 0.8 < he["ratio"] < 1.25  # "keeps its size"
@@ -390,6 +448,14 @@ def test_claim_too_small_a_rate(runs):
                     2 if (activation, init, depth) == ("relu", "glorot", 8) else 0
                 )
                 assert stuck.sum() == expected
+    # the apparent exception: seeds 0 and 1; seed 1 stays within 0.001 of ln 2 at
+    # rate 0.3 too (stuck); seed 0 at rate 0.3 leaves the plateau, its loss on the
+    # moons below 0.5 before epoch 80 (slow at 0.03)
+    r = runs["relu", "glorot", 8]
+    at_003 = (np.abs(r["loss"][:, 0] - LN2) < 1e-3).all(axis=(0, 2))
+    assert list(np.flatnonzero(at_003)) == [0, 1]
+    assert (np.abs(r["loss"][:, 1, 1] - LN2) < 1e-3).all()
+    assert r["loss"][0, 1, 0, :80].min() < 0.5
 
 
 def test_claim_per_layer_factor_of_the_deep_sigmoid():
