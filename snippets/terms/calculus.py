@@ -235,10 +235,10 @@ TERMS: tuple[Term, ...] = (
     Term(
         "ReLU morta",
         "dying ReLU",
-        "Neurônio ReLU cuja pré-ativação é negativa para toda entrada: sua saída "
-        "e seu gradiente são sempre zero.",
-        "ReLU neuron whose pre-activation is negative for every input: its output "
-        "and gradient are always zero.",
+        "Neurônio ReLU desligado: como a pré-ativação dele não é positiva em "
+        "nenhum exemplo, a saída e o gradiente dele são zero em todos.",
+        "ReLU neuron that is inactive: its pre-activation is positive on no "
+        "example, so its output and gradient are zero on all of them.",
         avoid=("ReLU moribunda", "dying ReLU"),
         bridge="dying ReLU",
     ),

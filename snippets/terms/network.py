@@ -195,6 +195,18 @@ TERMS: tuple[Term, ...] = (
         avoid=("torneira",),
     ),
     Term(
+        "unidade com porta",
+        "gated unit",
+        "Neurônio que multiplica, elemento a elemento, uma transformação afim da "
+        "entrada por uma porta calculada a partir de outra transformação afim da "
+        "mesma entrada, como a GLU, a SwiGLU e a GEGLU; não é uma função de uma "
+        "única pré-ativação.",
+        "Neuron that multiplies, elementwise, an affine map of its input by a gate "
+        "computed from another affine map of the same input, such as GLU, SwiGLU "
+        "and GEGLU; it is not a function of one pre-activation.",
+        bridge="gated unit",
+    ),
+    Term(
         "unidade linear com porta",
         "gated linear unit",
         "Camada (GLU) que multiplica, elemento a elemento, uma função linear da "
