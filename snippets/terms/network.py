@@ -202,11 +202,11 @@ TERMS: tuple[Term, ...] = (
         "gated unit",
         "Neurônio que multiplica, elemento a elemento, uma função linear da entrada "
         "(xW + b, no sentido deste site) por uma porta calculada de outra função "
-        "linear da mesma entrada; uma camada GLU, SwiGLU ou GEGLU é feita dessas "
-        "unidades. Não é uma função de uma única pré-ativação.",
+        "linear da mesma entrada; uma camada GLU, SwiGLU ou GEGLU é feita desses "
+        "neurônios. Não é uma função de uma única pré-ativação.",
         "Neuron that multiplies, elementwise, a linear map of its input (xW + b, in "
         "this site's sense) by a gate computed from another linear map of the same "
-        "input; a GLU, SwiGLU or GEGLU layer is made of such units. It is not a "
+        "input; a GLU, SwiGLU or GEGLU layer is made of such neurons. It is not a "
         "function of one pre-activation.",
         bridge="gated unit",
     ),
