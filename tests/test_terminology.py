@@ -103,10 +103,10 @@ def test_an_avoided_form_inside_a_chosen_term_is_not_flagged():
 
 def test_an_avoided_form_inside_an_allowed_name_is_not_flagged():
     """ "unidade" is avoided for "neurônio", but not inside the names the term
-    allows ("unidade linear retificada", "unidades com portas")."""
+    allows ("unidade linear retificada", "unidades com porta")."""
     assert found("Cada unidade da camada.") == [(1, "unidade")]
     assert found("A unidade linear retificada (ReLU).") == []
-    assert found("# Unidades com portas e aprendíveis\n") == []
+    assert found("# Unidades com porta e aprendíveis\n") == []
     assert found("Duas unidades Maxout e uma unidade.") == [(1, "unidade")]
     assert found("A unidade\nlinear exponencial.") == []
     # an allowed name is Portuguese only, and only for its own term

@@ -239,8 +239,9 @@ def dead_units(model, X):
     """Which hidden units never have a positive pre-activation on ``X``.
 
     A ReLU unit with ``z <= 0`` for every example outputs 0 everywhere and its
-    derivative is 0 everywhere: no gradient reaches its weights, so gradient
-    descent cannot bring it back (the "dying ReLU").
+    derivative is 0 everywhere: no gradient reaches its weights. In the first
+    layer, whose inputs are the data, it never comes back (a dead ReLU); in a
+    later layer it can, if training the earlier layers changes its inputs.
 
     Parameters
     ----------

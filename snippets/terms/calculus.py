@@ -221,13 +221,17 @@ TERMS: tuple[Term, ...] = (
         "neurônio desligado",
         "inactive neuron",
         "Neurônio cuja pré-ativação não é positiva em nenhum exemplo do conjunto. "
-        "Com a ReLU, é a ReLU morta: a saída e a derivada dele são zero em todos os "
-        "exemplos, e os seus pesos não recebem gradiente; com a ReLU com vazamento, "
-        "o gradiente ainda chega, multiplicado pela inclinação, e ele pode voltar.",
+        "Com a ReLU, a saída e a derivada dele são zero em todos os exemplos, e os "
+        "seus pesos não recebem gradiente: ele só volta se as camadas anteriores "
+        "mudarem as suas entradas, e na primeira camada não volta mais (é uma ReLU "
+        "morta). Com a ReLU com vazamento, o gradiente ainda chega, multiplicado "
+        "pela inclinação, e ele pode voltar.",
         "Neuron whose pre-activation is not positive on any example of the set. "
-        "With ReLU it is the dying ReLU: its output and derivative are zero on "
-        "every example, and its weights get no gradient; with Leaky ReLU the "
-        "gradient still arrives, multiplied by the slope, and it can come back.",
+        "With ReLU its output and derivative are zero on every example and its "
+        "weights get no gradient: it comes back only if the earlier layers change "
+        "its inputs, and in the first layer it never does (a dead ReLU). With Leaky "
+        "ReLU the gradient still arrives, multiplied by the slope, and it can come "
+        "back.",
         avoid=("calado", "calada", "inativo", "inativa"),
         bridge="inactive neuron",
         en_avoid=("silent neuron", "switched-off neuron"),
@@ -235,10 +239,14 @@ TERMS: tuple[Term, ...] = (
     Term(
         "ReLU morta",
         "dying ReLU",
-        "Neurônio ReLU desligado: como a pré-ativação dele não é positiva em "
-        "nenhum exemplo, a saída e o gradiente dele são zero em todos.",
-        "ReLU neuron that is inactive: its pre-activation is positive on no "
-        "example, so its output and gradient are zero on all of them.",
+        "Problema dos neurônios ReLU que se desligam e não voltam mais (cada um, "
+        "uma ReLU morta): os pesos deles não recebem gradiente, e as suas entradas "
+        "não mudam (na primeira camada) ou não mudam o bastante para que a "
+        "pré-ativação fique positiva em algum exemplo.",
+        "The problem of ReLU neurons that become inactive and never come back (dead "
+        "ReLUs): their weights get no gradient, and their inputs do not change (in "
+        "the first layer) or not enough to make the pre-activation positive on some "
+        "example.",
         avoid=("ReLU moribunda", "dying ReLU"),
         bridge="dying ReLU",
     ),

@@ -186,36 +186,39 @@ TERMS: tuple[Term, ...] = (
         "gate",
         "Fator que multiplica um sinal elemento a elemento e controla quanto dele "
         "passa adiante: nas redes recorrentes como a LSTM e na GLU, a saída de uma "
-        "sigmoide, entre 0 e 1; na GELU e na SiLU, Φ(x) e σ(x), que multiplicam x.",
+        "sigmoide, entre 0 e 1; na GELU e na SiLU, Φ(x) e σ(x), que multiplicam x; "
+        "ali a porta vem da própria pré-ativação, e por isso a GELU e a SiLU são "
+        "funções de um número, não unidades com porta.",
         "Factor that multiplies a signal elementwise and controls how much of it "
         "goes through: in recurrent networks such as the LSTM and in the GLU, the "
         "output of a sigmoid, between 0 and 1; in GELU and SiLU, Φ(x) and σ(x), "
-        "which multiply x.",
+        "which multiply x; there the gate comes from the pre-activation itself, so "
+        "GELU and SiLU are functions of one number, not gated units.",
         bridge="gate",
         avoid=("torneira",),
     ),
     Term(
         "unidade com porta",
         "gated unit",
-        "Neurônio que multiplica, elemento a elemento, uma transformação afim da "
-        "entrada por uma porta calculada a partir de outra transformação afim da "
-        "mesma entrada, como a GLU, a SwiGLU e a GEGLU; não é uma função de uma "
-        "única pré-ativação.",
-        "Neuron that multiplies, elementwise, an affine map of its input by a gate "
-        "computed from another affine map of the same input, such as GLU, SwiGLU "
-        "and GEGLU; it is not a function of one pre-activation.",
+        "Neurônio que multiplica, elemento a elemento, uma função linear da entrada "
+        "(xW + b, no sentido deste site) por uma porta calculada de outra função "
+        "linear da mesma entrada; uma camada GLU, SwiGLU ou GEGLU é feita desses "
+        "neurônios. Não é uma função de uma única pré-ativação.",
+        "Neuron that multiplies, elementwise, a linear map of its input (xW + b, in "
+        "this site's sense) by a gate computed from another linear map of the same "
+        "input; a GLU, SwiGLU or GEGLU layer is made of such neurons. It is not a "
+        "function of one pre-activation.",
         bridge="gated unit",
     ),
     Term(
         "unidade linear com porta",
         "gated linear unit",
-        "Camada (GLU) que multiplica, elemento a elemento, uma função linear da "
-        "entrada (xW + b, no sentido deste site) por uma porta calculada de outra "
-        "função linear da mesma entrada; SwiGLU e GEGLU trocam a sigmoide da porta "
-        "pela SiLU e pela GELU.",
-        "Layer (GLU) that multiplies, elementwise, a linear map of the input (xW + b, "
-        "in this site's sense) by a gate computed from another linear map of the "
-        "same input; SwiGLU and GEGLU replace the gate's sigmoid by SiLU and GELU.",
+        "Unidade com porta da GLU: a porta é a sigmoide de uma função linear da "
+        "entrada (xW + b, no sentido deste site); SwiGLU e GEGLU trocam essa "
+        "sigmoide pela SiLU e pela GELU.",
+        "The gated unit of the GLU: the gate is the sigmoid of a linear map of the "
+        "input (xW + b, in this site's sense); SwiGLU and GEGLU replace that sigmoid "
+        "by SiLU and GELU.",
         bridge="gated linear unit",
     ),
     Term(
