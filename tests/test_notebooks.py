@@ -319,6 +319,33 @@ def _build(copy: Path, site: Path) -> subprocess.CompletedProcess:
     )
 
 
+def test_a_kernel_that_died_starting_is_started_again(monkeypatch) -> None:
+    """Two kernels starting at once may get the same port; the build runs the
+    notebook again then (scripts/hooks.py), and only then: other errors stand."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import hooks
+    from mkdocs_jupyter import convert
+
+    calls = []
+
+    def flaky(path, **kwargs):
+        calls.append(path)
+        if len(calls) == 1:
+            raise RuntimeError(hooks.KERNEL_DIED)
+        if path == "broken":
+            raise RuntimeError("a cell failed")
+        return "<html>"
+
+    monkeypatch.setattr(convert, "nb2html", flaky)
+    hooks._retry_a_kernel_that_died_starting()
+    assert convert.nb2html("training.py") == "<html>" and len(calls) == 2
+    calls.clear()
+    calls.append("the kernel started")  # no death this time
+    with pytest.raises(RuntimeError, match="a cell failed"):
+        convert.nb2html("broken")
+    assert len(calls) == 2, "a failing notebook is not run twice"
+
+
 def test_a_failing_cell_fails_the_build(tmp_path: Path) -> None:
     cell = '\n# %%\nraise ValueError("injected notebook failure")\n'
     copy = _small_project(tmp_path, cell)
