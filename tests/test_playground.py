@@ -468,7 +468,7 @@ def test_claim_the_plateau_comes_from_the_initialisation():
     are the two whose output varies least over the training points at
     initialisation, on both data sets; the rate decides how long they take to
     leave the plateau: on the two moons, seed 0 at rate 0.03 and seed 1 at rate
-    0.3 fall below 0.5 with more epochs (about 640 and 400; 0.2 s)."""
+    0.3 fall below 0.5 with more epochs (at about 640 and 400; 0.2 s)."""
     sizes = (2, *(GRID.width,) * 8, 1)
     sets = data_sets()
     for parts in sets.values():
@@ -485,7 +485,7 @@ def test_claim_the_plateau_comes_from_the_initialisation():
     assert np.abs(slow[: GRID.epochs] - LN2).max() < 1e-3  # the grid's 100 epochs …
     assert slow.min() < 0.5  # … are too few at 0.03
     assert np.abs(stuck[: GRID.epochs] - LN2).max() < 1e-3
-    assert stuck[:400].min() < 0.5  # seed 1 leaves at 0.3 too, within 400 epochs
+    assert stuck[:500].min() < 0.5  # seed 1 leaves at 0.3 too (epoch 399 here)
 
 
 def test_claim_per_layer_factor_of_the_deep_sigmoid():
