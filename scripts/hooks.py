@@ -44,6 +44,8 @@ from notebook_pages import (
     figures_as_files,
     notebook_for_readers,
     notebook_markup,
+    notebook_math_as_arithmatex,
+    retry_a_kernel_that_died_starting,
 )
 from page_markup import code_lines, modules_only_toc, name_section_lists
 from search_cache import install as cache_search_entries  # section 13
@@ -281,8 +283,8 @@ def on_pre_build(config):
         return
     import shutil
 
-    _notebook_math_as_arithmatex()
-    _retry_a_kernel_that_died_starting()
+    notebook_math_as_arithmatex()
+    retry_a_kernel_that_died_starting()
 
     root = Path(config.config_file_path).parent
     folder = root / NOTEBOOK_CACHE / _language(config)
@@ -292,46 +294,6 @@ def on_pre_build(config):
             if old.name != key:
                 shutil.rmtree(old) if old.is_dir() else old.unlink()
     plugin.config["cache_dir"] = str(folder / key)
-
-
-KERNEL_DIED = "Kernel died before replying to kernel_info"
-
-
-def _retry_a_kernel_that_died_starting() -> None:
-    """Run a notebook once more when its kernel died before it started: two
-    kernels starting at once (the two languages of a build, or two builds of a test
-    run) may be given the same TCP port, and the second dies with "Address already
-    in use". That says nothing about the notebook; any other error stands."""
-    import functools
-
-    from mkdocs_jupyter import convert
-
-    original = getattr(convert.nb2html, "__wrapped__", convert.nb2html)
-
-    @functools.wraps(original)
-    def nb2html(*args, **kwargs):
-        try:
-            return original(*args, **kwargs)
-        except RuntimeError as error:
-            if KERNEL_DIED not in str(error):
-                raise
-            log.info("the notebook's kernel died while starting: running it again")
-            return original(*args, **kwargs)
-
-    convert.nb2html = nb2html
-
-
-def _notebook_math_as_arithmatex() -> None:
-    from nbconvert.filters.markdown_mistune import IPythonRenderer
-
-    def markup(renderer, tag: str, tex: str) -> str:
-        return f'<{tag} class="arithmatex">{renderer.escape_html(tex)}</{tag}>'
-
-    IPythonRenderer.inline_math = lambda self, body: markup(self, "span", body)
-    IPythonRenderer.block_math = lambda self, body: markup(self, "div", body)
-    IPythonRenderer.latex_environment = lambda self, name, body: markup(
-        self, "div", f"\\begin{{{name}}}{body}\\end{{{name}}}"
-    )
 
 
 def _is_notebook(page, config) -> bool:

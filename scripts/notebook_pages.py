@@ -3,7 +3,9 @@
 * `notebook_markup`: mkdocs-jupyter's HTML in the site's own markup;
 * `figures_as_files`: the figures of a notebook's outputs (SVG data URLs, from
   `snippets.publish.show`) written into ``assets/figures/``;
-* `notebook_for_readers`: the ``.ipynb`` offered for download.
+* `notebook_for_readers`: the ``.ipynb`` offered for download;
+* `notebook_math_as_arithmatex` and `retry_a_kernel_that_died_starting`: how the
+  build has nbconvert render math, and run a notebook whose kernel died starting.
 """
 
 from __future__ import annotations
@@ -101,3 +103,45 @@ def notebook_for_readers(source: Path, lang: str, repository: str = ""):
         cell.id = f"cell-{index}"  # stable ids: the same source gives the same file
     nbformat.validate(notebook)
     return notebook
+
+
+KERNEL_DIED = "Kernel died before replying to kernel_info"
+
+
+def retry_a_kernel_that_died_starting() -> None:
+    """Run a notebook once more when its kernel died before it started: two
+    kernels starting at once (the two languages of a build, or two builds of a test
+    run) may be given the same TCP port, and the second dies with "Address already
+    in use". That says nothing about the notebook; any other error stands."""
+    import functools
+
+    from mkdocs_jupyter import convert
+
+    original = getattr(convert.nb2html, "__wrapped__", convert.nb2html)
+
+    @functools.wraps(original)
+    def nb2html(*args, **kwargs):
+        try:
+            return original(*args, **kwargs)
+        except RuntimeError as error:
+            if KERNEL_DIED not in str(error):
+                raise
+            log.info("the notebook's kernel died while starting: running it again")
+            return original(*args, **kwargs)
+
+    convert.nb2html = nb2html
+
+
+def notebook_math_as_arithmatex() -> None:
+    """nbconvert's Markdown renderer writes math as pymdownx.arithmatex does, for
+    scripts/mathml.py (hooks.py, section 5)."""
+    from nbconvert.filters.markdown_mistune import IPythonRenderer
+
+    def markup(renderer, tag: str, tex: str) -> str:
+        return f'<{tag} class="arithmatex">{renderer.escape_html(tex)}</{tag}>'
+
+    IPythonRenderer.inline_math = lambda self, body: markup(self, "span", body)
+    IPythonRenderer.block_math = lambda self, body: markup(self, "div", body)
+    IPythonRenderer.latex_environment = lambda self, name, body: markup(
+        self, "div", f"\\begin{{{name}}}{body}\\end{{{name}}}"
+    )

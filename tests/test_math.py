@@ -98,7 +98,7 @@ def test_notebook_markdown_math_gets_the_same_markup(monkeypatch) -> None:
 
     for name in ("inline_math", "block_math", "latex_environment"):
         monkeypatch.setattr(IPythonRenderer, name, getattr(IPythonRenderer, name))
-    hooks._notebook_math_as_arithmatex()
+    hooks.notebook_math_as_arithmatex()  # imported by hooks.py from notebook_pages
     markdown = "Costs `$5`, and $a < b$:\n\n$$x^2$$\n\n```python\nprint('$x$')\n```\n"
     html = MarkdownWithMath(renderer=IPythonRenderer(escape=False)).render(markdown)
     assert '<span class="arithmatex">a &lt; b</span>' in html

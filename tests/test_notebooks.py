@@ -321,9 +321,9 @@ def _build(copy: Path, site: Path) -> subprocess.CompletedProcess:
 
 def test_a_kernel_that_died_starting_is_started_again(monkeypatch) -> None:
     """Two kernels starting at once may get the same port; the build runs the
-    notebook again then (scripts/hooks.py), and only then: other errors stand."""
+    notebook again then (scripts/notebook_pages.py), and only then: other errors stand."""
     sys.path.insert(0, str(ROOT / "scripts"))
-    import hooks
+    import notebook_pages
     from mkdocs_jupyter import convert
 
     calls = []
@@ -331,13 +331,13 @@ def test_a_kernel_that_died_starting_is_started_again(monkeypatch) -> None:
     def flaky(path, **kwargs):
         calls.append(path)
         if len(calls) == 1:
-            raise RuntimeError(hooks.KERNEL_DIED)
+            raise RuntimeError(notebook_pages.KERNEL_DIED)
         if path == "broken":
             raise RuntimeError("a cell failed")
         return "<html>"
 
     monkeypatch.setattr(convert, "nb2html", flaky)
-    hooks._retry_a_kernel_that_died_starting()
+    notebook_pages.retry_a_kernel_that_died_starting()
     assert convert.nb2html("training.py") == "<html>" and len(calls) == 2
     calls.clear()
     calls.append("the kernel started")  # no death this time
