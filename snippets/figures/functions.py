@@ -130,6 +130,15 @@ def activation_plot(
     else:
         _legend(ax, theme)
 
+    alt = _activation_alt(act, x_range, lang)
+    if exaggerated:
+        alt = alt[:-1] + t("alt_exaggerated", lang, params=other) + "."
+    return _finish(fig, alt, lang, theme)
+
+
+def _activation_alt(act: Any, x_range: tuple[float, float], lang: str) -> str:
+    """The alt text of ``act`` drawn on ``x_range``: its name, the interval, its
+    range, its derivative and the kinks inside the interval (ending in ".")."""
     alt = t(
         "alt_activation",
         lang,
@@ -139,12 +148,11 @@ def activation_plot(
         range=_range_text(act.output_range(), lang),
         derivative=_derivative_text(act, x_range, lang),
     )
+    kinks = _kinks_in(act, x_range)
     if kinks:
         points = fmt_and([f"x = {_num(k, lang)}" for k in kinks], lang)
         alt = alt[:-1] + t("alt_kinks", lang, points=points) + "."
-    if exaggerated:
-        alt = alt[:-1] + t("alt_exaggerated", lang, params=other) + "."
-    return _finish(fig, alt, lang, theme)
+    return alt
 
 
 def _kinks_in(act: Any, x_range: tuple[float, float]) -> list[float]:

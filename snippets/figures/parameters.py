@@ -23,15 +23,14 @@ from snippets.figures._base import (
     _figure_function,
     _inline,
     _kink_marker,
-    _num,
     _params_text,
     _sample,
     _series,
     _style,
 )
-from snippets.figures.functions import _derivative_text, _kinks_in, _range_text
+from snippets.figures.functions import _activation_alt, _kinks_in
 from snippets.figures.overlay import MatplotlibPainter, transparent
-from snippets.i18n import fmt_and, t
+from snippets.i18n import t
 
 __all__ = ["paint_parameter", "parameter_alt", "parameter_frame", "parameter_plot"]
 
@@ -166,22 +165,8 @@ def paint_parameter(
 def parameter_alt(name: str, params: Mapping[str, float], lang: str) -> str:
     """The alt text of ``name`` with ``params`` drawn on its frame."""
     act = activations.get(name, **params)
-    alt = t(
-        "alt_activation",
-        lang,
-        name=_inline(act.meta.display[lang]),
-        xmin=_num(X_RANGE[0], lang),
-        xmax=_num(X_RANGE[1], lang),
-        range=_range_text(act.output_range(), lang),
-        derivative=_derivative_text(act, X_RANGE, lang),
-    )
-    kinks = _kinks_in(act, X_RANGE)
-    if kinks:
-        points = fmt_and([f"x = {_num(k, lang)}" for k in kinks], lang)
-        alt = alt[:-1] + t("alt_kinks", lang, points=points) + "."
-    alt = alt[:-1] + t(
-        "px_alt_params", lang, params=_params_text(name, act.params, lang)
-    )
+    alt = _activation_alt(act, X_RANGE, lang)[:-1]
+    alt = alt + t("px_alt_params", lang, params=_params_text(name, act.params, lang))
     if act.params != act.meta.defaults:
         default = _params_text(name, act.meta.defaults, lang)
         alt += t("px_alt_default", lang, params=default)
