@@ -136,6 +136,44 @@ def test_wide_tables_are_keyboard_scrollable_regions(watch) -> None:
     assert any(changed), "no table fits once the window is wide"
 
 
+# The code blocks a reader sees by scrolling (not those in a closed <details>).
+_SHOWN_CODE = """[...document.querySelectorAll(".md-typeset .highlight pre > code")]
+    .filter(code => !code.closest("details:not([open])"))"""
+_CODE_BLOCKS = f"""() => {_SHOWN_CODE}
+    .map(code => [code.getBoundingClientRect().height,
+                  !code.firstElementChild ||
+                  code.firstElementChild.checkVisibility({{contentVisibilityAuto: true}})])"""
+
+
+@pytest.mark.parametrize("path", ["/en/output-layer/", "/activations/gated/"])
+def test_code_blocks_below_the_screen_wait_and_keep_their_height(watch, path) -> None:
+    """extra.css: the browser lays out a code block's tokens (about half of a
+    content page's elements) only when the block comes near the screen; until
+    then the block holds the height it will have (--lines), so nothing moves."""
+    w = watch(search=False)
+    w.page.set_viewport_size({"width": 412, "height": 823})  # a phone
+    w.goto(path)
+    w.page.evaluate(
+        "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+    )
+    before = w.page.evaluate(_CODE_BLOCKS)
+    assert any(not shown for _, shown in before), "every code block laid out at load"
+    after = w.page.evaluate(  # each block as it comes on screen
+        f"""async () => {{ const seen = [];
+          for (const c of {_SHOWN_CODE}) {{
+            c.scrollIntoView();
+            await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+            seen.push([c.getBoundingClientRect().height, !c.firstElementChild ||
+                       c.firstElementChild.checkVisibility({{contentVisibilityAuto: true}})]);
+          }} return seen; }}"""
+    )
+    assert all(shown for _, shown in after), after
+    heights = [
+        (round(a, 1), round(b, 1)) for (a, _), (b, _) in zip(before, after, strict=True)
+    ]
+    assert all(abs(a - b) < 0.5 for a, b in heights), heights
+
+
 def test_dark_system_preference_is_followed(watch) -> None:
     w = watch("dark", search=False)
     w.goto("/en/")
