@@ -5,7 +5,8 @@
 Reads every HTML page of the built site (both languages: Portuguese at the root,
 English under ``en/``) with the standard library's HTML parser, and checks that each
 ``href``/``src`` pointing inside the site names an existing file and, when it has a
-``#fragment``, an element with that ``id`` (or ``name``) in the target page. External
+``#fragment``, an element with that ``id`` (or ``name``) in the target page, and that
+no ``id`` is given twice in a page (a link to it could not say which). External
 links (``http(s)://`` elsewhere, ``mailto:``...) are listed, never fetched.
 
 Faster than LinkChecker on this site (well under a second for both languages, where
@@ -49,15 +50,20 @@ LINK_ATTRIBUTES = {
 class Page:
     ids: set[str] = field(default_factory=set)
     links: list[tuple[str, int]] = field(default_factory=list)  # (url, line)
+    repeated: list[tuple[str, int]] = field(default_factory=list)  # (id, line)
 
 
 class _Parser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.page = Page()
+        self._element_ids: set[str | None] = set()
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        if attrs.get("id") and attrs["id"] in self._element_ids:
+            self.page.repeated.append((attrs["id"], self.getpos()[0]))
+        self._element_ids.add(attrs.get("id"))
         for key in ("id", "name") if tag in ("a", "map") else ("id",):
             if attrs.get(key):
                 self.page.ids.add(attrs[key])
@@ -110,6 +116,8 @@ def check(
     for path, page in pages.items():
         name = path.relative_to(site).as_posix()
         here = base + name
+        for id_, line in page.repeated:
+            problems.append(f"{name}:{line}: id {id_!r} given to two elements")
         for url, line in page.links:
             if not url or url.startswith(("javascript:", "data:")):
                 continue

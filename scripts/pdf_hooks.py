@@ -21,9 +21,8 @@ mkdocs.yml): the build that makes the print page, never the site's own build.
    the order does not matter, so that one warning, which would fail the strict
    build, is dropped.
 3. The print page is made for paper: the site's name as its title (the PDF's
-   title), the light scheme's figures only, collapsed answers open, no anchors on
-   code lines (they would be links to nowhere in the PDF), no lazy images, and the
-   print stylesheet ``scripts/print/print.css``. The cover
+   title), the light scheme's figures only, collapsed answers open, no lazy
+   images, and the print stylesheet ``scripts/print/print.css``. The cover
    (``scripts/print/cover.html``) says where the copy comes from
    (``config.extra.print``).
 """
@@ -106,7 +105,6 @@ def on_page_context(context, page, config, nav):
 # --- 3. The print page, for paper --------------------------------------------- #
 _TITLE = re.compile(r"<title>.*?</title>", re.DOTALL)
 _DARK_FIGURE = re.compile(r'<img [^>]*class="only-dark"[^>]*>')
-_LINE_ANCHOR = re.compile(r'<a id="__codelineno-[^"]*" name="[^"]*" href="[^"]*"></a>')
 _CLOSED = re.compile(r"<details(?![^>]*\sopen)([^>]*)>")
 
 
@@ -116,7 +114,6 @@ def print_page_for_paper(html: str, title: str, css_url: str) -> str:
 
     html = _TITLE.sub(lambda _: f"<title>{escape(title)}</title>", html, count=1)
     html = _DARK_FIGURE.sub("", html)
-    html = _LINE_ANCHOR.sub("", html)
     html = _CLOSED.sub(r"<details\1 open>", html)
     html = html.replace(' loading="lazy"', "")
     link = f'<link rel="stylesheet" href="{css_url}">'

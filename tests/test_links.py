@@ -57,3 +57,14 @@ def test_only_the_files_written_later_may_be_missing(tmp_path: Path) -> None:
     ]
     problems, _ = check_links.check(tmp_path)
     assert len(problems) == 2  # without being told, a missing PDF is a broken link
+
+
+def test_the_checker_finds_an_id_given_twice(tmp_path: Path) -> None:
+    """Two code blocks numbering their lines from the same anchor gave one id to
+    several elements of a page: a link to it cannot say which one it means."""
+    (tmp_path / "index.html").write_text(
+        '<a id="l1" name="l1" href="#l1"></a>\n<span id="l1"></span><p id="ok"></p>',
+        encoding="utf-8",
+    )
+    problems, _ = check_links.check(tmp_path)
+    assert problems == ["index.html:2: id 'l1' given to two elements"]
