@@ -1,8 +1,9 @@
 """Gate: accessibility of every page, both languages, light and dark.
 
 * axe-core (the ``axe.min.js`` bundled by the ``axe-playwright-python`` wheel) in
-  Debian's Chromium: no violation of serious or critical impact, in either colour
-  scheme (colour contrast included). How the pages are visited, and what is checked
+  Debian's Chromium: no violation, of any impact (a table header left empty, the
+  corner of a printed table, is minor, and fails too), in either colour scheme
+  (colour contrast included). How the pages are visited, and what is checked
   once rather than on every page, is in tests/browser_tour.py.
 * The tour's shortcuts hide nothing: axe-core run plainly on one page of every
   kind, in both schemes (``plain_audits``), finds no violation, of any impact,
@@ -24,19 +25,16 @@ from pathlib import Path
 
 from tests.browser_tour import COLOUR_RULES, PHONE, plain_pages, site_pages
 
-GATED_IMPACTS = ("serious", "critical")
 
-
-def test_no_serious_or_critical_axe_violation(tour) -> None:
+def test_no_axe_violation(tour) -> None:
     found = []
     for path, visit in tour.items():
         for v in visit.violations:
-            if v["impact"] in GATED_IMPACTS:
-                nodes = "\n      ".join(v["nodes"])
-                found.append(
-                    f"/{path} [{v['scheme']}] {v['id']} ({v['impact']}): {v['help']}"
-                    f"\n      {nodes}"
-                )
+            nodes = "\n      ".join(v["nodes"])
+            found.append(
+                f"/{path} [{v['scheme']}] {v['id']} ({v['impact']}): {v['help']}"
+                f"\n      {nodes}"
+            )
     assert not found, f"{len(found)} violations:\n" + "\n".join(found)
 
 
