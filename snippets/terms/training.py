@@ -237,8 +237,11 @@ TERMS: tuple[Term, ...] = (
     Term(
         "gradiente",
         "gradient",
-        "Vetor das derivadas parciais da perda em relação aos parâmetros.",
-        "Vector of the partial derivatives of the loss with respect to the parameters.",
+        "Vetor das derivadas parciais da perda em relação aos parâmetros (por extensão, a "
+        "qualquer grandeza intermediária, como os logits ou as pré-ativações).",
+        "Vector of the partial derivatives of the loss with respect to the parameters (by "
+        "extension, to any intermediate quantity, such as the logits or the "
+        "pre-activations).",
         tooltip=False,
     ),
     Term(
