@@ -246,8 +246,8 @@ def fmt_spread(
     unit
         Text after the mean, e.g. ``" %"``.
     style
-        ``"range"``: mean (smallest–largest); ``"sd"``: mean ± sample standard
-        deviation.
+        ``"range"``: mean (smallest–largest), the mean alone when the smallest
+        and the largest print alike; ``"sd"``: mean ± sample standard deviation.
 
     Returns
     -------
@@ -259,6 +259,8 @@ def fmt_spread(
     '0,30 (0,20–0,40)'
     >>> fmt_spread([0.5, 0.75], "en", 1, scale=100, unit=" %")
     '62.5 % (50.0–75.0)'
+    >>> fmt_spread([0.6931, 0.6932], "en", 3)  # every seed alike: one number
+    '0.693'
     >>> fmt_spread([1.0, 2.0, 3.0], "en", 2, style="sd")
     '2.00 ± 1.00'
     """
@@ -268,7 +270,7 @@ def fmt_spread(
     mean = fmt_number(math.fsum(x) / len(x), lang, digits) + unit
     if style == "range":
         low, high = fmt_number(min(x), lang, digits), fmt_number(max(x), lang, digits)
-        return f"{mean} ({low}–{high})"
+        return mean if low == high else f"{mean} ({low}–{high})"
     if style == "sd":
         m = math.fsum(x) / len(x)
         sd = math.sqrt(math.fsum((v - m) ** 2 for v in x) / max(len(x) - 1, 1))

@@ -165,6 +165,7 @@ def test_fmt_spread():
     assert fmt_spread(values, "en", 1, scale=100, unit=" %") == "25.0 % (10.0–40.0)"
     # sample standard deviation: sqrt(((0.15)^2 * 2) / 2) = 0.15
     assert fmt_spread(values, "en", 2, style="sd") == "0.25 ± 0.15"
+    assert fmt_spread([0.6931, 0.6932], "en", 3) == "0.693"  # the ends print alike
     assert fmt_spread([-1.0, 1.0], "pt", 1, style="sd") == "0,0 ± 1,4"
     assert fmt_spread([0.5], "en", 1, style="sd") == "0.5 ± 0.0"
     with pytest.raises(ValueError, match="style"):

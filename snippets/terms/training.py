@@ -237,11 +237,12 @@ TERMS: tuple[Term, ...] = (
     Term(
         "gradiente",
         "gradient",
-        "Vetor das derivadas parciais da perda em relação aos parâmetros (por extensão, a "
-        "qualquer grandeza intermediária, como os logits ou as pré-ativações).",
+        "Vetor das derivadas parciais da perda em relação aos parâmetros (por extensão, em "
+        "relação a qualquer grandeza intermediária, como as pré-ativações, logits "
+        "incluídos).",
         "Vector of the partial derivatives of the loss with respect to the parameters (by "
-        "extension, to any intermediate quantity, such as the logits or the "
-        "pre-activations).",
+        "extension, with respect to any intermediate quantity, such as the "
+        "pre-activations, logits included).",
         tooltip=False,
     ),
     Term(
