@@ -29,8 +29,11 @@ Started once per run by ``tests/conftest.py`` as soon as the tests are collected
 
 Each job writes what it prints to ``FOLDER/<job>/log.txt`` and, when it ends, its
 exit status to ``FOLDER/<job>/status``, which the fixtures wait for, and the CPU
-seconds it used (user + system, its own subprocesses included) to
-``FOLDER/<job>/cpu`` (to see where a test run's time goes).
+seconds it used (user + system, the subprocesses it waited for included) to
+``FOLDER/<job>/cpu`` (to see where a test run's time goes). Chromium's renderers
+are not in it: its zygote forks them and nothing here waits for them, so a browser
+job's file shows a fraction of its cost (the tour: about 18 of 68 CPU-seconds, read
+from ``/proc`` while it ran), as ``time make test`` does for the whole run.
 """
 
 from __future__ import annotations
