@@ -158,8 +158,10 @@ def test_a_run_going_on_elsewhere_is_waited_for(shared) -> None:
     lock = shared / f"{key}.lock"
     lock.touch()
 
-    def finish() -> None:
-        (shared / f"{key}.pickle").write_bytes(pickle.dumps((value, states)))
+    def finish() -> None:  # as sharing._shared writes: whole, or not there
+        partial = shared / f"{key}.tmp"
+        partial.write_bytes(pickle.dumps((value, states)))
+        partial.replace(shared / f"{key}.pickle")
         lock.unlink()
 
     threading.Timer(0.3, finish).start()
