@@ -23,7 +23,7 @@ import unicodedata
 from snippets.i18n import check_lang, t
 from snippets.terms import Term, calculus, deep, maths, network, training
 
-__all__ = ["TERMS", "Term", "abbreviations", "sort_key", "table", "terms"]
+__all__ = ["TERMS", "Term", "abbreviations", "definition_list", "sort_key", "terms"]
 
 #: Every term, grouped by topic (the glossary page sorts them).
 TERMS: tuple[Term, ...] = (
@@ -54,13 +54,16 @@ def sort_key(text: str) -> tuple[str, str]:
     return plain.casefold(), text
 
 
-def table(lang: str) -> str:
-    """The glossary as a Markdown table, sorted by the term in ``lang``.
+def definition_list(lang: str) -> str:
+    """The glossary as a Markdown definition list, sorted by the term in ``lang``.
 
-    Columns: the term in ``lang``, the term in the other language and the
-    definition in ``lang``; the Portuguese table gives, as the English term, the
-    bridge where there is one (the form of papers and PyTorch: "initialization"),
-    and adds the discouraged synonyms (`Term.avoid`).
+    Each entry: the term in ``lang``, with the term in the other language where
+    it differs (marked as that language, for screen readers), then its definition
+    in ``lang``. The Portuguese list gives, as the English term, the bridge where
+    there is one (the form of papers and PyTorch: "initialization"), and ends a
+    definition with "Evite:" and the discouraged synonyms (`Term.avoid`) when
+    there are any. A list, not a table: it reflows on a phone, where the table
+    scrolled sideways.
 
     Parameters
     ----------
@@ -70,27 +73,30 @@ def table(lang: str) -> str:
     Returns
     -------
     str
-        A Markdown table, one row per term.
+        Markdown (the ``def_list`` and ``attr_list`` extensions), one entry per
+        term.
 
     Examples
     --------
-    >>> print(table("en").splitlines()[0])
-    | Term | In Portuguese | Definition |
+    >>> print(definition_list("en").splitlines()[0])
+    **accuracy** (in Portuguese: *acurácia*{: lang="pt" })
     """
-    from snippets.tables import markdown_table  # numerical imports, only here
-
     check_lang(lang)
-    keys = ["glossary_col_term", "glossary_col_other", "glossary_col_definition"]
-    if lang == "pt":
-        keys.append("glossary_col_avoid")
-    rows = []
+    other_lang = "en" if lang == "pt" else "pt"
+    entries = []
     for term in sorted(TERMS, key=lambda term: sort_key(term.term(lang))):
+        name = term.term(lang)
         other = (term.bridge or term.en) if lang == "pt" else term.pt
-        cells = [f"**{term.term(lang)}**", other, term.definition(lang)]
-        if lang == "pt":
-            cells.append(", ".join(term.avoid) or "—")
-        rows.append(cells)
-    return markdown_table([t(key, lang) for key in keys], rows)
+        entry = f"**{name}**"
+        if other.casefold() != name.casefold():
+            label = t("glossary_other", lang)
+            entry += f' ({label}: *{other}*{{: lang="{other_lang}" }})'
+        definition = term.definition(lang)
+        if lang == "pt" and term.avoid:
+            avoided = ", ".join(f"*{form}*" for form in term.avoid)
+            definition += f" {t('glossary_avoid', lang)}: {avoided}."
+        entries.append(f"{entry}\n:   {definition}")
+    return "\n\n".join(entries) + "\n"
 
 
 def abbreviations(lang: str) -> str:

@@ -7,7 +7,7 @@ modules by where they appear, merged here (a key defined in two of them is an
 error):
 
 - `snippets.labels_figures`: axes, titles, legends and annotations, alt text;
-- `snippets.labels_tables`: tables, property cards, the glossary table, messages;
+- `snippets.labels_tables`: tables, property cards, the glossary list, messages;
 - `snippets.labels_training`: the figures of the training pages;
 - `snippets.labels_explore`: the pages one explores by moving things.
 """

@@ -1,4 +1,4 @@
-"""Words of the tables, the property cards, the glossary table and messages.
+"""Words of the tables, the property cards, the glossary list and messages.
 
 Merged into `snippets.labels.LABELS` (see there for the rules).
 """
@@ -72,10 +72,8 @@ LABELS: dict[str, dict[str, str]] = {
         "yes": "sim",
         "no": "não",
         # --- glossary -------------------------------------------------------------
-        "glossary_col_term": "Termo",
-        "glossary_col_other": "Em inglês",
-        "glossary_col_definition": "Definição",
-        "glossary_col_avoid": "Evite",
+        "glossary_other": "em inglês",
+        "glossary_avoid": "Evite",
     },
     "en": {
         # --- messages -------------------------------------------------------------
@@ -142,9 +140,7 @@ LABELS: dict[str, dict[str, str]] = {
         "yes": "yes",
         "no": "no",
         # --- glossary -------------------------------------------------------------
-        "glossary_col_term": "Term",
-        "glossary_col_other": "In Portuguese",
-        "glossary_col_definition": "Definition",
-        "glossary_col_avoid": "Avoid (Portuguese)",
+        "glossary_other": "in Portuguese",
+        "glossary_avoid": "Avoid (Portuguese)",
     },
 }

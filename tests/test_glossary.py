@@ -6,7 +6,7 @@ Two groups of tests:
   ``avoid`` and ``en_avoid`` lists that cannot flag a chosen term, bridges that
   fit the bridge's syntax, and the definitions' numbers checked against the code
   and NumPy;
-* the outputs built from it: the glossary table and the Markdown abbreviations
+* the outputs built from it: the glossary list and the Markdown abbreviations
   (rendered with Python-Markdown's ``abbr`` extension, as the site does), whose
   Portuguese titles give the English term.
 
@@ -25,7 +25,14 @@ import numpy as np
 import pytest
 
 from scripts.terminology import prose, violations  # noqa: F401 (used by other tests)
-from snippets.glossary import TERMS, Term, abbreviations, sort_key, table, terms
+from snippets.glossary import (
+    TERMS,
+    Term,
+    abbreviations,
+    definition_list,
+    sort_key,
+    terms,
+)
 
 
 def fold(text: str) -> str:
@@ -244,43 +251,56 @@ def test_term_methods():
 
 
 # --------------------------------------------------------------------------- #
-# The glossary table
+# The glossary list
 # --------------------------------------------------------------------------- #
-def cells(row: str) -> list[str]:
-    return [c.strip() for c in re.split(r"(?<!\\)\|", row)[1:-1]]
+_ENTRY = re.compile(
+    r"\*\*(?P<term>.+?)\*\*"
+    r"(?: \((?P<label>.+?): \*(?P<other>.+?)\*\{: lang=\"(?P<lang>pt|en)\" \}\))?"
+    r"\n:   (?P<definition>.+)"
+)
 
 
-@pytest.mark.parametrize("lang, columns", [("pt", 4), ("en", 3)])
-def test_table_has_one_row_per_term(lang, columns):
-    lines = table(lang).strip().split("\n")
-    assert len(lines) == len(TERMS) + 2
-    assert all(len(cells(line)) == columns for line in lines)
-    assert set(cells(lines[1])) == {"---"}
-    first = [cells(line)[0].strip("*") for line in lines[2:]]
+def entries(lang: str) -> dict[str, dict[str, str]]:
+    """Each entry's parts (term, label, other, lang, definition), by term, in order."""
+    text = definition_list(lang)
+    found = list(_ENTRY.finditer(text))
+    assert "\n\n".join(m[0] for m in found) + "\n" == text  # nothing but entries
+    return {m["term"]: m.groupdict() for m in found}
+
+
+@pytest.mark.parametrize("lang", ["pt", "en"])
+def test_list_has_one_entry_per_term(lang):
+    found = entries(lang)
+    assert len(found) == len(TERMS)
+    first = list(found)
     assert sorted(first, key=lambda s: (fold(s), s)) == first
     assert set(first) == {term.term(lang) for term in TERMS}
-    other = "en" if lang == "pt" else "pt"
-    by_term = {cells(line)[0].strip("*"): cells(line) for line in lines[2:]}
     for term in TERMS:
-        row = by_term[term.term(lang)]
+        entry = found[term.term(lang)]
         # Portuguese readers get the English of papers and PyTorch, the bridge.
-        english = term.bridge or term.en
-        assert row[1] == (english if lang == "pt" else term.term(other))
-        assert row[2] == term.definition(lang).replace("|", "\\|")
+        other = (term.bridge or term.en) if lang == "pt" else term.pt
+        if other.casefold() == term.term(lang).casefold():
+            assert entry["other"] is None  # "Adam": said once
+        else:
+            assert entry["label"] == {"pt": "em inglês", "en": "in Portuguese"}[lang]
+            assert entry["other"] == other
+            assert entry["lang"] == {"pt": "en", "en": "pt"}[lang]
+        assert entry["definition"].startswith(term.definition(lang))
 
 
-def test_table_lists_avoided_forms_in_portuguese_only():
-    rows = {
-        cells(r)[0].strip("*"): cells(r) for r in table("pt").strip().split("\n")[2:]
-    }
-    assert rows["viés"][3] == "bias"
-    assert rows["peso"][3] == "—"
-    assert "Evite" in table("pt").split("\n")[0]
-    assert "Avoid" not in table("en").split("\n")[0]
+def test_list_gives_avoided_forms_in_portuguese_only():
+    pt = entries("pt")
+    assert pt["viés"]["definition"].endswith(" Evite: *bias*.")
+    assert "Evite" not in pt["peso"]["definition"]
+    assert not any("Avoid" in e["definition"] for e in entries("en").values())
 
 
-def test_table_headers_come_from_the_labels():
-    assert cells(table("en").split("\n")[0]) == ["Term", "In Portuguese", "Definition"]
+def test_the_other_language_is_marked_for_screen_readers(built_site):
+    page = (built_site / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert '<em lang="en">accuracy</em>' in page
+    english = (built_site / "en" / "glossary" / "index.html").read_text("utf-8")
+    assert '<em lang="pt">acurácia</em>' in english
+    assert "<table" not in page and page.count("<dt>") == len(TERMS)
 
 
 def test_sort_key_ignores_accents_and_case():
@@ -307,7 +327,7 @@ def test_sort_key_ignores_accents_and_case():
 @pytest.mark.parametrize("bad", ["es", "PT", ""])
 def test_bad_language(bad):
     with pytest.raises(ValueError, match="unknown language"):
-        table(bad)
+        definition_list(bad)
     with pytest.raises(ValueError, match="unknown language"):
         abbreviations(bad)
 

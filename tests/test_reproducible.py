@@ -148,6 +148,7 @@ _PRE = re.compile(r"<pre\b.*?</pre>", re.DOTALL)  # highlighted code: spans in w
 _SOURCE = re.compile(r'\s*<div class="highlight"><pre\b.*?</pre></div>', re.DOTALL)
 _LINK_TARGET = re.compile(r"\]\([^)\s]*\)")  # Markdown [text](target): the target
 _FENCE = re.compile(r"^[ \t]*(```|~~~).*$", re.MULTILINE)  # with its info string
+_ATTRIBUTES = re.compile(r"\{:[^{}]*\}")  # Markdown attribute list: {: lang="en" }
 _WORD = re.compile(r"\w+")
 _TIMES_ITSELF = re.compile(r"\b(timeit|perf_counter|cost_table|layer_costs)\b")
 
@@ -155,7 +156,7 @@ _TIMES_ITSELF = re.compile(r"\b(timeit|perf_counter|cost_table|layer_costs)\b")
 def words(text: str) -> list[str]:
     """The words and numbers of ``text`` (HTML or Markdown), without the markup."""
     text = _PRE.sub(lambda m: _TAG.sub("", m.group(0)), text)
-    text = _FENCE.sub(" ", _LINK_TARGET.sub("]", text))
+    text = _FENCE.sub(" ", _LINK_TARGET.sub("]", _ATTRIBUTES.sub("", text)))
     text = html.unescape(_TAG.sub(" ", text))
     return [w for w in (w.strip("_") for w in _WORD.findall(text)) if w]
 
