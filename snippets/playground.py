@@ -30,7 +30,7 @@ from snippets.figures.playground import (
     training_alt,
     training_frame,
 )
-from snippets.i18n import check_lang, fmt_auto, fmt_number, t
+from snippets.i18n import check_lang, fmt_auto, fmt_number, fmt_spread, t
 
 __all__ = ["DEFAULT", "controls", "show_playground", "summary"]
 
@@ -137,10 +137,7 @@ def _percent_texts(values, lang) -> tuple[str, ...]:
 def _accuracy(values, lang) -> str:
     """Held-out accuracy of the seeds for a table cell: ``mean % (lo–hi)``, or
     ``mean %`` when every seed rounds to the same."""
-    texts = _percent_texts(values, lang)
-    if len(texts) == 1:
-        return f"{texts[0]} %"
-    return f"{texts[0]} % ({texts[1]}–{texts[2]})"
+    return fmt_spread(values, lang, 0, scale=100, unit=" %")
 
 
 def _loss_number(x, lang, significant=2) -> str:
