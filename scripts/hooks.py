@@ -2,7 +2,8 @@
 
 1. Math as MathML: every TeX formula is converted when the site is built
    (``latex2mathml``, scripts/mathml.py); browsers render MathML natively, so no
-   page loads a math script or a math font.
+   page loads a math script or a math font. The conversions are kept between
+   builds beside the block cache (section 8).
 2. Figures drawn at build time: :func:`snippets.publish.show` writes SVG files into
    ``<site_dir>/assets/figures/`` (told by the ``SNIPPETS_FIGURE_DIR`` variable set
    here) and refers to them as ``@fig/<name>``; each page gets that prefix rewritten
@@ -39,13 +40,14 @@ from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the modules beside this
 from hosting import clone_command, hreflang, repository_setting  # section 10
-from mathml import math_to_mathml, tex_to_mathml  # noqa: F401  (section 1)
+from mathml import keep_between_builds, math_to_mathml, save_kept  # section 1
+from mathml import tex_to_mathml  # noqa: F401  (tests/test_math.py)
 from notebook_pages import (
+    convert_on_first_use,
     figures_as_files,
     notebook_for_readers,
     notebook_markup,
     notebook_math_as_arithmatex,
-    retry_a_kernel_that_died_starting,
 )
 from page_markup import code_lines, modules_only_toc, name_section_lists
 from search_cache import install as cache_search_entries  # section 13
@@ -94,6 +96,7 @@ def on_config(config):
     _cache_blocks(config)  # section 8
     folder = block_cache_folder(Path(config.config_file_path).parent)
     cache_search_entries(folder and folder / lang)  # section 13
+    keep_between_builds(folder and folder / lang)  # section 1
     _find_stale_pages(config)  # section 6
     _offline_without_cdn(config)  # section 7
     repository_setting(config)  # section 10
@@ -220,7 +223,10 @@ def _resolve_link(match, page, files) -> str:
 #      Markdown outputs, which these notebooks do not print): never code or text
 #      outputs. ``NOTEBOOK_MATH``, in the cache key, names that markup. The
 #      MathJax configuration nbconvert adds to the page (inert: the plugin's
-#      ``custom_mathjax_url`` is empty) is dropped.
+#      ``custom_mathjax_url`` is empty) is dropped;
+#    - nbconvert (half a second to import) loaded only when a notebook is
+#      converted (`convert_on_first_use`): a build whose notebooks come from the
+#      cache does without it.
 # --------------------------------------------------------------------------- #
 NOTEBOOK_PLUGIN = "mkdocs-jupyter"
 NOTEBOOK_CACHE = ".cache/notebooks"
@@ -283,8 +289,7 @@ def on_pre_build(config):
         return
     import shutil
 
-    notebook_math_as_arithmatex()
-    retry_a_kernel_that_died_starting()
+    convert_on_first_use()
 
     root = Path(config.config_file_path).parent
     folder = root / NOTEBOOK_CACHE / _language(config)
@@ -301,6 +306,10 @@ def _is_notebook(page, config) -> bool:
     from mkdocs_jupyter.plugin import NotebookFile
 
     return _notebook_plugin(config) is not None and isinstance(page.file, NotebookFile)
+
+
+def on_post_build(config):
+    save_kept()  # section 1
 
 
 def on_pre_page(page, config, files):

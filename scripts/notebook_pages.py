@@ -5,7 +5,9 @@
   `snippets.publish.show`) written into ``assets/figures/``;
 * `notebook_for_readers`: the ``.ipynb`` offered for download;
 * `notebook_math_as_arithmatex` and `retry_a_kernel_that_died_starting`: how the
-  build has nbconvert render math, and run a notebook whose kernel died starting.
+  build has nbconvert render math, and run a notebook whose kernel died starting;
+* `convert_on_first_use`: nbconvert loaded, with those two changes, only when a
+  notebook is converted, not at a build whose notebooks all come from the cache.
 """
 
 from __future__ import annotations
@@ -103,6 +105,29 @@ def notebook_for_readers(source: Path, lang: str, repository: str = ""):
         cell.id = f"cell-{index}"  # stable ids: the same source gives the same file
     nbformat.validate(notebook)
     return notebook
+
+
+class _ConverterOnFirstUse:
+    """Stands for ``mkdocs_jupyter.convert`` in mkdocs-jupyter's plugin module: the
+    first attribute read imports it and makes this site's changes to it."""
+
+    def __getattr__(self, name: str):
+        import importlib
+
+        convert = importlib.import_module("mkdocs_jupyter.convert")
+        notebook_math_as_arithmatex()
+        retry_a_kernel_that_died_starting()
+        return getattr(convert, name)
+
+
+def convert_on_first_use() -> None:
+    """Have mkdocs-jupyter reach its converter (and nbconvert, half a second to
+    import) through `_ConverterOnFirstUse`: a build whose notebooks all come from
+    the cache never loads it. scripts/website.py also imports the converter lazily
+    (its `import_lazily`), as the plugin's module imports it when it loads."""
+    from mkdocs_jupyter import plugin
+
+    plugin.convert = _ConverterOnFirstUse()
 
 
 KERNEL_DIED = "Kernel died before replying to kernel_info"

@@ -35,6 +35,31 @@ from mkdocs.exceptions import Abort, BuildError, ConfigurationError
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from hooks import PAGE_ORDER_VARIABLE, block_cache_folder
 
+
+def import_lazily(name: str) -> None:
+    """Put module ``name`` in place without running it: it runs when one of its
+    attributes is first read (importlib's LazyLoader). For mkdocs-jupyter's
+    converter, which its plugin imports on loading and which imports nbconvert
+    (half a second): a build whose notebooks come from the cache never runs it
+    (scripts/notebook_pages.py, `convert_on_first_use`)."""
+    import importlib.util
+
+    if name in sys.modules:
+        return
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.loader is None:
+        return  # not installed: the import that needs it says so
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    parent, _, child = name.rpartition(".")
+    if parent:
+        setattr(sys.modules[parent], child, module)
+
+
+import_lazily("mkdocs_jupyter.convert")
+
 ROOT = Path(__file__).resolve().parent.parent
 CONFIGS = {"pt": ROOT / "mkdocs.yml", "en": ROOT / "mkdocs.en.yml"}
 SUBDIR = {"pt": "", "en": "en"}
@@ -116,14 +141,12 @@ def _build_in_parallel(site_dir: Path) -> None:
 def _start_english(site_dir: Path):
     """Build English in a second process; returns a function that waits for it and
     gives its exit status. Where the system can fork, the child starts with this
-    process's imports (MkDocs, its plugins, NumPy, Matplotlib...) already done."""
+    process's imports (MkDocs, its plugins, NumPy...) already done."""
     if not hasattr(os, "fork"):
         command = [sys.executable, __file__, "build-language", "en"]
         env = dict(os.environ, **{PAGE_ORDER_VARIABLE: "reversed"})
         return subprocess.Popen([*command, "--site-dir", str(site_dir)], env=env).wait
     import multiprocessing
-
-    import snippets.publish  # noqa: F401  (imported once, for both languages)
 
     load_config(str(CONFIGS["en"]))  # imports the plugins
     gc.freeze()  # what is loaded so far lives to the end: no collection looks at it

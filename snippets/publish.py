@@ -29,11 +29,12 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
-
-from matplotlib.figure import Figure
+from typing import TYPE_CHECKING, Any
 
 from snippets.i18n import check_lang, t
+
+if TYPE_CHECKING:  # Matplotlib loads with the figure functions, not with this module
+    from matplotlib.figure import Figure
 
 FIGURE_DIR_VARIABLE = "SNIPPETS_FIGURE_DIR"
 #: How many PNG files each name has been given in this process (plain Python).

@@ -6,7 +6,9 @@ rendering in ``test_browser.py``; here, the conversion itself.
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 
 import pytest
 
@@ -106,3 +108,33 @@ def test_notebook_markdown_math_gets_the_same_markup(monkeypatch) -> None:
     assert "<code>$5</code>" in html and "$x$" in html  # code is left alone
     out = hooks.math_to_mathml(html, "docs/en/notebooks/training.py")
     assert '<math display="block">' in out and "arithmatex" not in out
+
+
+def test_conversions_are_kept_between_builds(tmp_path, monkeypatch) -> None:
+    """A warm build reads its formulas' MathML from the file the last one left
+    (scripts/mathml.py); a formula that does not convert is never kept."""
+    from scripts import mathml
+
+    page = '<p><span class="arithmatex">x^2</span> <span class="arithmatex">\\nope</span></p>'
+    monkeypatch.setattr(mathml._Kept, "formulas", {})
+    mathml.keep_between_builds(tmp_path)
+    first = mathml.math_to_mathml(page, "page.md")
+    mathml.save_kept()
+    (kept,) = tmp_path.glob("mathml-*.json")
+    assert set(json.loads(kept.read_text())) == {"inline x^2"}  # not \nope
+    assert "<msup>" in first and "\\nope" in first  # left as it was, with a warning
+
+    # The next build takes the kept conversion instead of converting again.
+    kept.write_text(json.dumps({"inline x^2": "<math>kept</math>"}))
+    mathml.keep_between_builds(tmp_path)
+    assert "<math>kept</math>" in mathml.math_to_mathml(page, "page.md")
+    modified = kept.stat().st_mtime_ns
+    os.utime(kept, ns=(modified - 10**9, modified - 10**9))
+    mathml.save_kept()  # nothing new: the file is only marked as used
+    assert json.loads(kept.read_text()) == {"inline x^2": "<math>kept</math>"}
+    assert kept.stat().st_mtime_ns > modified - 10**9
+
+    mathml.keep_between_builds(None)  # the cache off (as in the tests' builds)
+    assert "<math>kept</math>" not in mathml.math_to_mathml(page, "page.md")
+    mathml.save_kept()
+    assert list(tmp_path.glob("*.json")) == [kept]

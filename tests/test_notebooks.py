@@ -466,3 +466,28 @@ def test_exercise_answers() -> None:
 
     z = np.linspace(-10, 10, 20001)
     assert np.isclose(get("sigmoid").derivative(z).max(), 0.25) and 4**6 == 4096
+
+
+def test_nbconvert_is_loaded_only_when_a_notebook_is_converted() -> None:
+    """A build whose notebooks come from the cache does without nbconvert (half a
+    second): scripts/website.py imports mkdocs-jupyter's converter lazily, and the
+    hooks have the plugin reach it, with the site's two changes, on first use."""
+    code = """
+import sys
+sys.path.insert(0, "scripts")
+import website  # the converter imported lazily
+from mkdocs.config import load_config
+config = load_config("mkdocs.yml")  # the plugin and the hooks load
+config.plugins.on_pre_build(config=config)
+assert "nbconvert" not in sys.modules, "nbconvert loaded before any conversion"
+from mkdocs_jupyter import plugin
+nb2html = plugin.convert.nb2html  # what the plugin does to convert a notebook
+assert "nbconvert" in sys.modules
+assert nb2html.__wrapped__ is not nb2html  # run again when a kernel dies starting
+from nbconvert.filters.markdown_mistune import IPythonRenderer
+assert "arithmatex" in IPythonRenderer.inline_math(IPythonRenderer(), "x")
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
