@@ -40,14 +40,18 @@ from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the modules beside this
 from hosting import clone_command, hreflang, repository_setting  # section 10
-from mathml import keep_between_builds, math_to_mathml, save_kept  # section 1
-from mathml import tex_to_mathml  # noqa: F401  (tests/test_math.py)
+from mathml import (  # section 1
+    keep_between_builds,
+    math_to_mathml,
+    save_kept,
+    tex_to_mathml,  # noqa: F401  (tests/test_math.py)
+)
 from notebook_pages import (
     convert_on_first_use,
     figures_as_files,
     notebook_for_readers,
     notebook_markup,
-    notebook_math_as_arithmatex,
+    notebook_math_as_arithmatex,  # noqa: F401  (tests/test_math.py)
 )
 from page_markup import code_lines, modules_only_toc, name_section_lists
 from search_cache import install as cache_search_entries  # section 13

@@ -24,6 +24,7 @@ import logging
 import os
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 log = logging.getLogger("mkdocs.hooks.snippets")
 
@@ -114,12 +115,9 @@ def _spaced(element, side: str) -> bool:
     return element.tag in ("mo", "mspace") and not (side == "end" and closing)
 
 
-class _Kept:
-    """Conversions kept between builds: ``"<display> <tex>"`` -> MathML."""
-
-    formulas: dict[str, str] = {}
-    path: Path | None = None  # where they are kept; None: nowhere
-    saved = 0  # how many the file holds
+# Conversions kept between builds: ``"<display> <tex>"`` -> MathML, the file they
+# are kept in (None: nowhere) and how many it holds.
+_kept = SimpleNamespace(formulas={}, path=None, saved=0)
 
 
 def keep_between_builds(folder: Path | None) -> None:
@@ -127,34 +125,34 @@ def keep_between_builds(folder: Path | None) -> None:
     grows while its key stays the same: an edit to this module starts anew."""
     from importlib.metadata import version
 
-    _Kept.formulas, _Kept.path, _Kept.saved = {}, None, 0
+    _kept.formulas, _kept.path, _kept.saved = {}, None, 0
     if folder is None:
         return
     key = hashlib.sha256(Path(__file__).read_bytes())
     key.update(version("latex2mathml").encode())
-    _Kept.path = folder / f"mathml-{key.hexdigest()[:20]}.json"
+    _kept.path = folder / f"mathml-{key.hexdigest()[:20]}.json"
     try:
-        _Kept.formulas = json.loads(_Kept.path.read_text(encoding="utf-8"))
+        _kept.formulas = json.loads(_kept.path.read_text(encoding="utf-8"))
     except (OSError, ValueError):  # none yet, or unreadable: convert again
         return
-    _Kept.saved = len(_Kept.formulas)
+    _kept.saved = len(_kept.formulas)
 
 
 def save_kept() -> None:
     """Write the conversions back if this build added some; otherwise mark the
     file as used (scripts/website.py forgets the files a full build did not use)."""
-    path = _Kept.path
+    path = _kept.path
     if path is None:
         return
-    if len(_Kept.formulas) == _Kept.saved:
+    if len(_kept.formulas) == _kept.saved:
         if path.is_file():
             path.touch()
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(f".{os.getpid()}.tmp")  # readers never see
-    partial.write_text(json.dumps(_Kept.formulas, sort_keys=True), encoding="utf-8")
+    partial.write_text(json.dumps(_kept.formulas, sort_keys=True), encoding="utf-8")
     partial.replace(path)  # half a file
-    _Kept.saved = len(_Kept.formulas)
+    _kept.saved = len(_kept.formulas)
 
 
 def math_to_mathml(html: str, where: str) -> str:
@@ -165,13 +163,13 @@ def math_to_mathml(html: str, where: str) -> str:
         tex = unescape(match.group(2))
         display = "block" if match.group(1) == "div" else "inline"
         key = f"{display} {tex}"
-        if key not in _Kept.formulas:
+        if key not in _kept.formulas:
             try:
-                _Kept.formulas[key] = tex_to_mathml(tex, display)
+                _kept.formulas[key] = tex_to_mathml(tex, display)
             except ValueError as error:
                 message = "%s: cannot convert the formula %r: %s"
                 log.warning(message, where, tex.strip(), error)
                 return match.group(0)
-        return _Kept.formulas[key]
+        return _kept.formulas[key]
 
     return _ARITHMATEX.sub(convert, html)

@@ -116,7 +116,7 @@ def test_conversions_are_kept_between_builds(tmp_path, monkeypatch) -> None:
     from scripts import mathml
 
     page = '<p><span class="arithmatex">x^2</span> <span class="arithmatex">\\nope</span></p>'
-    monkeypatch.setattr(mathml._Kept, "formulas", {})
+    monkeypatch.setattr(mathml, "_kept", mathml.SimpleNamespace(**vars(mathml._kept)))
     mathml.keep_between_builds(tmp_path)
     first = mathml.math_to_mathml(page, "page.md")
     mathml.save_kept()
