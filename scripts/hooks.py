@@ -203,6 +203,7 @@ def _resolve_link(match, page, files) -> str:
 #    - an ``.ipynb`` of the page's language beside the page (readers want a
 #      notebook, not the jupytext ``.py`` that ``include_source`` copies), and the
 #      links to it (``page.notebook_links``, shown by ``overrides/main.html``);
+#      kept in the same cache folder, keyed by the notebook's source;
 #    - an "Open in Colab" link when ``extra.repository`` (``owner/name``) is set.
 #      Colab opens notebooks from GitHub only, and the ``.ipynb`` exists only in
 #      the built site, so the link points at the site as published on the
@@ -352,16 +353,33 @@ def on_post_page(output, page, config):
     output = name_section_lists(output)  # section 12
     if not _is_notebook(page, config):
         return output
-    import nbformat
+    import hashlib
+    import shutil
+    from importlib.metadata import version
 
+    source, lang = Path(page.file.abs_src_path), _language(config)
     repository = (config.extra.get("repository") or "").strip("/")
-    notebook = notebook_for_readers(
-        Path(page.file.abs_src_path), _language(config), repository
-    )
-    name = f"{Path(page.file.src_uri).stem}.ipynb"
+    name = f"{source.stem}.ipynb"
     target = Path(page.file.abs_dest_path).parent / name
     target.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(notebook, str(target))
+    # Kept beside the notebook's outputs: a build whose notebooks come from the
+    # cache reads no notebook with jupytext.
+    key = hashlib.sha256(source.read_bytes())
+    key.update(
+        repr((lang, repository, version("jupytext"), version("nbformat"))).encode()
+    )
+    key.update(Path(notebook_for_readers.__code__.co_filename).read_bytes())
+    kept = Path(_notebook_plugin(config).config["cache_dir"])
+    kept = kept / f"{source.stem}-{key.hexdigest()[:20]}.ipynb"
+    if not kept.is_file():
+        import nbformat
+
+        notebook = notebook_for_readers(source, lang, repository)
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        partial = kept.with_suffix(f".{os.getpid()}.tmp")  # readers never see
+        nbformat.write(notebook, str(partial))  # half a file
+        partial.replace(kept)
+    shutil.copyfile(kept, target)
     return output
 
 

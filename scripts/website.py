@@ -39,9 +39,10 @@ from hooks import PAGE_ORDER_VARIABLE, block_cache_folder
 def import_lazily(name: str) -> None:
     """Put module ``name`` in place without running it: it runs when one of its
     attributes is first read (importlib's LazyLoader). For mkdocs-jupyter's
-    converter, which its plugin imports on loading and which imports nbconvert
-    (half a second): a build whose notebooks come from the cache never runs it
-    (scripts/notebook_pages.py, `convert_on_first_use`)."""
+    converter, which its plugin imports on loading (``from . import convert``)
+    and which imports nbconvert (half a second): a build whose notebooks come from
+    the cache never runs it (scripts/notebook_pages.py, `convert_on_first_use`).
+    A plain ``import name`` reads the module's ``__spec__`` and so runs it."""
     import importlib.util
 
     if name in sys.modules:
