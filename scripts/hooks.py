@@ -583,17 +583,31 @@ def on_env(env, config, files):
 # 14. During a full build (scripts/website.py) the two languages train the same
 #     networks once (scripts/sharing.py): reading their pages in the same order,
 #     both processes would reach each run at once, and one would wait while the
-#     other trains. The English process reads its pages from the last to the
-#     first (PAGE_ORDER_VARIABLE), so each trains what the other needs later.
-#     Only the reading order changes: the navigation, the search index's order
-#     aside, and every page are as before.
+#     other trains. So they read them in opposite orders (PAGE_ORDER_VARIABLE):
+#     each trains what the other needs later. Both read first the pages that
+#     train (whose source names a module of ``sharing.SHARED``), then the others:
+#     the training is split between them, instead of falling to the process that
+#     happens to reach the pages that train while the other draws the catalogue's
+#     figures, which it must draw anyway. Only the reading order changes: the
+#     navigation, the search index's order aside, and every page are as before.
 # --------------------------------------------------------------------------- #
 PAGE_ORDER_VARIABLE = "SITE_PAGE_ORDER"
+PAGE_ORDERS = ("forward", "reversed")
 
 
 def on_files(files, config):
-    if os.environ.get(PAGE_ORDER_VARIABLE) != "reversed":
+    order = os.environ.get(PAGE_ORDER_VARIABLE)
+    if order not in PAGE_ORDERS:
         return files
     from mkdocs.structure.files import Files
+    from sharing import SHARED
 
-    return Files(list(files)[::-1])
+    packages = sorted({".".join(module.split(".")[:2]) for module, _, _ in SHARED})
+    trains = re.compile(r"\b(" + "|".join(map(re.escape, packages)) + r")\b")
+    first, then = [], []
+    for file in files:
+        page = file.is_documentation_page() and trains.search(file.content_string)
+        (first if page else then).append(file)
+    if order == "reversed":
+        first, then = first[::-1], then[::-1]
+    return Files(first + then)

@@ -14,6 +14,7 @@ build); any other change rebuilds both languages.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import logging
 import os
@@ -124,19 +125,37 @@ def _build_in_parallel(site_dir: Path) -> None:
         import sharing  # one training, two languages (scripts/sharing.py)
 
         sharing.install()  # before the fork: both processes have the wrappers
-        os.environ[sharing.SHARED_DIR_VARIABLE] = str(Path(tmp) / "shared")
-        try:
+        during = {
+            sharing.SHARED_DIR_VARIABLE: str(Path(tmp) / "shared"),
+            # The notebooks' kernels share too (scripts/kernel_startup.py).
+            "PYTHONSTARTUP": str(Path(__file__).with_name("kernel_startup.py")),
+            PAGE_ORDER_VARIABLE: "forward",  # English reads "reversed" (hooks.py, 14)
+        }
+        with _environment(during):  # later rebuilds (make serve) train by themselves
             english = _start_english(Path(tmp))
             try:
                 build_language("pt", site_dir)
             finally:
                 failed = english()
-        finally:  # later rebuilds (make serve) train by themselves
-            del os.environ[sharing.SHARED_DIR_VARIABLE]
         if failed:
             raise Abort("the English build failed (its messages are above)")
         shutil.rmtree(site_dir / "en", ignore_errors=True)
         shutil.move(Path(tmp) / "en", site_dir / "en")
+
+
+@contextlib.contextmanager
+def _environment(values: dict[str, str]):
+    """Environment variables set to ``values`` for the duration, then as before."""
+    before = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def _start_english(site_dir: Path):

@@ -306,3 +306,40 @@ def test_snippets_knows_nothing_of_the_build() -> None:
         or "sharing" in path.read_text(encoding="utf-8")
     ]
     assert offenders == []
+
+
+def test_the_notebooks_kernels_share_too(shared, monkeypatch) -> None:
+    """During a full build scripts/website.py names scripts/kernel_startup.py in
+    PYTHONSTARTUP: a Jupyter kernel then trains through the shared folder, as the
+    build processes do (one language's notebook takes the other's runs)."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    net, _ = _run(seed=3)  # this process trains, the kernel takes its run
+    monkeypatch.setenv("PYTHONSTARTUP", str(ROOT / "scripts" / "kernel_startup.py"))
+    code = (
+        "from snippets import nn\n"
+        "from snippets.datasets import xor\n"
+        "X, Y = xor()\n"
+        "net = nn.MLP((2, 4, 1), 'tanh', init='glorot', seed=3)\n"
+        "nn.train(net, X, Y, lr=0.5, epochs=50)\n"
+        "print(nn.train.__shared__, repr(net.layers[0].W.tobytes()))"
+    )
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
+    files = set(shared.iterdir())
+    NotebookClient(
+        notebook, timeout=120, resources={"metadata": {"path": ROOT}}
+    ).execute()
+    shared_flag, weights = notebook.cells[0].outputs[0]["text"].split(" ", 1)
+    assert shared_flag == "True"
+    assert weights.strip() == repr(net.layers[0].W.tobytes())
+    assert set(shared.iterdir()) == files, "the kernel trained again"
+
+    monkeypatch.delenv(sharing.SHARED_DIR_VARIABLE)  # outside a build: nothing
+    notebook.cells[
+        0
+    ].source = "from snippets import nn\nprint(hasattr(nn.train, '__shared__'))"
+    NotebookClient(
+        notebook, timeout=120, resources={"metadata": {"path": ROOT}}
+    ).execute()
+    assert notebook.cells[0].outputs[0]["text"].strip() == "False"

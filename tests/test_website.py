@@ -113,19 +113,34 @@ def test_the_cost_measurement_is_kept_between_builds(tmp_path, monkeypatch) -> N
     tables.measured_costs.cache_clear()  # the next caller measures for real
 
 
-def test_english_reads_its_pages_from_the_last(monkeypatch) -> None:
-    """In a full build the English process reads its pages in reverse order
-    (hooks.py, section 14), so that the two processes do not reach the same
-    training run at once; the pages read are the same."""
+def test_the_two_languages_read_their_pages_in_opposite_orders(
+    monkeypatch, tmp_path
+) -> None:
+    """In a full build the two processes read their pages in opposite orders
+    (hooks.py, section 14), the pages that train first, so that they do not reach
+    the same training run at once and the training is split between them; the
+    pages read are the same."""
     sys.path.insert(0, str(ROOT / "scripts"))
     import hooks
     from mkdocs.structure.files import File, Files
 
-    files = Files(
-        [File(f"{name}.md", "docs", "site", True) for name in ("a", "b", "c")]
-    )
+    sources = {
+        "a": "# A\n\nNo training here.",
+        "b": "```python\nfrom snippets.nn import MLP, train\n```",
+        "c": "Text only.",
+        "d": "```python\nfrom snippets.experiments import rate_sweep\n```",
+        "e": "snippets.nnx is another name",
+    }
+    for name, text in sources.items():
+        (tmp_path / f"{name}.md").write_text(text)
+    files = Files([File(f"{n}.md", str(tmp_path), "site", True) for n in sources])
     monkeypatch.delenv(hooks.PAGE_ORDER_VARIABLE, raising=False)
-    assert hooks.on_files(files, None) is files
-    monkeypatch.setenv(hooks.PAGE_ORDER_VARIABLE, "reversed")
-    names = [f.src_uri for f in hooks.on_files(files, None).documentation_pages()]
-    assert names == ["c.md", "b.md", "a.md"]
+    assert hooks.on_files(files, None) is files  # outside a full build
+
+    def order(value: str) -> list[str]:
+        monkeypatch.setenv(hooks.PAGE_ORDER_VARIABLE, value)
+        read = hooks.on_files(files, None).documentation_pages()
+        return [f.src_uri[0] for f in read]
+
+    assert order("forward") == ["b", "d", "a", "c", "e"]
+    assert order("reversed") == ["d", "b", "e", "c", "a"]
