@@ -583,21 +583,21 @@ def on_env(env, config, files):
 # 14. During a full build (scripts/website.py) the two languages train the same
 #     networks once (scripts/sharing.py): reading their pages in the same order,
 #     both processes would reach each run at once, and one would wait while the
-#     other trains. So they read them in opposite orders (PAGE_ORDER_VARIABLE):
-#     each trains what the other needs later. Both read first the pages that
-#     train (whose source names a module of ``sharing.SHARED``), then the others:
-#     the training is split between them, instead of falling to the process that
-#     happens to reach the pages that train while the other draws the catalogue's
-#     figures, which it must draw anyway. Only the reading order changes: the
-#     navigation, the search index's order aside, and every page are as before.
+#     other trains. So the English process (PAGE_ORDER_VARIABLE) reads first the
+#     pages that train (whose source names a module of ``sharing.SHARED``), from
+#     the last to the first, then the others, from the last to the first: each
+#     process trains what the other needs later, and the training is split
+#     between them, instead of falling to the process that happens to reach the
+#     pages that train while the other draws the catalogue's figures, which it
+#     must draw anyway. Only the reading order changes: the navigation, and every
+#     page are as before; in English the search index and the sitemap list the
+#     pages in that order (the Portuguese process reads them in order).
 # --------------------------------------------------------------------------- #
 PAGE_ORDER_VARIABLE = "SITE_PAGE_ORDER"
-PAGE_ORDERS = ("forward", "reversed")
 
 
 def on_files(files, config):
-    order = os.environ.get(PAGE_ORDER_VARIABLE)
-    if order not in PAGE_ORDERS:
+    if os.environ.get(PAGE_ORDER_VARIABLE) != "reversed":
         return files
     from mkdocs.structure.files import Files
     from sharing import SHARED
@@ -608,6 +608,4 @@ def on_files(files, config):
     for file in files:
         page = file.is_documentation_page() and trains.search(file.content_string)
         (first if page else then).append(file)
-    if order == "reversed":
-        first, then = first[::-1], then[::-1]
-    return Files(first + then)
+    return Files(first[::-1] + then[::-1])

@@ -129,7 +129,6 @@ def _build_in_parallel(site_dir: Path) -> None:
             sharing.SHARED_DIR_VARIABLE: str(Path(tmp) / "shared"),
             # The notebooks' kernels share too (scripts/kernel_startup.py).
             "PYTHONSTARTUP": str(Path(__file__).with_name("kernel_startup.py")),
-            PAGE_ORDER_VARIABLE: "forward",  # English reads "reversed" (hooks.py, 14)
         }
         with _environment(during):  # later rebuilds (make serve) train by themselves
             english = _start_english(Path(tmp))
