@@ -14,6 +14,10 @@
 // 150 tables and 200 code blocks; reading each one when the page is ready forced
 // one layout per table, and one per section the browser had skipped:
 // content-visibility in extra.css).
+// A table the browser has not laid out yet (content-visibility on its wrapper,
+// extra.css) has no scroll width either, and reading its wrapper's would lay it
+// out: it is checked when the browser lays it out, which the table's own first
+// notification says (its wrapper's size may not change then).
 // A code block the browser has not laid out yet (content-visibility, extra.css)
 // has no scroll width to read: its longest line, in characters (--columns,
 // written when the site is built: scripts/page_markup.py), times the width of a
@@ -48,12 +52,18 @@ function updateScrollRegions(regions) {
   });
 }
 
-const scrollRegions = new ResizeObserver(entries =>
-  updateScrollRegions(entries.map(entry => entry.target)));
+const tableShown = wrapper =>
+  wrapper.querySelector("table")?.checkVisibility({contentVisibilityAuto: true});
+const scrollRegions = new ResizeObserver(entries => {
+  const regions = entries.map(({target}) =>
+    target.localName === "table" ? target.closest(".md-typeset__scrollwrap") : target);
+  updateScrollRegions([...new Set(regions)].filter(region =>
+    region && (!region.classList.contains("md-typeset__scrollwrap") || tableShown(region))));
+});
 
 document$.subscribe(() => {
-  const regions =
-    ".md-typeset__scrollwrap, .md-typeset pre > code, .md-typeset math[display=block]";
+  const regions = ".md-typeset__scrollwrap, .md-typeset__scrollwrap table, " +
+    ".md-typeset pre > code, .md-typeset math[display=block]";
   for (const region of document.querySelectorAll(regions)) scrollRegions.observe(region);
   // A code block the browser skips is not reported by the observer until it comes
   // near the screen: decided now, from its columns, so that the keyboard reaches
