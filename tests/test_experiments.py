@@ -821,3 +821,33 @@ def test_layer_normalisation_keeps_a_sigmoid_layer_off_the_plateau():
     normalised = {shares[scale, "layer"] for scale in (1, 4, 16)}
     assert len(normalised) == 1  # "the same few (under 1 %)"
     assert 0 < normalised.pop() < 0.01
+
+
+def test_a_whole_inactive_layer_never_comes_back():
+    """Plateaus page, exercise 3: with every neuron of the second hidden layer
+    inactive, the first layer gets no gradient and stops changing, so the second
+    stays inactive; only the output's bias learns: one output for every example,
+    and the loss ends at ln 2 on balanced classes. One inactive neuron alone can
+    come back."""
+    from snippets.datasets import two_moons
+    from snippets.experiments import dead_units
+    from snippets.nn import MLP, train
+
+    X, y = two_moons(n=200, noise=0.15, seed=0)
+    assert y.mean() == 0.5  # balanced: the best constant output gives ln 2
+    net = MLP((2, 8, 8, 1), "relu", seed=0)
+    net.layers[1].b[:] = -50.0  # the whole second layer inactive
+    first = [net.layers[0].W.copy(), net.layers[0].b.copy()]
+    history = train(net, X, y, loss="bce", lr=0.5, epochs=300)
+    assert dead_units(net, X)[8:].all()  # units 8 to 15: the second layer
+    assert np.array_equal(net.layers[0].W, first[0])
+    assert np.array_equal(net.layers[0].b, first[1])
+    assert np.ptp(net.forward(X)) == 0.0
+    assert abs(history["loss"][-1] - np.log(2)) < 1e-6
+
+    net = MLP((2, 8, 8, 1), "relu", seed=0)
+    net.layers[1].b[0] = -4.0  # one neuron of the second layer switched off
+    off = dead_units(net, X)
+    assert off[8] and off.sum() == 1
+    train(net, X, y, loss="bce", lr=0.5, epochs=300)
+    assert not dead_units(net, X)[8]  # the first layer moved its inputs: back
