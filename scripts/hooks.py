@@ -53,7 +53,12 @@ from notebook_pages import (
     notebook_markup,
     notebook_math_as_arithmatex,  # noqa: F401  (tests/test_math.py)
 )
-from page_markup import code_lines, modules_only_toc, name_section_lists
+from page_markup import (
+    code_lines,
+    modules_only_toc,
+    name_section_lists,
+    table_widths,
+)
 from search_cache import install as cache_search_entries  # section 13
 
 log = logging.getLogger("mkdocs.hooks.snippets")
@@ -169,6 +174,7 @@ def on_page_content(html, page, config, files):
     modules_only_toc(html, page)  # section 11
     where = _source(page, config)
     html = math_to_mathml(_NOTEBOOK_MATHJAX.sub("", html), where)  # sections 5, 1
+    html = table_widths(html)  # section 11, formulas as the reader sees them
     # Markdown printed by build-time code is rendered by markdown-exec, outside
     # MkDocs' link resolution: resolve its relative links to .md pages here.
     return _MD_LINK.sub(lambda m: _resolve_link(m, page, files), html)

@@ -11,6 +11,11 @@
       skipped, so nothing moves when it is shown, and the length of its longest
       line (``--columns``), from which scroll-regions.js knows whether it scrolls
       sideways, and so must be reachable by keyboard, before it is laid out;
+    - tables, the same (Material wraps each in a region that scrolls sideways):
+      `table_widths` gives each ``<table>`` the length of the longest word of
+      each of its columns, in characters (``--words``), from which
+      scroll-regions.js knows whether it may scroll sideways before it is laid
+      out (a column is never narrower than its longest word);
     - the API page (mkdocstrings): `modules_only_toc` makes its table of contents
       list the modules, not their 150-odd classes, functions and attributes
       (their headings keep their anchors). Material looks up where each entry's
@@ -46,6 +51,33 @@ def code_lines(html: str) -> str:
         return f'{match[1]} style="{style}">{match[2]}'
 
     return _CODE.sub(counted, html)
+
+
+_TABLE = re.compile(r"<table>(.*?)</table>", re.DOTALL)
+_ROW = re.compile(r"<tr>(.*?)</tr>", re.DOTALL)
+_CELL = re.compile(r"<t[hd][^>]*>(.*?)</t[hd]>", re.DOTALL)
+
+
+def table_widths(html: str) -> str:
+    """Each table without attributes (Markdown's) with the length of the longest
+    word of each of its columns, in characters (``--words``, space-separated)."""
+    from html import unescape
+
+    def longest_word(cell: str) -> int:  # a formula's elements make one word
+        text = unescape(re.sub(r"<[^>]+>", "", re.sub(r"<br\s*/?>", " ", cell)))
+        return max((len(word) for word in text.split()), default=0)
+
+    def measured(match: re.Match) -> str:
+        widths: list[int] = []
+        for row in _ROW.findall(match[1]):
+            for column, cell in enumerate(_CELL.findall(row)):
+                if column == len(widths):
+                    widths.append(0)
+                widths[column] = max(widths[column], longest_word(cell))
+        words = " ".join(map(str, widths))
+        return f'<table style="--words: {words}">{match[1]}</table>'
+
+    return _TABLE.sub(measured, html)
 
 
 def modules_only_toc(html: str, page) -> None:

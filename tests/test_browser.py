@@ -109,6 +109,12 @@ def test_colour_scheme_toggle_and_figures(watch) -> None:
 
 _TABLES_SHOWN = """() => [...document.querySelectorAll(".md-typeset__scrollwrap table")]
     .map(table => table.checkVisibility({contentVisibilityAuto: true}))"""
+# Per table a reader can reach (not in a closed <details>): laid out, focusable,
+# scrolls sideways.
+_TABLE_STATES = """() => [...document.querySelectorAll(".md-typeset__scrollwrap")]
+    .filter(r => !r.closest("details:not([open])"))
+    .map(r => [r.querySelector("table").checkVisibility({contentVisibilityAuto: true}),
+               r.tabIndex === 0, r.scrollWidth > r.clientWidth])"""
 _SHOW_EACH_TABLE = """async () => {
     for (const table of document.querySelectorAll(".md-typeset__scrollwrap table")) {
       table.scrollIntoView();
@@ -120,8 +126,9 @@ def test_wide_tables_are_keyboard_scrollable_regions(watch) -> None:
     """overrides/assets/javascripts/scroll-regions.js: a table wider than the
     screen scrolls in its own region, which must then be in the tab order and named
     (WCAG 2.1.1); when the window widens and it fits, it leaves the tab order.
-    A table below the screen is laid out only when it comes near (extra.css): it
-    is checked then."""
+    A table below the screen is laid out only when it comes near (extra.css):
+    until then, whether it may scroll comes from its longest words (--words);
+    it is checked for real once laid out."""
     w = watch(search=False)
     w.page.set_viewport_size({"width": 360, "height": 720})
     w.goto("/activations/")
@@ -129,6 +136,20 @@ def test_wide_tables_are_keyboard_scrollable_regions(watch) -> None:
         "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
     )
     assert not all(w.page.evaluate(_TABLES_SHOWN)), "every table laid out at load"
+    # A table not laid out yet is in the tab order already if it may scroll (its
+    # words, --words): none that scrolls once laid out was missing from it.
+    at_load = w.page.evaluate(_TABLE_STATES)
+    w.page.evaluate(_SHOW_EACH_TABLE)
+    laid_out = w.page.evaluate(_TABLE_STATES)
+    waited = [
+        (focusable, scrolls)
+        for (shown, focusable, _), (_, _, scrolls) in zip(
+            at_load, laid_out, strict=True
+        )
+        if not shown
+    ]
+    assert waited, "no reachable table waited to be laid out"
+    assert all(focusable for focusable, scrolls in waited if scrolls), waited
     state = """() => [...document.querySelectorAll(".md-typeset__scrollwrap")].map(r => [
         r.scrollWidth > r.clientWidth, r.tabIndex === 0 && r.role === "region",
         r.getAttribute("aria-label"), r.querySelector("th").textContent.trim()])"""

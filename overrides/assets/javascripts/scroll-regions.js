@@ -16,8 +16,12 @@
 // content-visibility in extra.css).
 // A table the browser has not laid out yet (content-visibility on its wrapper,
 // extra.css) has no scroll width either, and reading its wrapper's would lay it
-// out: it is checked when the browser lays it out, which the table's own first
-// notification says (its wrapper's size may not change then).
+// out: until then, its narrowest possible width says whether it may scroll (the
+// longest word of each column, in characters, --words, written when the site is
+// built: scripts/page_markup.py), counted generously; it is checked for real
+// when the browser lays it out,
+// which the table's own first notification says (its wrapper's size may not
+// change then).
 // A code block the browser has not laid out yet (content-visibility, extra.css)
 // has no scroll width to read: its longest line, in characters (--columns,
 // written when the site is built: scripts/page_markup.py), times the width of a
@@ -25,7 +29,24 @@
 // width it counts as scrolling: a needless stop for the keyboard is harmless, a
 // missing one is not.
 const measure = document.createElement("canvas").getContext("2d");
+// Material's tables: text at 0.8 of the page's (0.8rem), cells padded by 1.25em
+// on each side and at least 5rem wide, inside a wrapper padded by 0.8rem each side.
+function tableMayScroll(wrapper, table) {
+  const words = table.style.getPropertyValue("--words").trim().split(/\s+/).map(Number);
+  if (!words.every(Number.isFinite)) return false;
+  const style = getComputedStyle(wrapper);
+  const rem = parseFloat(style.fontSize) / 0.8, size = 0.64 * rem;
+  measure.font = `700 ${size}px ${style.fontFamily}`;  // bold: the widest
+  const character = measure.measureText("0").width;
+  const width = words.reduce((sum, n) => sum + Math.max(5 * rem, (n + 1) * character + 2.5 * size), 0);
+  return width > wrapper.clientWidth - 1.6 * rem;
+}
+
 function scrollsSideways(region) {
+  const table = region.classList.contains("md-typeset__scrollwrap") &&
+    region.querySelector("table");
+  if (table && !table.checkVisibility({contentVisibilityAuto: true}))
+    return tableMayScroll(region, table);
   const columns = parseFloat(region.style.getPropertyValue("--columns"));
   if (!columns) return region.scrollWidth > region.clientWidth;
   const style = getComputedStyle(region);
@@ -52,13 +73,10 @@ function updateScrollRegions(regions) {
   });
 }
 
-const tableShown = wrapper =>
-  wrapper.querySelector("table")?.checkVisibility({contentVisibilityAuto: true});
 const scrollRegions = new ResizeObserver(entries => {
   const regions = entries.map(({target}) =>
     target.localName === "table" ? target.closest(".md-typeset__scrollwrap") : target);
-  updateScrollRegions([...new Set(regions)].filter(region =>
-    region && (!region.classList.contains("md-typeset__scrollwrap") || tableShown(region))));
+  updateScrollRegions([...new Set(regions)].filter(Boolean));
 });
 
 document$.subscribe(() => {
