@@ -14,8 +14,9 @@
     - tables, the same (Material wraps each in a region that scrolls sideways):
       `table_widths` gives each ``<table>`` the length of the longest word of
       each of its columns, in characters (``--words``), from which
-      scroll-regions.js knows whether it may scroll sideways before it is laid
-      out (a column is never narrower than its longest word);
+      scroll-regions.js estimates whether it may scroll sideways before it is
+      laid out (a column is never narrower than its longest word; the estimate
+      counts each character as a wide one, to err on the side of scrolling);
     - the API page (mkdocstrings): `modules_only_toc` makes its table of contents
       list the modules, not their 150-odd classes, functions and attributes
       (their headings keep their anchors). Material looks up where each entry's
@@ -54,26 +55,45 @@ def code_lines(html: str) -> str:
 
 
 _TABLE = re.compile(r"<table>(.*?)</table>", re.DOTALL)
-_ROW = re.compile(r"<tr>(.*?)</tr>", re.DOTALL)
-_CELL = re.compile(r"<t[hd][^>]*>(.*?)</t[hd]>", re.DOTALL)
+_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.DOTALL)
+_CELL = re.compile(r"<t[hd]\b([^>]*)>(.*?)</t[hd]>", re.DOTALL)
+_SPAN = re.compile(r'colspan="(\d+)"')
+_MATH = re.compile(r"<math\b.*?</math>", re.DOTALL)
+_BREAK = re.compile(r"[ \t\n\r\f]+")  # where a browser may break a line (not at nbsp)
 
 
 def table_widths(html: str) -> str:
     """Each table without attributes (Markdown's) with the length of the longest
-    word of each of its columns, in characters (``--words``, space-separated)."""
+    word of each of its columns, in characters (``--words``, space-separated).
+
+    A formula is one word, counted one and a half times (a math font's glyphs
+    and the spaces around operators are wider than text). A cell spanning
+    several columns counts for none of them (its words may share their width).
+    """
     from html import unescape
 
-    def longest_word(cell: str) -> int:  # a formula's elements make one word
-        text = unescape(re.sub(r"<[^>]+>", "", re.sub(r"<br\s*/?>", " ", cell)))
-        return max((len(word) for word in text.split()), default=0)
+    def text_of(fragment: str) -> str:
+        return unescape(re.sub(r"<[^>]+>", "", fragment))
+
+    def longest_word(cell: str) -> int:
+        cell = _MATH.sub(
+            lambda m: " " + "M" * -(-3 * len(text_of(m[0])) // 2) + " ", cell
+        )
+        text = text_of(re.sub(r"<br\s*/?>", " ", cell))
+        return max((len(word) for word in _BREAK.split(text)), default=0)
 
     def measured(match: re.Match) -> str:
         widths: list[int] = []
         for row in _ROW.findall(match[1]):
-            for column, cell in enumerate(_CELL.findall(row)):
-                if column == len(widths):
+            column = 0
+            for attributes, cell in _CELL.findall(row):
+                span = _SPAN.search(attributes)
+                width = int(span[1]) if span else 1
+                while len(widths) < column + width:
                     widths.append(0)
-                widths[column] = max(widths[column], longest_word(cell))
+                if width == 1:
+                    widths[column] = max(widths[column], longest_word(cell))
+                column += width
         words = " ".join(map(str, widths))
         return f'<table style="--words: {words}">{match[1]}</table>'
 

@@ -16,10 +16,10 @@
 // content-visibility in extra.css).
 // A table the browser has not laid out yet (content-visibility on its wrapper,
 // extra.css) has no scroll width either, and reading its wrapper's would lay it
-// out: until then, its narrowest possible width says whether it may scroll (the
-// longest word of each column, in characters, --words, written when the site is
-// built: scripts/page_markup.py), counted generously; it is checked for real
-// when the browser lays it out,
+// out: until then, an estimate of its narrowest width says whether it may scroll
+// (the longest word of each column, in characters, --words, written when the
+// site is built: scripts/page_markup.py; an estimate, erring towards scrolling);
+// it is checked for real when the browser lays it out,
 // which the table's own first notification says (its wrapper's size may not
 // change then).
 // A code block the browser has not laid out yet (content-visibility, extra.css)
@@ -29,14 +29,19 @@
 // width it counts as scrolling: a needless stop for the keyboard is harmless, a
 // missing one is not.
 const measure = document.createElement("canvas").getContext("2d");
-// Material's tables: text at 0.8 of the page's (0.8rem), cells padded by 1.25em
-// on each side and at least 5rem wide, inside a wrapper padded by 0.8rem each side.
+// Material's tables: text at 0.64rem (in admonitions and <details> too), cells
+// padded by 1.25em on each side and at least 5rem wide, inside a wrapper padded
+// by 0.8rem on each side. A character counts as a bold "0", plus one per column
+// (wider letters, the table's border); the cheat sheet's narrower cells
+// (extra.css) count as Material's: a needless stop there, until laid out.
+// Without --words (a table the build did not see), it may scroll.
 function tableMayScroll(wrapper, table) {
-  const words = table.style.getPropertyValue("--words").trim().split(/\s+/).map(Number);
-  if (!words.every(Number.isFinite)) return false;
-  const style = getComputedStyle(wrapper);
-  const rem = parseFloat(style.fontSize) / 0.8, size = 0.64 * rem;
-  measure.font = `700 ${size}px ${style.fontFamily}`;  // bold: the widest
+  const value = table.style.getPropertyValue("--words").trim();
+  const words = value ? value.split(/\s+/).map(Number) : [];
+  if (!words.length || !words.every(Number.isFinite)) return true;
+  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+  const size = 0.64 * rem;
+  measure.font = `700 ${size}px ${getComputedStyle(wrapper).fontFamily}`;
   const character = measure.measureText("0").width;
   const width = words.reduce((sum, n) => sum + Math.max(5 * rem, (n + 1) * character + 2.5 * size), 0);
   return width > wrapper.clientWidth - 1.6 * rem;
@@ -45,8 +50,13 @@ function tableMayScroll(wrapper, table) {
 function scrollsSideways(region) {
   const table = region.classList.contains("md-typeset__scrollwrap") &&
     region.querySelector("table");
-  if (table && !table.checkVisibility({contentVisibilityAuto: true}))
+  if (table && !table.checkVisibility({contentVisibilityAuto: true})) {
+    // Observed again, so that its next layout is reported even at the same size
+    // (the window may change width while it waits).
+    scrollRegions.unobserve(table);
+    scrollRegions.observe(table);
     return tableMayScroll(region, table);
+  }
   const columns = parseFloat(region.style.getPropertyValue("--columns"));
   if (!columns) return region.scrollWidth > region.clientWidth;
   const style = getComputedStyle(region);
