@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import types
 from pathlib import Path
 
 # Build-time code runs small NumPy experiments: BLAS threads only fight over the
@@ -43,7 +44,8 @@ def import_lazily(name: str) -> None:
     converter, which its plugin imports on loading (``from . import convert``)
     and which imports nbconvert (half a second): a build whose notebooks come from
     the cache never runs it (scripts/notebook_pages.py, `convert_on_first_use`).
-    A plain ``import name`` reads the module's ``__spec__`` and so runs it."""
+    A plain ``import name`` reads the module's ``__spec__`` and so runs it: see
+    `_ImportedOnFirstUse` for that case."""
     import importlib.util
 
     if name in sys.modules:
@@ -60,7 +62,24 @@ def import_lazily(name: str) -> None:
         setattr(sys.modules[parent], child, module)
 
 
+class _ImportedOnFirstUse(types.ModuleType):
+    """Stands for a top-level module in ``sys.modules``, so that ``import name``
+    costs nothing: the module is imported when one of its attributes is first
+    read, and the attribute is read from it. For jupytext (a fifth of a second),
+    which mkdocs-jupyter's plugin imports on loading and which a build whose
+    notebooks come from the cache never uses (hooks.py, section 5)."""
+
+    def __getattr__(self, attribute: str):
+        import importlib
+
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        return getattr(importlib.import_module(self.__name__), attribute)
+
+
 import_lazily("mkdocs_jupyter.convert")
+if "jupytext" not in sys.modules:
+    sys.modules["jupytext"] = _ImportedOnFirstUse("jupytext")
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIGS = {"pt": ROOT / "mkdocs.yml", "en": ROOT / "mkdocs.en.yml"}

@@ -470,8 +470,9 @@ def test_exercise_answers() -> None:
 
 def test_nbconvert_is_loaded_only_when_a_notebook_is_converted() -> None:
     """A build whose notebooks come from the cache does without nbconvert (half a
-    second): scripts/website.py imports mkdocs-jupyter's converter lazily, and the
-    hooks have the plugin reach it, with the site's two changes, on first use."""
+    second) and jupytext (a fifth): scripts/website.py imports mkdocs-jupyter's
+    converter lazily and stands in for jupytext, and the hooks have the plugin
+    reach the converter, with the site's two changes, on first use."""
     code = """
 import sys
 sys.path.insert(0, "scripts")
@@ -480,6 +481,10 @@ from mkdocs.config import load_config
 config = load_config("mkdocs.yml")  # the plugin and the hooks load
 config.plugins.on_pre_build(config=config)
 assert "nbconvert" not in sys.modules, "nbconvert loaded before any conversion"
+assert "jupytext.formats" not in sys.modules and "nbformat" not in sys.modules
+import jupytext
+assert callable(jupytext.read) and "jupytext.formats" in sys.modules  # on first use
+assert type(sys.modules["jupytext"]).__name__ == "module"  # the real one from now on
 from mkdocs_jupyter import plugin
 nb2html = plugin.convert.nb2html  # what the plugin does to convert a notebook
 assert "nbconvert" in sys.modules
