@@ -123,8 +123,8 @@ class _ConverterOnFirstUse:
 def convert_on_first_use() -> None:
     """Have mkdocs-jupyter reach its converter (and nbconvert, half a second to
     import) through `_ConverterOnFirstUse`: a build whose notebooks all come from
-    the cache never loads it. scripts/website.py also imports the converter lazily
-    (its `import_lazily`), as the plugin's module imports it when it loads."""
+    the cache never loads it. scripts/website.py also stands in for the converter
+    (`import_on_first_use`), as the plugin's module imports it when it loads."""
     from mkdocs_jupyter import plugin
 
     plugin.convert = _ConverterOnFirstUse()

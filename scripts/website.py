@@ -38,48 +38,46 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from hooks import PAGE_ORDER_VARIABLE, block_cache_folder
 
 
-def import_lazily(name: str) -> None:
-    """Put module ``name`` in place without running it: it runs when one of its
-    attributes is first read (importlib's LazyLoader). For mkdocs-jupyter's
-    converter, which its plugin imports on loading (``from . import convert``)
-    and which imports nbconvert (half a second): a build whose notebooks come from
-    the cache never runs it (scripts/notebook_pages.py, `convert_on_first_use`).
-    A plain ``import name`` reads the module's ``__spec__`` and so runs it: see
-    `_ImportedOnFirstUse` for that case."""
-    import importlib.util
-
-    if name in sys.modules:
-        return
-    spec = importlib.util.find_spec(name)
-    if spec is None or spec.loader is None:
-        return  # not installed: the import that needs it says so
-    spec.loader = importlib.util.LazyLoader(spec.loader)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    parent, _, child = name.rpartition(".")
-    if parent:
-        setattr(sys.modules[parent], child, module)
-
-
 class _ImportedOnFirstUse(types.ModuleType):
-    """Stands for a top-level module in ``sys.modules``, so that ``import name``
-    costs nothing: the module is imported when one of its attributes is first
-    read, and the attribute is read from it. For jupytext (a fifth of a second),
-    which mkdocs-jupyter's plugin imports on loading and which a build whose
-    notebooks come from the cache never uses (hooks.py, section 5)."""
+    """Stands for module ``name`` in ``sys.modules`` (and on its package), so that
+    importing it costs nothing: the real module is imported when one of the
+    stand-in's attributes is first read or set, and the read or the change goes to
+    it. For what mkdocs-jupyter's plugin imports on loading and a build whose
+    notebooks come from the cache never uses: its converter, which imports
+    nbconvert (half a second; scripts/notebook_pages.py, `convert_on_first_use`),
+    and jupytext (a fifth; the readers' notebook is cached, hooks.py section 5)."""
 
-    def __getattr__(self, attribute: str):
+    def _real(self) -> types.ModuleType:
         import importlib
 
-        if sys.modules.get(self.__name__) is self:
-            del sys.modules[self.__name__]
-        return getattr(importlib.import_module(self.__name__), attribute)
+        name = self.__name__
+        if sys.modules.get(name) is self:
+            del sys.modules[name]
+        return importlib.import_module(name)  # sets the package's attribute too
+
+    def __getattr__(self, attribute: str):
+        return getattr(self._real(), attribute)
+
+    def __setattr__(self, attribute: str, value) -> None:
+        setattr(self._real(), attribute, value)
 
 
-import_lazily("mkdocs_jupyter.convert")
-if "jupytext" not in sys.modules:
-    sys.modules["jupytext"] = _ImportedOnFirstUse("jupytext")
+def import_on_first_use(name: str) -> None:
+    """Put an `_ImportedOnFirstUse` in place of module ``name``, if it is not
+    imported yet."""
+    import importlib.util
+
+    if name in sys.modules or importlib.util.find_spec(name) is None:
+        return  # imported already, or not installed: the import that needs it says so
+    stand_in = _ImportedOnFirstUse(name)
+    sys.modules[name] = stand_in
+    package, _, child = name.rpartition(".")
+    if package:  # imported by find_spec
+        vars(sys.modules[package])[child] = stand_in
+
+
+import_on_first_use("mkdocs_jupyter.convert")
+import_on_first_use("jupytext")
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIGS = {"pt": ROOT / "mkdocs.yml", "en": ROOT / "mkdocs.en.yml"}
