@@ -202,6 +202,11 @@ def test_gelu_worst_error_is_in_the_far_left_tail_for_both_codes():
     f = C.fidelity("gelu")
     assert f["fast_at"] < -8 and f["registry"] > 1e-6
     assert f["fast"] < 4 * f["registry"]  # the same order: float32's own limit
+    # "about x² times at most half of float32's machine epsilon, about 1e-5 at
+    # x = -13": the rounding of x/sqrt(2) before erfc, amplified by x²
+    bound = f["fast_at"] ** 2 * np.finfo(np.float32).eps / 2
+    assert round(f["fast_at"]) == -13 and round(bound, 5) == 1e-5
+    assert 0.5 < f["registry"] / bound < 2
 
 
 def test_the_guard_against_minus_infinity_is_what_it_says():

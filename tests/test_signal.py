@@ -407,7 +407,7 @@ def test_claims_about_the_sigmoid_network():
     # the gradient's mean square: "0.0551", against the fixed point's chi
     assert round((grad[4] / grad[19]) ** (2 / 15), 4) == 0.0551
     assert round((grad[4] / grad[19]) ** (1 / 15), 3) == 0.235  # size: "0.235"
-    ratio = _range("sigmoid")[1]  # "between 4 and 6 x 1e-19", per seed
+    ratio = _range("sigmoid")[1]  # "about 4 to 6 x 1e-19", per seed
     assert np.all((ratio > 4e-19) & (ratio < 6.5e-19))
     eps = np.finfo(float).eps
     assert eps < np.sqrt(spread[-1] / second[-1]) < 10 * eps  # "a few times 1e-16"
