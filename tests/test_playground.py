@@ -464,7 +464,7 @@ def test_claim_too_small_a_rate(runs):
     assert round(r["final_loss"][0, 1, 0], 2) == 0.58
     assert round(r["loss"][0, 2, 1].min(), 2) == 0.51  # seed 1, rate 3: "down to 0.51"
     assert np.abs(r["final_loss"][0, 2] - LN2).max() < 1e-3  # "every seed ends at ln 2"
-    # at rate 3, seed 1's loss on the moons leaves ln 2 (0.51 at epoch 44), then
+    # at rate 3, seed 1's loss on the moons leaves ln 2 (0.51 at epoch 45, counted from 1), then
     # the network breaks down like every seed at that rate: one output for all
     assert r["loss"][0, 2, 1, :60].min() < 0.6
     assert r["loss"][0, 2, 1].max() > LN2 + 1
