@@ -17,7 +17,8 @@ import numpy as np
 
 from snippets.activations import get, names
 from snippets.bibliography import cite, reference
-from snippets.cost import FAST, layer_costs
+from snippets.cost import layer_costs
+from snippets.fast import FAST
 from snippets.i18n import check_lang, fmt_and, fmt_auto, fmt_list, fmt_number, t
 from snippets.properties import FLAT_THRESHOLD, PLATEAU_INTERVAL, property_card
 
@@ -68,7 +69,7 @@ def cost_cells(name: str, lang: str, cost: dict | None = None) -> dict:
     -------
     dict
         ``registry`` and ``fast``: cost relative to ReLU of this site's code
-        and of the fastest formulation (`snippets.cost.FAST`), e.g. ``"77×"``;
+        and of the fastest formulation (`snippets.fast.FAST`), e.g. ``"77×"``;
         ``share``: the fastest formulation's share of a dense layer's forward
         time, e.g. ``"35 %"``.
     """

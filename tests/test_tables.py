@@ -20,7 +20,8 @@ from scipy import integrate, optimize
 from conftest import page_training
 from snippets import bibliography, tables
 from snippets.activations import get, names
-from snippets.cost import FAST, layer_costs
+from snippets.cost import layer_costs
+from snippets.fast import FAST
 from snippets.i18n import LABELS
 
 ROOT = Path(__file__).resolve().parent.parent
