@@ -281,13 +281,19 @@ def fmt_spread(
 def fmt_list(items: list[str], lang: str) -> str:
     """Join texts with the list separator of ``lang`` (``;`` in pt, ``,`` in en).
 
-    Portuguese uses a semicolon because its numbers contain commas.
+    Portuguese uses a semicolon because its numbers contain commas; so does
+    English when an item contains a comma itself (a thousands separator, as in
+    ``1,000``), which the list's commas would otherwise blur.
 
     Examples
     --------
     >>> fmt_list(["0,5", "1,5"], "pt")
     '0,5; 1,5'
+    >>> fmt_list(["1,000", "999"], "en")
+    '1,000; 999'
     """
+    if any("," in item for item in items):
+        return fmt_items(items, lang)
     return t("list_sep", lang).join(items)
 
 

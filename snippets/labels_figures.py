@@ -141,8 +141,9 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "alt_loss": (
             "Curvas de perda (eixo vertical em escala {scale}) ao longo de "
-            "{epochs} épocas para {count} configurações; a perda final é "
-            "{finals}; a menor é a de {best}."
+            "{epochs} épocas para {count} configurações; o último ponto de cada "
+            "curva (a perda antes do último passo) é {finals}; o menor é o de "
+            "{best}."
         ),
         "alt_loss_bands": (
             "A faixa sombreada em torno de cada curva vai da menor à maior perda "
@@ -359,8 +360,8 @@ LABELS: dict[str, dict[str, str]] = {
         ),
         "alt_loss": (
             "Loss curves (vertical axis on a {scale} scale) over {epochs} epochs "
-            "for {count} configurations; the final loss is {finals}; the lowest "
-            "is that of {best}."
+            "for {count} configurations; the last point of each curve (the loss "
+            "before the last step) is {finals}; the lowest is that of {best}."
         ),
         "alt_loss_bands": (
             "The shaded band around each curve goes from the lowest to the "

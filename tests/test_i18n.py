@@ -179,6 +179,8 @@ def test_fmt_spread():
 def test_list_joins():
     assert fmt_list(["0,5", "1"], "pt") == "0,5; 1"
     assert fmt_list(["0.5", "1"], "en") == "0.5, 1"
+    # an item with a comma of its own (a thousands separator): semicolons
+    assert fmt_list(["1,000", "999", "998"], "en") == "1,000; 999; 998"
     assert fmt_items(["a, b", "c"], "en") == "a, b; c"
     assert fmt_and(["a", "b", "c"], "pt") == "a, b e c"
     assert fmt_and(["a", "b"], "en") == "a and b"

@@ -445,22 +445,58 @@ def test_gradient_norm_claims() -> None:
         assert norms[name].max() / norms[name].min() < 10, name
 
 
+def _seeds(name, init, epochs, data):
+    """Train ``MLP((2, 16, 16, 1), name, init=init)`` from seeds 0 to 4 on ``data``
+    (``(X, y)``); return the trained models and their loss histories."""
+    from snippets.nn import MLP, train
+
+    runs = []
+    for seed in range(5):
+        model = MLP((2, 16, 16, 1), name, seed=seed, init=init)
+        runs.append((model, train(model, *data, loss="bce", lr=0.5, epochs=epochs)))
+    return runs
+
+
 def test_exercise_answers() -> None:
-    # 1. 2000 epochs do not rescue the sigmoid
-    _, loss_400 = _run("sigmoid")
-    acc_2000, loss_2000 = _run("sigmoid", epochs=2000)
-    assert acc_2000 <= 0.9 and loss_2000[-1] > 0.95 * loss_400[-1]
+    from snippets.datasets import spirals, two_moons
+    from snippets.nn import accuracy, layer_gradient_norms
+
+    moons = two_moons(n=200, noise=0.15, seed=0)
+    held_out = two_moons(n=1000, noise=0.15, seed=1)
+    # 1. With Glorot, 2000 epochs do not rescue the sigmoid on any seed: loss near
+    # 0.29, about 87 % held out; with He every seed leaves the plateau within the
+    # 2000 epochs and ends between 93 and 98 % held out
+    for model, history in _seeds("sigmoid", "glorot", 2000, moons):
+        assert 0.28 < history["loss"][-1] < 0.295
+        assert 0.87 <= accuracy(model, *held_out) < 0.88  # "about 87 %"
+    he = _seeds("sigmoid", "he", 2000, moons)
+    for _model, history in he:
+        assert history["loss"][-1] < 0.2  # left the plateau (0.29)
+    assert {round(100 * accuracy(m, *held_out)) for m, _ in he} <= set(range(93, 99))
+    # the section's opening: after 400 epochs the sigmoid's gradient is small and
+    # about the same size in every layer (at the start, the last layer's was larger)
+    for model, _ in _seeds("sigmoid", "glorot", 400, moons):
+        norms = layer_gradient_norms(model, *moons)
+        assert 0.0015 <= round(norms.min(), 4) and round(norms.max(), 4) <= 0.0026
     # 2. tanh with lr=0.05 stays close to the linear model in 400 epochs
     acc_slow, _ = _run("tanh", lr=0.05)
     assert acc_slow <= 0.9
-    # 3. spirals: ReLU well ahead of tanh at 400 epochs, both almost right at 3000
-    tanh_400, relu_400 = (
-        _run("tanh", data="spirals")[0],
-        _run("relu", data="spirals")[0],
-    )
-    assert tanh_400 < 0.7 and relu_400 > tanh_400 + 0.1
-    assert _run("tanh", 3000, data="spirals")[0] >= 0.97
-    assert _run("relu", 3000, data="spirals")[0] >= 0.97
+    # 3. spirals, the comparison's initialisations, seeds 0 to 4 (training points):
+    # at 400 epochs ReLU 74 to 95 %, tanh near a straight line's 64 % on every seed;
+    # at 3000, ReLU 99 % or more on every seed, tanh 99 % on four, at the line on seed 1
+    data = spirals(n=200, seed=0)
+    line = _run("identity", 3000, data="spirals", sizes=(2, 1))[0]
+    assert round(100 * line) in (64, 65)
+    relu_400 = [
+        round(100 * accuracy(m, *data)) for m, _ in _seeds("relu", "he", 400, data)
+    ]
+    assert min(relu_400) == 74 and max(relu_400) == 95
+    tanh_400 = [accuracy(m, *data) for m, _ in _seeds("tanh", "glorot", 400, data)]
+    assert all(abs(a - line) < 0.04 for a in tanh_400)
+    relu_3000 = [accuracy(m, *data) for m, _ in _seeds("relu", "he", 3000, data)]
+    assert min(relu_3000) >= 0.99
+    tanh_3000 = [accuracy(m, *data) for m, _ in _seeds("tanh", "glorot", 3000, data)]
+    assert [round(100 * a) for a in tanh_3000] == [99, round(100 * line), 99, 99, 99]
     # 4. (1/4)^6 = 1/4096, and 1/4 is the sigmoid derivative's maximum
     from snippets.activations import get
 

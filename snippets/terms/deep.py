@@ -160,11 +160,11 @@ TERMS: tuple[Term, ...] = (
         "ganho",
         "gain",
         "Fator que multiplica a escala de um sinal; na inicialização, o número "
-        "que multiplica o desvio-padrão dos pesos iniciais, um para cada função "
-        "de ativação no PyTorch.",
+        "que multiplica o desvio-padrão dos pesos iniciais, que o PyTorch dá para "
+        "algumas funções de ativação (calculate_gain).",
         "Factor that multiplies the scale of a signal; in initialisation, the "
-        "number that multiplies the standard deviation of the initial weights, one "
-        "for each activation function in PyTorch.",
+        "number that multiplies the standard deviation of the initial weights, "
+        "which PyTorch gives for a few activation functions (calculate_gain).",
         bridge="gain",
     ),
     Term(

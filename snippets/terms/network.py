@@ -104,9 +104,11 @@ TERMS: tuple[Term, ...] = (
         "camada densa",
         "dense layer",
         "Camada em que cada neurônio recebe todas as entradas, cada uma com um peso "
-        "próprio: z = xW + b, com W de forma n_in × n_out (nn.Linear no PyTorch).",
+        "próprio: z = xW + b, com W de forma n_in × n_out (nn.Linear no PyTorch, "
+        "que guarda a transposta de W).",
         "Layer in which every neuron receives every input, each with a weight of "
-        "its own: z = xW + b, with W of shape n_in × n_out (nn.Linear in PyTorch).",
+        "its own: z = xW + b, with W of shape n_in × n_out (nn.Linear in PyTorch, "
+        "which stores the transpose of W).",
         avoid=("camada totalmente conectada", "camada completamente conectada"),
         bridge="dense layer",
     ),
