@@ -477,7 +477,7 @@ def test_exercise_answers() -> None:
     # about the same size in every layer (at the start, the last layer's was larger)
     for model, _ in _seeds("sigmoid", "glorot", 400, moons):
         norms = layer_gradient_norms(model, *moons)
-        assert 0.0015 <= round(norms.min(), 4) and round(norms.max(), 4) <= 0.0026
+        assert round(norms.min(), 4) >= 0.0015 and round(norms.max(), 4) <= 0.0026
     # 2. tanh with lr=0.05 stays close to the linear model in 400 epochs
     acc_slow, _ = _run("tanh", lr=0.05)
     assert acc_slow <= 0.9
@@ -486,7 +486,7 @@ def test_exercise_answers() -> None:
     # at 3000, ReLU 99 % or more on every seed, tanh 99 % on four, at the line on seed 1
     data = spirals(n=200, seed=0)
     line = _run("identity", 3000, data="spirals", sizes=(2, 1))[0]
-    assert round(100 * line) in (64, 65)
+    assert line == 0.645  # 129 of the 200 points
     relu_400 = [
         round(100 * accuracy(m, *data)) for m, _ in _seeds("relu", "he", 400, data)
     ]
@@ -496,7 +496,8 @@ def test_exercise_answers() -> None:
     relu_3000 = [accuracy(m, *data) for m, _ in _seeds("relu", "he", 3000, data)]
     assert min(relu_3000) >= 0.99
     tanh_3000 = [accuracy(m, *data) for m, _ in _seeds("tanh", "glorot", 3000, data)]
-    assert [round(100 * a) for a in tanh_3000] == [99, round(100 * line), 99, 99, 99]
+    assert tanh_3000[1] == line  # seed 1: still the straight line's 64.5 %
+    assert [round(100 * a) for a in tanh_3000[:1] + tanh_3000[2:]] == [99, 99, 99, 99]
     # 4. (1/4)^6 = 1/4096, and 1/4 is the sigmoid derivative's maximum
     from snippets.activations import get
 
