@@ -742,6 +742,11 @@ def test_the_deep_sigmoid_network_is_not_yet_as_good_as_a_line(plateau_runs):
         last[name] = int(np.flatnonzero(high >= 0.5)[-1]) + 1
         assert last[name] > epochs_to(high, 0.5)  # back above 0.5 after getting below
     assert last == {"sigmoid": 299, "tanh": 207, "relu": 188}
+    # "all below 0.5 at once only from epoch 272 (against 3 for tanh and 7 for ReLU)"
+    first = {
+        name: epochs_to(r["high"][int(r["best"])], 0.5) for name, r in sweeps.items()
+    }
+    assert first == {"sigmoid": 272, "tanh": 3, "relu": 7}
 
 
 def test_exercise_7_sigmoid_at_rate_10():

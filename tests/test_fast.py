@@ -127,6 +127,24 @@ def test_the_guard_against_minus_infinity_is_what_it_says():
     assert F.fast("gelu")(x)[0] == 0
 
 
+def test_the_fast_sigmoid_is_seven_numpy_operations():
+    """The cost page's exercise 2: np.minimum, np.abs, a negation, two np.exp, an
+    addition and a division, each a pass over the array (np.tanh makes one)."""
+    import ast
+
+    tree = ast.parse(F.FAST["sigmoid"], mode="eval")
+    calls = sorted(
+        ast.unparse(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)
+    )
+    assert calls == ["np.abs", "np.exp", "np.exp", "np.minimum"]
+    operators = [
+        type(n.op).__name__
+        for n in ast.walk(tree)
+        if isinstance(n, ast.BinOp | ast.UnaryOp)
+    ]
+    assert sorted(operators) == ["Add", "Div", "USub"]
+
+
 def test_expit_has_its_own_float32_loop():
     """The page: SciPy's expit runs a scalar loop of its own in float32 (it does not
     compute in double and round: its float32 result flushes to 0 where the

@@ -252,22 +252,23 @@ show(gradient_norms_by_layer, norms, lang="pt")
 # 1. **Mais épocas para a sigmoide.** Treine a rede de sigmoides da comparação,
 #    `MLP((2, 16, 16, 1), "sigmoid", seed=seed, init="glorot")`, nas cinco
 #    sementes, e imprima `layer_gradient_norms(model, X, y)` depois das suas 400
-#    épocas. Depois treine-a por 2000 épocas: a perda e a acurácia nos pontos
-#    separados melhoram muito? E com `init="he"`?
+#    épocas. Depois treine-a por 2000 épocas: a perda e a acurácia fora do
+#    treinamento melhoram muito? E com `init="he"`?
 #
 #    <details><summary>Resposta</summary>
 #
 #    Depois de 400 épocas, as normas do gradiente das três camadas ficam todas entre
 #    0,0015 e 0,0026 em todas as sementes: pequenas, e mais ou menos iguais em todas
-#    as camadas. Com 2000 épocas e a inicialização de Glorot, quase nada muda, em
+#    as camadas. Na inicialização (imprima-as também antes do treinamento), elas
+#    iam de 0,014 a 0,47, a maior na última camada em todas as sementes. Com 2000 épocas e a inicialização de Glorot, quase nada muda, em
 #    todas as sementes: a perda fica
-#    perto de 0,29 e a acurácia nos pontos separados no nível do modelo linear
+#    perto de 0,29 e a acurácia fora do treinamento no nível do modelo linear
 #    (cerca de 87 %). Cada passo da
 #    descida do gradiente mal move os pesos, e a rede fica num platô perto da
-#    solução linear. Mas o platô não é um muro: com `init="he"`, cujos pesos da
-#    primeira camada são três vezes maiores (variância $2/2 = 1$ contra
-#    $2/18 = 1/9$ de Glorot), a mesma rede sai dele dentro dessas 2000 épocas em
-#    todas as sementes e termina entre 93 e 98 % nos pontos separados. A
+#    solução linear. Mas o platô não é um muro: com `init="he"`, cujos pesos são
+#    maiores, três vezes na primeira camada (variância $2/2 = 1$ contra
+#    $2/18 = 1/9$ de Glorot) e $\sqrt{2}$ vezes na segunda ($2/16$ contra $2/32$), a mesma rede sai dele dentro dessas 2000 épocas em
+#    todas as sementes e termina entre 93 e 98 % nos pontos fora do treinamento. A
 #    inicialização decide quanto tempo a sigmoide fica no platô.
 #
 #    </details>
@@ -287,15 +288,17 @@ show(gradient_norms_by_layer, norms, lang="pt")
 #    (`from snippets.datasets import spirals`; `X, y = spirals(n=200, seed=0)`)
 #    e treine a tanh e a ReLU, cada uma com a sua inicialização da comparação
 #    (`INITS`), nas cinco sementes, por 400 épocas. Qual delas acerta mais pontos
-#    de treinamento? E com 3000 épocas?
+#    de treinamento? E com 3000 épocas? Como referência, treine também o modelo
+#    linear `MLP((2, 1), "identity", seed=0, init="glorot")` nas espirais (3000
+#    épocas): quantos pontos uma reta acerta?
 #
 #    <details><summary>Resposta</summary>
 #
 #    Em 400 épocas a ReLU acerta de 74 a 95 % dos pontos, enquanto a tanh fica, em
 #    todas as sementes, perto dos 64,5 % de uma reta. Com 3000 épocas a ReLU acerta
 #    99 % ou mais em todas as sementes, e a tanh 99 % em quatro das cinco; na
-#    semente 1 ela continua na reta. A tanh chega lá mais devagar, e nem a partir
-#    de qualquer inicialização.
+#    semente 1 ela continua na reta. A tanh chega lá mais devagar, e não a partir
+#    de todos os pesos iniciais: na semente 1, não chega.
 #
 #    </details>
 #
